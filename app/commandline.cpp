@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/commandline.h"
+
+#include "app/plancommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace app {
+namespace {
+
+void addGuiOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Energize plans AI data centres: where to build "
+                                                "(grid and land), what to build (racks, power, "
+                                                "cooling) and when it powers on.\n\n"
+                                                "Commands that need no display:\n"
+                                                "  energize plan --input plan.json [--json]   "
+                                                "size a plan and print the result"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({"demo", QCoreApplication::translate("main",
+                                                          "Open the bundled Texas demo region.")});
+    parser.addPositionalArgument("project",
+                                 QCoreApplication::translate("main", "Project file to open."),
+                                 "[project.gpkg]");
+}
+
+} // namespace
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName("Energize");
+    QCoreApplication::setApplicationName("Energize");
+    QCoreApplication::setApplicationVersion(ENERGIZE_VERSION);
+}
+
+bool isHeadlessRequest(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *a = argv[i];
+        if (i == 1 && std::strcmp(a, "plan") == 0)
+            return true;
+        if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version")
+            || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all"))
+            return true;
+    }
+    return false;
+}
+
+int runHeadless(const QStringList &arguments)
+{
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("plan"))
+        return runPlanCommand(arguments.mid(2));
+    QCommandLineParser parser;
+    addGuiOptions(parser);
+    parser.process(arguments); // prints help or version and exits
+    return 0;
+}
+
+bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *options,
+                        QString *errorMessage)
+{
+    QCommandLineParser parser;
+    addGuiOptions(parser);
+    if (!parser.parse(arguments)) {
+        *errorMessage = parser.errorText();
+        return false;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        *errorMessage = QCoreApplication::translate("main", "Only one project can be opened.");
+        return false;
+    }
+    options->projectPath = positional.value(0);
+    options->demo = parser.isSet("demo");
+    return true;
+}
+
+} // namespace app

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Command-line handling shared by main() and the tests: options of the GUI, and the words that
+// make Energize run headless (--help, --version, plan). Needs a Q(Core)Application.
+
+#include <QCommandLineParser>
+#include <QString>
+
+namespace app {
+
+struct LaunchOptions
+{
+    QString projectPath; // a project file to open, if given
+    bool demo = false;   // open the bundled demo region
+};
+
+// Sets the application name, organisation and version used by QSettings and --version.
+void setApplicationIdentity();
+
+// True when argv asks for something that needs no display (help, version, a sub-command).
+bool isHeadlessRequest(int argc, char **argv);
+
+// Runs a headless request and returns the exit code. Needs a QCoreApplication.
+int runHeadless(const QStringList &arguments);
+
+// Parses the GUI's options. On an error, returns false and sets errorMessage.
+bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *options,
+                        QString *errorMessage);
+
+} // namespace app

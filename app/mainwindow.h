@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The main window assembles the map area, the docks, the actions and the menus. It holds no
+// domain logic: file work goes through planner::Document, views subscribe to it.
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace planner {
+class Document;
+}
+
+namespace app {
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    planner::Document *document() const { return m_document; }
+
+    // Opens a project; shows an error and keeps the current project when it cannot be read.
+    bool openProject(const QString &path);
+    void openDemo();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void restoreLayout();
+    void saveLayout();
+    void updateTitle();
+    void rebuildRecentMenu();
+    void addRecentFile(const QString &path);
+
+    void newProject();
+    void open();
+    bool save();
+    bool saveAs();
+    bool maybeSave();
+    void about();
+
+    planner::Document *m_document;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_projectLabel = nullptr;
+    QByteArray m_defaultState;
+};
+
+} // namespace app

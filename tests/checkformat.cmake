@@ -1,0 +1,25 @@
+# Fails when a C++ source differs from what clang-format makes of it.
+if(NOT CLANG_FORMAT OR NOT EXISTS "${CLANG_FORMAT}")
+    message(FATAL_ERROR "clang-format not found: install the Debian package 'clang-format'")
+endif()
+file(GLOB_RECURSE sources
+    "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h"
+    "${SOURCE_DIR}/widgets/*.cpp" "${SOURCE_DIR}/widgets/*.h"
+    "${SOURCE_DIR}/planner/*.cpp" "${SOURCE_DIR}/planner/*.h"
+    "${SOURCE_DIR}/maps/*.cpp" "${SOURCE_DIR}/maps/*.h"
+    "${SOURCE_DIR}/tests/*.cpp" "${SOURCE_DIR}/tests/*.h")
+list(LENGTH sources count)
+set(bad "")
+foreach(f IN LISTS sources)
+    execute_process(COMMAND "${CLANG_FORMAT}" --dry-run -Werror "${f}"
+        RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+    if(NOT rc EQUAL 0)
+        file(RELATIVE_PATH rel "${SOURCE_DIR}" "${f}")
+        list(APPEND bad "${rel}")
+    endif()
+endforeach()
+if(bad)
+    list(JOIN bad "\n  " text)
+    message(FATAL_ERROR "Not clang-formatted (run clang-format -i on them):\n  ${text}")
+endif()
+message(STATUS "${count} sources are clang-formatted")
