@@ -14,16 +14,17 @@ namespace {
 void addGuiOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(
-            QCoreApplication::translate("main", "Energize plans AI data centres: where to build "
-                                                "(grid and land), what to build (racks, power, "
-                                                "cooling) and when it powers on.\n\n"
-                                                "Commands that need no display:\n"
-                                                "  energize plan --input plan.json [--json]   "
-                                                "size a plan and print the result"));
+            QCoreApplication::translate("main",
+                                        "Energize plans AI data centres: where to build "
+                                        "(grid and land), what to build (racks, power, "
+                                        "cooling) and when it powers on.\n\n"
+                                        "Commands that need no display:\n"
+                                        "  energize plan --input plan.json [--json]   "
+                                        "size a plan and print the result"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({"demo", QCoreApplication::translate("main",
-                                                          "Open the bundled Texas demo region.")});
+    parser.addOption(
+            {"demo", QCoreApplication::translate("main", "Open the bundled Texas demo region.")});
     parser.addPositionalArgument("project",
                                  QCoreApplication::translate("main", "Project file to open."),
                                  "[project.gpkg]");
@@ -61,8 +62,7 @@ int runHeadless(const QStringList &arguments)
     return 0;
 }
 
-bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *options,
-                        QString *errorMessage)
+bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *options, QString *errorMessage)
 {
     QCommandLineParser parser;
     addGuiOptions(parser);

@@ -11,7 +11,7 @@ namespace app {
 struct LaunchOptions
 {
     QString projectPath; // a project file to open, if given
-    bool demo = false;   // open the bundled demo region
+    bool demo = false; // open the bundled demo region
 };
 
 // Sets the application name, organisation and version used by QSettings and --version.

@@ -10,22 +10,27 @@
 
 int main(int argc, char **argv)
 {
+    Q_INIT_RESOURCE(resources); // compiled into a static library, so initialised by hand
     if (app::isHeadlessRequest(argc, argv)) {
         QCoreApplication core(argc, argv);
         app::setApplicationIdentity();
         return app::runHeadless(core.arguments());
     }
 
-    QApplication gui(argc, argv);
-    app::setApplicationIdentity();
-    QApplication::setWindowIcon(QIcon(":/icons/energize.svg"));
-
+    // Bad options are reported before a display is needed.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     app::LaunchOptions options;
     QString error;
-    if (!app::parseLaunchOptions(gui.arguments(), &options, &error)) {
+    if (!app::parseLaunchOptions(arguments, &options, &error)) {
         QTextStream(stderr) << "energize: " << error << "\nTry 'energize --help'.\n";
         return 2;
     }
+
+    QApplication gui(argc, argv);
+    app::setApplicationIdentity();
+    QApplication::setWindowIcon(QIcon(":/icons/energize.svg"));
 
     app::MainWindow window;
     window.show();

@@ -21,8 +21,8 @@ namespace app {
 namespace {
 
 constexpr int kMaxRecentFiles = 8;
-const char *const kProjectFilter = QT_TRANSLATE_NOOP("app::MainWindow",
-                                                     "Energize projects (*.gpkg);;All files (*)");
+const char *const kProjectFilter =
+        QT_TRANSLATE_NOOP("app::MainWindow", "Energize projects (*.gpkg);;All files (*)");
 
 } // namespace
 
@@ -55,8 +55,8 @@ void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName("fileMenu");
-    auto add = [this](QMenu *menu, const QString &name, const QString &text,
-                      QKeySequence shortcut, auto slot) {
+    auto add = [this](QMenu *menu, const QString &name, const QString &text, QKeySequence shortcut,
+                      auto slot) {
         QAction *action = menu->addAction(text, this, slot);
         action->setObjectName(name);
         action->setShortcut(shortcut);
@@ -169,19 +169,17 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList files = QSettings().value("recentFiles").toStringList();
     for (const QString &path : files) {
-        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName(), this,
-                                                  [this, path] {
-                                                      if (maybeSave())
-                                                          openProject(path);
-                                                  });
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openProject(path);
+        });
         action->setToolTip(path);
     }
     if (files.isEmpty())
         m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
     else {
         m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear List"), this,
-                                [] { QSettings().remove("recentFiles"); });
+        m_recentMenu->addAction(tr("Clear List"), this, [] { QSettings().remove("recentFiles"); });
     }
 }
 
@@ -225,8 +223,8 @@ void MainWindow::open()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
-                                                      tr(kProjectFilter));
+    const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr(kProjectFilter));
     if (!path.isEmpty())
         openProject(path);
 }
@@ -246,9 +244,8 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"),
-                                                m_document->displayName() + ".gpkg",
-                                                tr(kProjectFilter));
+    QString path = QFileDialog::getSaveFileName(
+            this, tr("Save Project As"), m_document->displayName() + ".gpkg", tr(kProjectFilter));
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())

@@ -10,7 +10,7 @@ namespace planner {
 namespace {
 
 constexpr std::int64_t kGpkgApplicationId = 0x47504B47; // "GPKG"
-constexpr std::int64_t kGpkgUserVersion = 10300;       // GeoPackage 1.3
+constexpr std::int64_t kGpkgUserVersion = 10300; // GeoPackage 1.3
 
 // GeoPackage 1.3 core tables with the three spatial reference systems every file must hold.
 constexpr const char *kGpkgCore = R"SQL(
@@ -55,7 +55,8 @@ Expected<ProjectInfo> createProjectFile(const std::string &path, const std::stri
 {
     // Write beside the target and rename, so a failed save never destroys the previous file.
     const std::string temp = path + ".saving";
-    std::filesystem::remove(temp);
+    std::error_code removeError;
+    std::filesystem::remove(temp, removeError); // a stale temporary from a crash
     {
         auto db = SqliteDatabase::open(temp, SqliteDatabase::Mode::Create);
         if (!db)
@@ -89,7 +90,8 @@ Expected<ProjectInfo> createProjectFile(const std::string &path, const std::stri
 
 Expected<ProjectInfo> readProjectFile(const std::string &path)
 {
-    if (!std::filesystem::exists(path))
+    std::error_code existsError;
+    if (!std::filesystem::exists(path, existsError))
         return Error{path + ": no such file"};
     auto db = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadOnly);
     if (!db)

@@ -9,8 +9,7 @@ namespace planner {
 
 SqliteStatement::SqliteStatement(SqliteStatement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr)), m_ok(other.m_ok)
-{
-}
+{}
 
 SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
 {
@@ -70,8 +69,7 @@ std::string SqliteStatement::text(int column) const
 
 SqliteDatabase::SqliteDatabase(SqliteDatabase &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-{
-}
+{}
 
 SqliteDatabase &SqliteDatabase::operator=(SqliteDatabase &&other) noexcept
 {
@@ -91,9 +89,15 @@ Expected<SqliteDatabase> SqliteDatabase::open(const std::string &path, Mode mode
 {
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::Create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
     }
     SqliteDatabase db;
     const int rc = sqlite3_open_v2(path.c_str(), &db.m_db, flags, nullptr);
