@@ -6,13 +6,14 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace planner {
 
 Document::Document(QObject *parent) : QObject(parent)
 {
     connect(&m_undo, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
-    connect(&m_undo, &QUndoStack::indexChanged, this, &Document::changed);
 }
 
 QString Document::displayName() const
@@ -22,42 +23,93 @@ QString Document::displayName() const
     return QFileInfo(m_filePath).completeBaseName();
 }
 
+std::optional<Site> Document::site(std::int64_t id) const
+{
+    const int index = indexOfSite(id);
+    if (index < 0)
+        return std::nullopt;
+    return m_sites[static_cast<std::size_t>(index)];
+}
+
+int Document::indexOfSite(std::int64_t id) const
+{
+    auto it = std::find_if(m_sites.begin(), m_sites.end(),
+                           [id](const Site &s) { return s.id == id; });
+    return it == m_sites.end() ? -1 : static_cast<int>(it - m_sites.begin());
+}
+
 void Document::clear()
 {
     m_undo.clear();
     m_name.clear();
+    m_sites.clear();
+    m_nextSiteId = 1;
     setFilePath(QString());
+    emit sitesReset();
     emit changed();
 }
 
 bool Document::load(const QString &path, QString *errorMessage)
 {
-    auto info = readProjectFile(path.toStdString());
-    if (!info) {
+    auto data = loadProjectFile(path.toStdString());
+    if (!data) {
         if (errorMessage)
-            *errorMessage = QString::fromStdString(info.error().message);
+            *errorMessage = QString::fromStdString(data.error().message);
         return false;
     }
     m_undo.clear();
-    m_name = QString::fromStdString(info->name);
+    m_name = QString::fromStdString(data->info.name);
+    m_sites = std::move(data->sites);
+    m_nextSiteId = data->nextSiteId;
     setFilePath(path);
+    emit sitesReset();
     emit changed();
     return true;
 }
 
 bool Document::save(const QString &path, QString *errorMessage)
 {
-    const QString name = m_name.isEmpty() ? QFileInfo(path).completeBaseName() : m_name;
-    auto info = createProjectFile(path.toStdString(), name.toStdString(), engineVersion());
+    ProjectData data;
+    data.info.name = (m_name.isEmpty() ? QFileInfo(path).completeBaseName() : m_name).toStdString();
+    data.sites = m_sites;
+    data.nextSiteId = m_nextSiteId;
+    auto info = saveProjectFile(path.toStdString(), data, engineVersion());
     if (!info) {
         if (errorMessage)
             *errorMessage = QString::fromStdString(info.error().message);
         return false;
     }
-    m_name = name;
+    m_name = QString::fromStdString(data.info.name);
     m_undo.setClean();
     setFilePath(path);
     return true;
+}
+
+void Document::insertSite(int index, const Site &site)
+{
+    emit siteAboutToBeInserted(index);
+    m_sites.insert(m_sites.begin() + index, site);
+    m_nextSiteId = std::max(m_nextSiteId, site.id + 1);
+    emit siteInserted(index);
+    emit changed();
+}
+
+void Document::removeSiteAt(int index)
+{
+    emit siteAboutToBeRemoved(index);
+    m_sites.erase(m_sites.begin() + index);
+    emit siteRemoved(index);
+    emit changed();
+}
+
+void Document::replaceSite(const Site &site)
+{
+    const int index = indexOfSite(site.id);
+    if (index < 0)
+        return;
+    m_sites[static_cast<std::size_t>(index)] = site;
+    emit siteChanged(index);
+    emit changed();
 }
 
 void Document::setFilePath(const QString &path)

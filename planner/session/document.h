@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The open project: its file, its undo stack and its change notifications. Lives on the GUI
-// thread; views subscribe to changed() and read from the document, they never own its data.
+// The open project: its file, its sites, its undo stack and its change notifications. Lives on
+// the GUI thread; views subscribe to the signals and read from the document, they never own its
+// data. Edits go through the undo facade in sitecommands.h, which calls the mutators below.
+
+#include "planner/core/site.h"
 
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
+
+#include <optional>
+#include <vector>
 
 namespace planner {
 
@@ -20,6 +26,10 @@ public:
     bool isModified() const { return !m_undo.isClean(); }
     QUndoStack *undoStack() { return &m_undo; }
 
+    const std::vector<Site> &sites() const { return m_sites; }
+    std::optional<Site> site(std::int64_t id) const;
+    int indexOfSite(std::int64_t id) const; // -1 when absent
+
     // Replaces the document by an empty, unnamed project.
     void clear();
     // Loads a project; on failure returns false, sets errorMessage and leaves this unchanged.
@@ -27,8 +37,20 @@ public:
     // Saves to path (a GeoPackage); on failure the previous file stays as it was.
     bool save(const QString &path, QString *errorMessage);
 
+    // Mutators for undo commands; they emit the matching signal and change nothing else.
+    std::int64_t allocateSiteId() { return m_nextSiteId++; }
+    void insertSite(int index, const Site &site);
+    void removeSiteAt(int index);
+    void replaceSite(const Site &site);
+
 signals:
     void changed();
+    void sitesReset();
+    void siteAboutToBeInserted(int index);
+    void siteInserted(int index);
+    void siteAboutToBeRemoved(int index);
+    void siteRemoved(int index);
+    void siteChanged(int index);
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
 
@@ -37,6 +59,8 @@ private:
 
     QString m_filePath;
     QString m_name;
+    std::vector<Site> m_sites;
+    std::int64_t m_nextSiteId = 1;
     QUndoStack m_undo;
 };
 

@@ -1,41 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/store/projectfile.h"
 
+#include "planner/store/geopackagegeometry.h"
+#include "planner/store/projectschema.h"
 #include "planner/store/sqlitedatabase.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 namespace planner {
 namespace {
 
 constexpr std::int64_t kGpkgApplicationId = 0x47504B47; // "GPKG"
 constexpr std::int64_t kGpkgUserVersion = 10300; // GeoPackage 1.3
-
-// GeoPackage 1.3 core tables with the three spatial reference systems every file must hold.
-constexpr const char *kGpkgCore = R"SQL(
-CREATE TABLE gpkg_spatial_ref_sys (
-  srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
-  organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
-INSERT INTO gpkg_spatial_ref_sys VALUES
-  ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
-  ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
-  ('WGS 84 geodetic', 4326, 'EPSG', 4326,
-   'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]',
-   'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
-CREATE TABLE gpkg_contents (
-  table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
-  description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
-  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
-CREATE TABLE gpkg_geometry_columns (
-  table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
-  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
-  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name));
-CREATE TABLE energize_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
-  VALUES ('energize_meta', 'attributes', 'energize_meta', 'Energize project metadata');
-)SQL";
+constexpr std::int32_t kWgs84 = 4326;
 
 Expected<std::string> metaValue(SqliteDatabase &db, const std::string &key)
 {
@@ -48,12 +28,94 @@ Expected<std::string> metaValue(SqliteDatabase &db, const std::string &key)
     return stmt->text(0);
 }
 
+Expected<bool> run(SqliteStatement &stmt, SqliteDatabase &db)
+{
+    stmt.step();
+    if (!stmt.ok())
+        return Error{db.lastError()};
+    return true;
+}
+
+Expected<bool> writeMeta(SqliteDatabase &db, const ProjectData &data, const std::string &appVersion)
+{
+    const std::pair<std::string, std::string> rows[] = {
+            {"schema_version", std::to_string(kProjectSchemaVersion)},
+            {"name", data.info.name},
+            {"created_by",
+             data.info.createdBy.empty() ? "Energize " + appVersion : data.info.createdBy},
+            {"saved_by", "Energize " + appVersion},
+            {"next_site_id", std::to_string(data.nextSiteId)}};
+    for (const auto &[key, value] : rows) {
+        auto stmt = db.prepare("INSERT INTO energize_meta (key, value) VALUES (?, ?)");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, key);
+        stmt->bind(2, value);
+        if (auto ok = run(*stmt, db); !ok)
+            return ok;
+    }
+    return true;
+}
+
+Expected<bool> writeSites(SqliteDatabase &db, const std::vector<Site> &sites)
+{
+    auto insert = db.prepare("INSERT INTO sites (site_id, name, geom) VALUES (?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    double minX = std::numeric_limits<double>::max(), minY = minX;
+    double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
+    for (const Site &site : sites) {
+        insert->reset();
+        insert->bind(1, site.id);
+        insert->bind(2, site.name);
+        insert->bindBlob(3, encodeGpkgPoint(site.longitude, site.latitude, kWgs84));
+        if (auto ok = run(*insert, db); !ok)
+            return ok;
+        minX = std::min(minX, site.longitude);
+        maxX = std::max(maxX, site.longitude);
+        minY = std::min(minY, site.latitude);
+        maxY = std::max(maxY, site.latitude);
+    }
+    if (sites.empty())
+        return true;
+    auto extent = db.prepare("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                             "WHERE table_name = 'sites'");
+    if (!extent)
+        return extent.error();
+    extent->bind(1, minX);
+    extent->bind(2, minY);
+    extent->bind(3, maxX);
+    extent->bind(4, maxY);
+    return run(*extent, db);
+}
+
+Expected<std::vector<Site>> readSites(SqliteDatabase &db, const std::string &path)
+{
+    auto stmt = db.prepare("SELECT site_id, name, geom FROM sites ORDER BY fid");
+    if (!stmt)
+        return Error{path + ": cannot read sites (" + stmt.error().message + ")"};
+    std::vector<Site> sites;
+    while (stmt->step()) {
+        Site site;
+        site.id = stmt->integer(0);
+        site.name = stmt->text(1);
+        auto point = decodeGpkgPoint(stmt->blob(2));
+        if (!point)
+            return Error{path + ": site '" + site.name + "': " + point.error().message};
+        site.longitude = point->first;
+        site.latitude = point->second;
+        sites.push_back(std::move(site));
+    }
+    if (!stmt->ok())
+        return Error{path + ": cannot read sites (" + db.lastError() + ")"};
+    return sites;
+}
+
 } // namespace
 
-Expected<ProjectInfo> createProjectFile(const std::string &path, const std::string &name,
-                                        const std::string &appVersion)
+Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData &data,
+                                      const std::string &appVersion)
 {
-    // Write beside the target and rename, so a failed save never destroys the previous file.
     const std::string temp = path + ".saving";
     std::error_code removeError;
     std::filesystem::remove(temp, removeError); // a stale temporary from a crash
@@ -63,23 +125,17 @@ Expected<ProjectInfo> createProjectFile(const std::string &path, const std::stri
             return db.error();
         const std::string header = "PRAGMA application_id = " + std::to_string(kGpkgApplicationId)
                 + "; PRAGMA user_version = " + std::to_string(kGpkgUserVersion) + ";";
-        auto ok = db->execute(header + "BEGIN;" + kGpkgCore + "COMMIT;");
-        if (!ok)
-            return Error{path + ": cannot write project (" + ok.error().message + ")"};
-        const std::pair<std::string, std::string> rows[] = {
-                {"schema_version", std::to_string(kProjectSchemaVersion)},
-                {"name", name},
-                {"created_by", "Energize " + appVersion}};
-        for (const auto &[key, value] : rows) {
-            auto stmt = db->prepare("INSERT INTO energize_meta (key, value) VALUES (?, ?)");
-            if (!stmt)
-                return stmt.error();
-            stmt->bind(1, key);
-            stmt->bind(2, value);
-            stmt->step();
-            if (!stmt->ok())
-                return Error{path + ": cannot write project (" + db->lastError() + ")"};
-        }
+        auto fail = [&](const Error &e) {
+            return Error{path + ": cannot write project (" + e.message + ")"};
+        };
+        if (auto ok = db->execute(header + "BEGIN;" + projectSchemaSql()); !ok)
+            return fail(ok.error());
+        if (auto ok = writeMeta(*db, data, appVersion); !ok)
+            return fail(ok.error());
+        if (auto ok = writeSites(*db, data.sites); !ok)
+            return fail(ok.error());
+        if (auto ok = db->execute("COMMIT;"); !ok)
+            return fail(ok.error());
     }
     std::error_code ec;
     std::filesystem::rename(temp, path, ec);
@@ -88,7 +144,7 @@ Expected<ProjectInfo> createProjectFile(const std::string &path, const std::stri
     return readProjectFile(path);
 }
 
-Expected<ProjectInfo> readProjectFile(const std::string &path)
+Expected<ProjectData> loadProjectFile(const std::string &path)
 {
     std::error_code existsError;
     if (!std::filesystem::exists(path, existsError))
@@ -104,7 +160,8 @@ Expected<ProjectInfo> readProjectFile(const std::string &path)
     auto schema = metaValue(*db, "schema_version");
     if (!schema)
         return Error{path + ": a GeoPackage, but not an Energize project (no energize_meta)"};
-    ProjectInfo info;
+    ProjectData data;
+    ProjectInfo &info = data.info;
     info.schemaVersion = std::atoi(schema->c_str());
     if (info.schemaVersion <= 0)
         return Error{path + ": invalid schema_version '" + *schema + "'"};
@@ -116,7 +173,31 @@ Expected<ProjectInfo> readProjectFile(const std::string &path)
     info.name = name ? *name : std::string();
     auto createdBy = metaValue(*db, "created_by");
     info.createdBy = createdBy ? *createdBy : std::string();
-    return info;
+    auto sites = readSites(*db, path);
+    if (!sites)
+        return sites.error();
+    data.sites = std::move(*sites);
+    auto next = metaValue(*db, "next_site_id");
+    data.nextSiteId = next ? std::atoll(next->c_str()) : 1;
+    for (const Site &site : data.sites)
+        data.nextSiteId = std::max(data.nextSiteId, site.id + 1);
+    return data;
+}
+
+Expected<ProjectInfo> createProjectFile(const std::string &path, const std::string &name,
+                                        const std::string &appVersion)
+{
+    ProjectData data;
+    data.info.name = name;
+    return saveProjectFile(path, data, appVersion);
+}
+
+Expected<ProjectInfo> readProjectFile(const std::string &path)
+{
+    auto data = loadProjectFile(path);
+    if (!data)
+        return data.error();
+    return data->info;
 }
 
 } // namespace planner

@@ -6,12 +6,13 @@
 // one thread at a time per file.
 
 #include "planner/core/expected.h"
+#include "planner/core/site.h"
+#include "planner/store/projectschema.h"
 
 #include <string>
+#include <vector>
 
 namespace planner {
-
-inline constexpr int kProjectSchemaVersion = 1;
 
 struct ProjectInfo
 {
@@ -20,12 +21,27 @@ struct ProjectInfo
     std::string createdBy; // application and version that created the file
 };
 
-// Creates (or overwrites) a project file at path.
+// Everything a project file holds.
+struct ProjectData
+{
+    ProjectInfo info;
+    std::vector<Site> sites; // stored as the GeoPackage feature table `sites` (EPSG:4326)
+    std::int64_t nextSiteId = 1;
+};
+
+// Writes a whole project to path. The file is written beside the target and renamed over it,
+// so a failed save leaves any previous file as it was.
+Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData &data,
+                                      const std::string &appVersion);
+
+// Reads a whole project. A file that is not SQLite, not a GeoPackage, not an Energize project
+// or made by a newer schema gives an error that says so; the file is never modified.
+Expected<ProjectData> loadProjectFile(const std::string &path);
+
+// Shorthand: a project with a name and nothing else.
 Expected<ProjectInfo> createProjectFile(const std::string &path, const std::string &name,
                                         const std::string &appVersion);
-
-// Reads the project's metadata. A file that is not SQLite, not a GeoPackage, not an Energize
-// project or made by a newer schema gives an error that says so; the file is never modified.
+// Shorthand: the metadata of a project file.
 Expected<ProjectInfo> readProjectFile(const std::string &path);
 
 } // namespace planner

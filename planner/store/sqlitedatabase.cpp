@@ -42,6 +42,19 @@ void SqliteStatement::bind(int index, const std::string &value)
                       SQLITE_TRANSIENT);
 }
 
+void SqliteStatement::bindBlob(int index, const std::string &bytes)
+{
+    sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()),
+                      SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_ok = true;
+}
+
 bool SqliteStatement::step()
 {
     const int rc = sqlite3_step(m_stmt);
@@ -65,6 +78,14 @@ std::string SqliteStatement::text(int column) const
 {
     const auto *p = sqlite3_column_text(m_stmt, column);
     return p ? std::string(reinterpret_cast<const char *>(p)) : std::string();
+}
+
+std::string SqliteStatement::blob(int column) const
+{
+    const void *p = sqlite3_column_blob(m_stmt, column);
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return p ? std::string(static_cast<const char *>(p), static_cast<std::size_t>(size))
+             : std::string();
 }
 
 SqliteDatabase::SqliteDatabase(SqliteDatabase &&other) noexcept

@@ -27,13 +27,17 @@ public:
     void bind(int index, std::int64_t value);
     void bind(int index, double value);
     void bind(int index, const std::string &value);
+    void bindBlob(int index, const std::string &bytes);
     // Returns true while a row is available; false when done. Errors end the iteration and are
     // reported by ok().
     bool step();
     bool ok() const { return m_ok; }
+    // Makes the statement ready to run again with new bindings.
+    void reset();
     std::int64_t integer(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    std::string blob(int column) const;
 
 private:
     sqlite3_stmt *m_stmt = nullptr;
