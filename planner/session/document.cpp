@@ -38,14 +38,32 @@ int Document::indexOfSite(std::int64_t id) const
     return it == m_sites.end() ? -1 : static_cast<int>(it - m_sites.begin());
 }
 
+std::optional<LayerRef> Document::layer(std::int64_t id) const
+{
+    const int index = indexOfLayer(id);
+    if (index < 0)
+        return std::nullopt;
+    return m_layers[static_cast<std::size_t>(index)];
+}
+
+int Document::indexOfLayer(std::int64_t id) const
+{
+    auto it = std::find_if(m_layers.begin(), m_layers.end(),
+                           [id](const LayerRef &l) { return l.id == id; });
+    return it == m_layers.end() ? -1 : static_cast<int>(it - m_layers.begin());
+}
+
 void Document::clear()
 {
     m_undo.clear();
     m_name.clear();
     m_sites.clear();
     m_nextSiteId = 1;
+    m_layers.clear();
+    m_nextLayerId = 1;
     setFilePath(QString());
     emit sitesReset();
+    emit layersReset();
     emit changed();
 }
 
@@ -61,8 +79,11 @@ bool Document::load(const QString &path, QString *errorMessage)
     m_name = QString::fromStdString(data->info.name);
     m_sites = std::move(data->sites);
     m_nextSiteId = data->nextSiteId;
+    m_layers = std::move(data->layers);
+    m_nextLayerId = data->nextLayerId;
     setFilePath(path);
     emit sitesReset();
+    emit layersReset();
     emit changed();
     return true;
 }
@@ -73,6 +94,8 @@ bool Document::save(const QString &path, QString *errorMessage)
     data.info.name = (m_name.isEmpty() ? QFileInfo(path).completeBaseName() : m_name).toStdString();
     data.sites = m_sites;
     data.nextSiteId = m_nextSiteId;
+    data.layers = m_layers;
+    data.nextLayerId = m_nextLayerId;
     auto info = saveProjectFile(path.toStdString(), data, engineVersion());
     if (!info) {
         if (errorMessage)
@@ -109,6 +132,43 @@ void Document::replaceSite(const Site &site)
         return;
     m_sites[static_cast<std::size_t>(index)] = site;
     emit siteChanged(index);
+    emit changed();
+}
+
+void Document::insertLayer(int index, const LayerRef &layer)
+{
+    emit layerAboutToBeInserted(index);
+    m_layers.insert(m_layers.begin() + index, layer);
+    m_nextLayerId = std::max(m_nextLayerId, layer.id + 1);
+    emit layerInserted(index);
+    emit changed();
+}
+
+void Document::removeLayerAt(int index)
+{
+    emit layerAboutToBeRemoved(index);
+    m_layers.erase(m_layers.begin() + index);
+    emit layerRemoved(index);
+    emit changed();
+}
+
+void Document::replaceLayer(const LayerRef &layer)
+{
+    const int index = indexOfLayer(layer.id);
+    if (index < 0)
+        return;
+    m_layers[static_cast<std::size_t>(index)] = layer;
+    emit layerChanged(index);
+    emit changed();
+}
+
+void Document::moveLayer(int from, int to)
+{
+    emit layerAboutToBeMoved(from, to);
+    LayerRef moving = std::move(m_layers[static_cast<std::size_t>(from)]);
+    m_layers.erase(m_layers.begin() + from);
+    m_layers.insert(m_layers.begin() + to, std::move(moving));
+    emit layerMoved(from, to);
     emit changed();
 }
 

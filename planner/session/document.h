@@ -4,6 +4,7 @@
 // the GUI thread; views subscribe to the signals and read from the document, they never own its
 // data. Edits go through the undo facade in sitecommands.h, which calls the mutators below.
 
+#include "planner/core/layerref.h"
 #include "planner/core/site.h"
 
 #include <QObject>
@@ -30,6 +31,11 @@ public:
     std::optional<Site> site(std::int64_t id) const;
     int indexOfSite(std::int64_t id) const; // -1 when absent
 
+    // Layers in drawing order: the first is drawn first (at the bottom).
+    const std::vector<LayerRef> &layers() const { return m_layers; }
+    std::optional<LayerRef> layer(std::int64_t id) const;
+    int indexOfLayer(std::int64_t id) const; // -1 when absent
+
     // Replaces the document by an empty, unnamed project.
     void clear();
     // Loads a project; on failure returns false, sets errorMessage and leaves this unchanged.
@@ -42,6 +48,11 @@ public:
     void insertSite(int index, const Site &site);
     void removeSiteAt(int index);
     void replaceSite(const Site &site);
+    std::int64_t allocateLayerId() { return m_nextLayerId++; }
+    void insertLayer(int index, const LayerRef &layer);
+    void removeLayerAt(int index);
+    void replaceLayer(const LayerRef &layer);
+    void moveLayer(int from, int to);
 
 signals:
     void changed();
@@ -51,6 +62,14 @@ signals:
     void siteAboutToBeRemoved(int index);
     void siteRemoved(int index);
     void siteChanged(int index);
+    void layersReset();
+    void layerAboutToBeInserted(int index);
+    void layerInserted(int index);
+    void layerAboutToBeRemoved(int index);
+    void layerRemoved(int index);
+    void layerChanged(int index);
+    void layerAboutToBeMoved(int from, int to);
+    void layerMoved(int from, int to);
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
 
@@ -61,6 +80,8 @@ private:
     QString m_name;
     std::vector<Site> m_sites;
     std::int64_t m_nextSiteId = 1;
+    std::vector<LayerRef> m_layers;
+    std::int64_t m_nextLayerId = 1;
     QUndoStack m_undo;
 };
 

@@ -44,7 +44,8 @@ Expected<bool> writeMeta(SqliteDatabase &db, const ProjectData &data, const std:
             {"created_by",
              data.info.createdBy.empty() ? "Energize " + appVersion : data.info.createdBy},
             {"saved_by", "Energize " + appVersion},
-            {"next_site_id", std::to_string(data.nextSiteId)}};
+            {"next_site_id", std::to_string(data.nextSiteId)},
+            {"next_layer_id", std::to_string(data.nextLayerId)}};
     for (const auto &[key, value] : rows) {
         auto stmt = db.prepare("INSERT INTO energize_meta (key, value) VALUES (?, ?)");
         if (!stmt)
@@ -87,6 +88,55 @@ Expected<bool> writeSites(SqliteDatabase &db, const std::vector<Site> &sites)
     extent->bind(3, maxX);
     extent->bind(4, maxY);
     return run(*extent, db);
+}
+
+Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &layers)
+{
+    auto insert = db.prepare("INSERT INTO energize_layers (layer_id, position, name, source, "
+                             "layer_name, role, visible, opacity, style) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    std::int64_t position = 0;
+    for (const LayerRef &layer : layers) {
+        insert->reset();
+        insert->bind(1, layer.id);
+        insert->bind(2, position++);
+        insert->bind(3, layer.name);
+        insert->bind(4, layer.source);
+        insert->bind(5, layer.layerName);
+        insert->bind(6, layer.role);
+        insert->bind(7, std::int64_t(layer.visible ? 1 : 0));
+        insert->bind(8, layer.opacity);
+        insert->bind(9, layer.style);
+        if (auto ok = run(*insert, db); !ok)
+            return ok;
+    }
+    return true;
+}
+
+Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string &path)
+{
+    auto stmt = db.prepare("SELECT layer_id, name, source, layer_name, role, visible, opacity, "
+                           "style FROM energize_layers ORDER BY position");
+    if (!stmt)
+        return Error{path + ": cannot read layers (" + stmt.error().message + ")"};
+    std::vector<LayerRef> layers;
+    while (stmt->step()) {
+        LayerRef layer;
+        layer.id = stmt->integer(0);
+        layer.name = stmt->text(1);
+        layer.source = stmt->text(2);
+        layer.layerName = stmt->text(3);
+        layer.role = stmt->text(4);
+        layer.visible = stmt->integer(5) != 0;
+        layer.opacity = stmt->real(6);
+        layer.style = stmt->text(7);
+        layers.push_back(std::move(layer));
+    }
+    if (!stmt->ok())
+        return Error{path + ": cannot read layers (" + db.lastError() + ")"};
+    return layers;
 }
 
 Expected<std::vector<Site>> readSites(SqliteDatabase &db, const std::string &path)
@@ -133,6 +183,8 @@ Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData
         if (auto ok = writeMeta(*db, data, appVersion); !ok)
             return fail(ok.error());
         if (auto ok = writeSites(*db, data.sites); !ok)
+            return fail(ok.error());
+        if (auto ok = writeLayers(*db, data.layers); !ok)
             return fail(ok.error());
         if (auto ok = db->execute("COMMIT;"); !ok)
             return fail(ok.error());
@@ -181,6 +233,14 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
     data.nextSiteId = next ? std::atoll(next->c_str()) : 1;
     for (const Site &site : data.sites)
         data.nextSiteId = std::max(data.nextSiteId, site.id + 1);
+    auto layers = readLayers(*db, path);
+    if (!layers)
+        return layers.error();
+    data.layers = std::move(*layers);
+    auto nextLayer = metaValue(*db, "next_layer_id");
+    data.nextLayerId = nextLayer ? std::atoll(nextLayer->c_str()) : 1;
+    for (const LayerRef &layer : data.layers)
+        data.nextLayerId = std::max(data.nextLayerId, layer.id + 1);
     return data;
 }
 

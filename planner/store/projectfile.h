@@ -6,6 +6,7 @@
 // one thread at a time per file.
 
 #include "planner/core/expected.h"
+#include "planner/core/layerref.h"
 #include "planner/core/site.h"
 #include "planner/store/projectschema.h"
 
@@ -27,6 +28,8 @@ struct ProjectData
     ProjectInfo info;
     std::vector<Site> sites; // stored as the GeoPackage feature table `sites` (EPSG:4326)
     std::int64_t nextSiteId = 1;
+    std::vector<LayerRef> layers; // drawing order: first is drawn first (bottom)
+    std::int64_t nextLayerId = 1;
 };
 
 // Writes a whole project to path. The file is written beside the target and renamed over it,

@@ -35,6 +35,13 @@ CREATE TABLE sites (
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
   VALUES ('sites', 'features', 'sites', 'Candidate data-centre sites', 4326);
 INSERT INTO gpkg_geometry_columns VALUES ('sites', 'geom', 'POINT', 4326, 0, 0);
+CREATE TABLE energize_layers (
+  layer_id INTEGER PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL,
+  source TEXT NOT NULL, layer_name TEXT NOT NULL DEFAULT '', role TEXT NOT NULL DEFAULT '',
+  visible INTEGER NOT NULL DEFAULT 1, opacity REAL NOT NULL DEFAULT 1.0,
+  style TEXT NOT NULL DEFAULT '{}');
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('energize_layers', 'attributes', 'energize_layers', 'Map layers of the project');
 )SQL";
 }
 

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A project's reference to a map layer: where its data is, which layer inside the source, the
+// role the user gave it and how it is drawn. The planner keeps these as opaque text; the map
+// side interprets them. A plain value, copied freely between threads.
+
+#include <cstdint>
+#include <string>
+
+namespace planner {
+
+struct LayerRef
+{
+    std::int64_t id = 0; // unique within a project, never reused
+    std::string name; // shown in the layer panel
+    std::string source; // a file path (relative to the project file where possible)
+    std::string layerName; // layer inside a multi-layer source; empty for the first/only one
+    std::string role; // role name as the map side spells it; empty = guess on load
+    bool visible = true;
+    double opacity = 1.0; // 0..1
+    std::string style; // style settings as JSON text, owned by the map side
+
+    bool operator==(const LayerRef &) const = default;
+};
+
+} // namespace planner

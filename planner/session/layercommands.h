@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The undo facade for map layers: each call that changes something pushes exactly one command.
+// GUI thread only.
+
+#include "planner/core/layerref.h"
+
+namespace planner {
+class Document;
+}
+
+namespace planner::commands {
+
+// Adds a layer on top (drawn last) and returns its id; 0 when the source is empty.
+std::int64_t addLayer(Document &doc, LayerRef layer);
+bool removeLayer(Document &doc, std::int64_t id);
+// Moves a layer to a new position in drawing order; false when out of range or unchanged.
+bool moveLayer(Document &doc, std::int64_t id, int newIndex);
+// Changes any of a layer's properties (name, role, visibility, opacity, style) in one command;
+// the id and source cannot change. False when nothing changes or the values are invalid.
+bool updateLayer(Document &doc, const LayerRef &changed);
+
+} // namespace planner::commands

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Layer references in a project: the undo facade, drawing order, and the energize_layers table.
+
+#include "planner/session/document.h"
+#include "planner/session/layercommands.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <limits>
+
+using namespace planner;
+
+class TestLayerRefs : public QObject
+{
+    Q_OBJECT
+private slots:
+    void addReorderUpdateRemoveWithUndo();
+    void invalidChangesPushNothing();
+    void layersSurviveSaveAndLoad();
+};
+
+static LayerRef ref(const std::string &source, const std::string &layerName = {})
+{
+    LayerRef layer;
+    layer.source = source;
+    layer.layerName = layerName;
+    return layer;
+}
+
+static std::vector<std::string> names(const Document &doc)
+{
+    std::vector<std::string> out;
+    for (const LayerRef &l : doc.layers())
+        out.push_back(l.name);
+    return out;
+}
+
+void TestLayerRefs::addReorderUpdateRemoveWithUndo()
+{
+    Document doc;
+    const auto dem = commands::addLayer(doc, ref("dem.tif"));
+    const auto lines = commands::addLayer(doc, ref("grid.gpkg", "lines"));
+    const auto subs = commands::addLayer(doc, ref("grid.gpkg", "substations"));
+    QCOMPARE(names(doc), (std::vector<std::string>{"dem.tif", "lines", "substations"}));
+
+    QSignalSpy moved(&doc, &Document::layerMoved);
+    QVERIFY(commands::moveLayer(doc, subs, 0));
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(names(doc), (std::vector<std::string>{"substations", "dem.tif", "lines"}));
+    LayerRef changed = *doc.layer(lines);
+    changed.visible = false;
+    changed.opacity = 0.4;
+    changed.role = "transmission_lines";
+    QVERIFY(commands::updateLayer(doc, changed));
+    QCOMPARE(doc.layer(lines)->opacity, 0.4);
+    QVERIFY(commands::removeLayer(doc, dem));
+    QCOMPARE(doc.layers().size(), std::size_t(2));
+    QCOMPARE(doc.undoStack()->count(), 6);
+
+    doc.undoStack()->undo(); // remove
+    QCOMPARE(names(doc), (std::vector<std::string>{"substations", "dem.tif", "lines"}));
+    doc.undoStack()->undo(); // update
+    QVERIFY(doc.layer(lines)->visible);
+    QCOMPARE(doc.layer(lines)->opacity, 1.0);
+    doc.undoStack()->undo(); // move
+    QCOMPARE(names(doc), (std::vector<std::string>{"dem.tif", "lines", "substations"}));
+}
+
+void TestLayerRefs::invalidChangesPushNothing()
+{
+    Document doc;
+    QCOMPARE(commands::addLayer(doc, ref("")), std::int64_t(0));
+    const auto id = commands::addLayer(doc, ref("a.shp"));
+    LayerRef bad = *doc.layer(id);
+    bad.opacity = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY(!commands::updateLayer(doc, bad));
+    bad.opacity = 1.5;
+    QVERIFY(!commands::updateLayer(doc, bad));
+    bad = *doc.layer(id);
+    bad.source = "elsewhere.shp";
+    QVERIFY(!commands::updateLayer(doc, bad));
+    QVERIFY(!commands::updateLayer(doc, *doc.layer(id))); // unchanged
+    QVERIFY(!commands::moveLayer(doc, id, 1));
+    QVERIFY(!commands::removeLayer(doc, id + 7));
+    QCOMPARE(doc.undoStack()->count(), 1);
+}
+
+void TestLayerRefs::layersSurviveSaveAndLoad()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("layers.gpkg");
+    Document doc;
+    commands::addLayer(doc, ref("/data/dem.tif"));
+    LayerRef lines = ref("/data/grid.gpkg", "lines");
+    lines.role = "transmission_lines";
+    lines.style = R"({"colour_by":"voltage"})";
+    const auto id = commands::addLayer(doc, lines);
+    LayerRef hidden = *doc.layer(id);
+    hidden.visible = false;
+    hidden.opacity = 0.25;
+    QVERIFY(commands::updateLayer(doc, hidden));
+    QVERIFY(commands::moveLayer(doc, id, 0));
+    QString error;
+    QVERIFY2(doc.save(path, &error), qPrintable(error));
+
+    Document reopened;
+    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QCOMPARE(reopened.layers(), doc.layers());
+    QVERIFY(commands::addLayer(reopened, ref("x.tif")) > id);
+}
+
+QTEST_GUILESS_MAIN(TestLayerRefs)
+#include "test_layerrefs.moc"
