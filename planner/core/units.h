@@ -54,6 +54,12 @@ struct UsdPerMwhTag;
 struct MonthsTag;
 struct KilometresTag;
 struct HectaresTag;
+struct MegawattHourTag;
+struct CelsiusTag;
+struct SquareMetreTag;
+struct CubicMetreTag;
+struct MetreTag;
+struct UsdPerHectareTag;
 
 using Kilowatts = Quantity<KilowattTag>;
 using Megawatts = Quantity<MegawattTag>;
@@ -64,6 +70,18 @@ using UsdPerMwh = Quantity<UsdPerMwhTag>;
 using Months = Quantity<MonthsTag>;
 using Kilometres = Quantity<KilometresTag>;
 using Hectares = Quantity<HectaresTag>;
+using MegawattHours = Quantity<MegawattHourTag>;
+// A temperature on the Celsius scale (differences are taken on value(), in kelvin).
+using Celsius = Quantity<CelsiusTag>;
+using SquareMetres = Quantity<SquareMetreTag>;
+using CubicMetres = Quantity<CubicMetreTag>;
+using Metres = Quantity<MetreTag>;
+using UsdPerHectare = Quantity<UsdPerHectareTag>;
+
+// Hours in a (non-leap) year, the basis of annual energy and economizer hours.
+inline constexpr double kHoursPerYear = 8760.0;
+// Square metres in a hectare (definition).
+inline constexpr double kSquareMetresPerHectare = 10000.0;
 
 constexpr Megawatts toMegawatts(Kilowatts kw)
 {
@@ -72,6 +90,11 @@ constexpr Megawatts toMegawatts(Kilowatts kw)
 constexpr Kilowatts toKilowatts(Megawatts mw)
 {
     return Kilowatts(mw.value() * 1000.0);
+}
+
+constexpr Hectares toHectares(SquareMetres area)
+{
+    return Hectares(area.value() / kSquareMetresPerHectare);
 }
 
 namespace literals {
