@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include "app/demoproject.h"
+#include "app/mapcontroller.h"
+#include "app/sitecontroller.h"
 #include "planner/session/document.h"
+#include "planner/session/sitecommands.h"
 #include "widgets/emptystate.h"
+#include "widgets/layerpanel.h"
+#include "widgets/mapcanvas.h"
+#include "widgets/planpanel.h"
+#include "widgets/scorepanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -27,20 +37,34 @@ const char *const kProjectFilter =
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_document(new planner::Document(this))
+    : QMainWindow(parent), m_document(new planner::Document(this)),
+      m_canvas(new ui::MapCanvas(this)), m_layerPanel(new ui::LayerPanel(this)),
+      m_scorePanel(new ui::ScorePanel(this)), m_planPanel(new ui::PlanPanel(this))
 {
     setObjectName("MainWindow");
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    setCentralWidget(new ui::EmptyState(
-            tr("Map"),
-            tr("The map of grid and land layers appears here. Add GeoPackage, Shapefile, GeoTIFF "
-               "or CSV layers, or start from the Texas demo region (energize --demo)."),
-            this));
-    centralWidget()->setObjectName("mapArea");
+    setCentralWidget(m_canvas);
+    m_map = new MapController(m_document, m_canvas, m_layerPanel, this);
+    m_sites = new SiteController(m_document, m_map, m_canvas, m_scorePanel, m_planPanel, this);
+    m_canvas->setFullExtent({-125.0, 24.0, -66.0, 50.0});
+    m_canvas->zoomToFullExtent();
     createActions();
+    createMapActions();
     createDocks();
+    m_cursorLabel = new QLabel(this);
+    m_cursorLabel->setMinimumWidth(340);
+    statusBar()->addPermanentWidget(m_cursorLabel);
     m_projectLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_projectLabel);
+    connect(m_canvas, &ui::MapCanvas::cursorMoved, this,
+            [this](double lon, double lat, QPointF mercator) {
+                m_cursorLabel->setText(tr("%1°, %2°   EPSG:3857 %3, %4")
+                                               .arg(lat, 0, 'f', 5)
+                                               .arg(lon, 0, 'f', 5)
+                                               .arg(mercator.x(), 0, 'f', 0)
+                                               .arg(mercator.y(), 0, 'f', 0));
+            });
+    connect(m_map, &MapController::message, statusBar(), &QStatusBar::showMessage);
     statusBar()->showMessage(tr("Ready"), 3000);
     connect(m_document, &planner::Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &planner::Document::filePathChanged, this, &MainWindow::updateTitle);
@@ -108,19 +132,20 @@ void MainWindow::createDocks()
         QString hint;
         Qt::DockWidgetArea area;
         QKeySequence shortcut;
+        QWidget *widget = nullptr;
     };
     const DockSpec specs[] = {
             {"layersDock", tr("Layers"),
              tr("Grid and land layers you add are listed here, with their role, coordinate "
                 "system and source."),
-             Qt::LeftDockWidgetArea, QKeySequence(tr("Ctrl+1"))},
+             Qt::LeftDockWidgetArea, QKeySequence(tr("Ctrl+1")), m_layerPanel},
             {"scoreDock", tr("Site Score"),
              tr("Place a site on the map to see its score: each factor, its value and its "
                 "weight."),
-             Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+2"))},
+             Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+2")), m_scorePanel},
             {"planDock", tr("Plan"),
              tr("The selected site's plan appears here: racks, power, cooling and land."),
-             Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+3"))},
+             Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+3")), m_planPanel},
             {"chartsDock", tr("Charts"),
              tr("Cost and time-to-power charts appear here once a plan exists."),
              Qt::BottomDockWidgetArea, QKeySequence(tr("Ctrl+4"))},
@@ -128,12 +153,16 @@ void MainWindow::createDocks()
     for (const DockSpec &spec : specs) {
         auto *dock = new QDockWidget(spec.title, this);
         dock->setObjectName(spec.name);
-        dock->setWidget(new ui::EmptyState(spec.title, spec.hint, dock));
+        dock->setWidget(spec.widget ? spec.widget
+                                    : new ui::EmptyState(spec.title, spec.hint, dock));
         addDockWidget(spec.area, dock);
         QAction *toggle = dock->toggleViewAction();
         toggle->setShortcut(spec.shortcut);
         m_viewMenu->addAction(toggle);
     }
+    resizeDocks({findChild<QDockWidget *>("layersDock"), findChild<QDockWidget *>("scoreDock")},
+                {260, 440}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget *>("chartsDock")}, {220}, Qt::Vertical);
     m_viewMenu->addSeparator();
     QAction *reset = m_viewMenu->addAction(tr("Reset Layout"), this,
                                            [this] { restoreState(m_defaultState); });
@@ -210,7 +239,85 @@ bool MainWindow::openProject(const QString &path)
 
 void MainWindow::openDemo()
 {
-    statusBar()->showMessage(tr("Texas demo region: synthetic grid and land layers"), 10000);
+    if (!maybeSave())
+        return;
+    DemoRegion region;
+    QString error;
+    if (!loadDemoRegion(*m_document, &region, &error)) {
+        QMessageBox::warning(this, tr("Cannot open the demo"), error);
+        return;
+    }
+    m_canvas->setAttribution(region.attribution);
+    m_canvas->setFullExtent(region.bounds);
+    m_canvas->zoomToFullExtent();
+    statusBar()->showMessage(
+            tr("Texas demo region: the grid, land and climate layers are SYNTHETIC"), 15000);
+}
+
+void MainWindow::createMapActions()
+{
+    QMenu *map = menuBar()->addMenu(tr("&Map"));
+    map->setObjectName("mapMenu");
+    QAction *addLayer = map->addAction(tr("&Add Layers…"), this, &MainWindow::addLayers);
+    addLayer->setObjectName("actionAddLayer");
+    addLayer->setShortcut(QKeySequence(tr("Ctrl+L")));
+    connect(m_layerPanel, &ui::LayerPanel::addRequested, this, &MainWindow::addLayers);
+    QAction *all = map->addAction(tr("Zoom to &All"), m_map, &MapController::zoomToAll);
+    all->setObjectName("actionZoomAll");
+    all->setShortcut(QKeySequence(tr("Ctrl+0")));
+    QAction *demo = map->addAction(tr("Open Texas &Demo"), this, &MainWindow::openDemo);
+    demo->setObjectName("actionOpenDemo");
+
+    QMenu *sites = menuBar()->addMenu(tr("&Sites"));
+    sites->setObjectName("sitesMenu");
+    sites->addActions(m_map->toolActions()->actions());
+    sites->addSeparator();
+    QAction *rename = sites->addAction(tr("&Rename Site…"), this, &MainWindow::renameSelectedSite);
+    rename->setObjectName("actionRenameSite");
+    rename->setShortcut(QKeySequence(Qt::Key_F2));
+    QAction *remove = sites->addAction(tr("&Delete Site"), this, &MainWindow::deleteSelectedSite);
+    remove->setObjectName("actionDeleteSite");
+    remove->setShortcut(QKeySequence::Delete);
+    // Keep Help last.
+    QList<QAction *> menus = menuBar()->actions();
+    QAction *help = menus.at(menus.size() - 3);
+    menuBar()->removeAction(help);
+    menuBar()->addAction(help);
+}
+
+void MainWindow::addLayers()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+            this, tr("Add Layers"), QString(),
+            tr("Geodata (*.gpkg *.shp *.geojson *.json *.kml *.fgb *.csv *.tif *.tiff *.vrt);;"
+               "All files (*)"));
+    if (!paths.isEmpty())
+        m_map->addLayerFiles(paths);
+}
+
+void MainWindow::renameSelectedSite()
+{
+    const qint64 id = m_sites->selectedSite();
+    auto site = m_document->site(id);
+    if (!site) {
+        statusBar()->showMessage(tr("Select a site first (click it on the map)."), 5000);
+        return;
+    }
+    bool ok = false;
+    const QString name =
+            QInputDialog::getText(this, tr("Rename Site"), tr("Name:"), QLineEdit::Normal,
+                                  QString::fromStdString(site->name), &ok);
+    if (ok)
+        planner::commands::renameSite(*m_document, id, name);
+}
+
+void MainWindow::deleteSelectedSite()
+{
+    const qint64 id = m_sites->selectedSite();
+    if (!planner::commands::removeSite(*m_document, id))
+        statusBar()->showMessage(tr("Select a site first (click it on the map)."), 5000);
+    else
+        m_sites->select(0);
 }
 
 void MainWindow::newProject()

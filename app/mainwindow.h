@@ -12,8 +12,17 @@ class QMenu;
 namespace planner {
 class Document;
 }
+namespace ui {
+class LayerPanel;
+class MapCanvas;
+class PlanPanel;
+class ScorePanel;
+} // namespace ui
 
 namespace app {
+
+class MapController;
+class SiteController;
 
 class MainWindow : public QMainWindow
 {
@@ -23,6 +32,9 @@ public:
     ~MainWindow() override;
 
     planner::Document *document() const { return m_document; }
+    ui::MapCanvas *canvas() const { return m_canvas; }
+    MapController *mapController() const { return m_map; }
+    SiteController *siteController() const { return m_sites; }
 
     // Opens a project; shows an error and keeps the current project when it cannot be read.
     bool openProject(const QString &path);
@@ -34,6 +46,10 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void createMapActions();
+    void addLayers();
+    void renameSelectedSite();
+    void deleteSelectedSite();
     void restoreLayout();
     void saveLayout();
     void updateTitle();
@@ -48,6 +64,13 @@ private:
     void about();
 
     planner::Document *m_document;
+    ui::MapCanvas *m_canvas;
+    ui::LayerPanel *m_layerPanel;
+    ui::ScorePanel *m_scorePanel;
+    ui::PlanPanel *m_planPanel;
+    MapController *m_map = nullptr;
+    SiteController *m_sites = nullptr;
+    QLabel *m_cursorLabel = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_projectLabel = nullptr;

@@ -130,6 +130,11 @@ void MapCanvas::setTool(MapTool *tool)
     update();
 }
 
+MapTool *MapCanvas::tool() const
+{
+    return m_tool.data();
+}
+
 void MapCanvas::setSites(const QList<SiteMarker> &sites)
 {
     m_sites = sites;

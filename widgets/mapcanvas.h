@@ -56,7 +56,7 @@ public:
     void zoomToFullExtent() { zoomTo(m_fullExtent); }
 
     void setTool(MapTool *tool);
-    MapTool *tool() const { return m_tool; }
+    MapTool *tool() const;
 
     void setSites(const QList<SiteMarker> &sites);
     const QList<SiteMarker> &sites() const { return m_sites; }

@@ -45,13 +45,20 @@ ScorePanel::ScorePanel(QWidget *parent)
     m_reasons->setStyleSheet("color: #c81e1e;");
     m_table->setColumnCount(Columns);
     m_table->setHorizontalHeaderLabels(
-            {tr("Factor"), tr("Value here"), tr("Weight"), tr("Score"), tr("Contribution")});
+            {tr("Factor"), tr("Value here"), tr("Weight"), tr("Score"), tr("Adds")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(FactorColumn, QHeaderView::ResizeToContents);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(FactorColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
+    for (int c : {WeightColumn, ScoreColumn, ContributionColumn}) {
+        header->setSectionResizeMode(c, QHeaderView::Fixed);
+        header->resizeSection(c, 54);
+    }
+    header->resizeSection(FactorColumn, 135);
+    m_table->setWordWrap(true);
     pageLayout->addWidget(m_title);
     pageLayout->addWidget(m_score);
     pageLayout->addWidget(m_reasons);
@@ -102,8 +109,7 @@ void ScorePanel::showBreakdown(const ScoreBreakdown &breakdown)
         set(ScoreColumn, percent(row.score));
         set(ContributionColumn, percent(row.contribution));
     }
-    m_table->resizeColumnToContents(WeightColumn);
-    m_table->resizeColumnToContents(ScoreColumn);
+    m_table->resizeRowsToContents();
 }
 
 } // namespace ui

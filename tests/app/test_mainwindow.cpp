@@ -68,7 +68,7 @@ void TestMainWindow::docksAndMenusExist()
     QStringList menus;
     for (QAction *a : window.menuBar()->actions())
         menus << a->text().remove('&');
-    QCOMPARE(menus, QStringList({"File", "Edit", "View", "Help"}));
+    QCOMPARE(menus, QStringList({"File", "Edit", "View", "Map", "Sites", "Help"}));
     for (const char *name : {"actionNew", "actionOpen", "actionSave", "actionSaveAs", "actionQuit",
                              "actionUndo", "actionRedo", "actionAbout"})
         QVERIFY2(window.findChild<QAction *>(name), name);

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/mapcontroller.h"
+
+#include "app/scenerenderer.h"
+#include "maps/layerrole.h"
+#include "planner/session/document.h"
+#include "planner/session/layercommands.h"
+#include "planner/session/sitecommands.h"
+#include "widgets/layerpanel.h"
+#include "widgets/mapcanvas.h"
+#include "widgets/maptool.h"
+#include "widgets/pointtool.h"
+#include "widgets/scorebreakdown.h"
+#include "widgets/sitetool.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QFileInfo>
+#include <QLocale>
+
+namespace app {
+namespace {
+
+ui::GeoRect geoRectOf(const maps::Bounds &mercator)
+{
+    const QPointF sw = ui::MapView::toLonLat({mercator.x0, mercator.y0});
+    const QPointF ne = ui::MapView::toLonLat({mercator.x1, mercator.y1});
+    return {sw.x(), sw.y(), ne.x(), ne.y()};
+}
+
+} // namespace
+
+MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::LayerPanel *panel,
+                             QObject *parent)
+    : QObject(parent), m_doc(doc), m_canvas(canvas), m_panel(panel),
+      m_layers(new MapLayers(doc, this)), m_siteTool(new ui::SiteTool(canvas)),
+      m_addSiteTool(new ui::PointTool(canvas, Qt::CrossCursor)),
+      m_toolActions(new QActionGroup(this))
+{
+    m_panelTimer.setSingleShot(true);
+    connect(&m_panelTimer, &QTimer::timeout, this, &MapController::updatePanel);
+    auto schedulePanel = [this] {
+        m_panelTimer.start(0);
+    };
+    connect(m_layers, &MapLayers::layerStateChanged, this, schedulePanel);
+    connect(m_layers, &MapLayers::sceneChanged, this, schedulePanel);
+    connect(m_layers, &MapLayers::sceneChanged, this, &MapController::updateScene);
+    connect(doc, &planner::Document::changed, this, &MapController::updateMarkers);
+    connect(doc, &planner::Document::sitesReset, this, &MapController::updateMarkers);
+
+    toolAction("actionSelectTool", tr("&Select and Move Sites"), QKeySequence(tr("S")), m_siteTool)
+            ->setChecked(true);
+    toolAction("actionAddSiteTool", tr("&Add Site"), QKeySequence(tr("A")), m_addSiteTool);
+    canvas->setTool(m_siteTool);
+
+    connect(m_addSiteTool, &ui::PointTool::clicked, this, [this](double lon, double lat) {
+        const qint64 id = planner::commands::addSite(*m_doc, QString(), lon, lat);
+        if (id == 0) {
+            emit message(tr("A site needs a location on the map."), 5000);
+            return;
+        }
+        m_canvas->setSelectedSite(id);
+        emit siteSelected(id);
+    });
+    connect(m_siteTool, &ui::SiteTool::selected, this, &MapController::siteSelected);
+    connect(m_siteTool, &ui::SiteTool::dragged, this, &MapController::siteDragged);
+    connect(m_siteTool, &ui::SiteTool::dragCancelled, this, [this](qint64 id) {
+        updateMarkers();
+        emit siteDragEnded(id);
+    });
+    connect(m_siteTool, &ui::SiteTool::dropped, this, [this](qint64 id, double lon, double lat) {
+        // Exactly one undo command per drag, made on release.
+        if (!planner::commands::moveSite(*m_doc, id, lon, lat))
+            updateMarkers();
+        emit siteDragEnded(id);
+    });
+
+    connect(panel, &ui::LayerPanel::filesDropped, this, &MapController::addLayerFiles);
+    connect(panel, &ui::LayerPanel::removeRequested, this,
+            [this](qint64 id) { planner::commands::removeLayer(*m_doc, id); });
+    connect(panel, &ui::LayerPanel::moveRequested, this,
+            [this](qint64 id, int index) { planner::commands::moveLayer(*m_doc, id, index); });
+    connect(panel, &ui::LayerPanel::zoomToLayerRequested, this, &MapController::zoomToLayer);
+    connect(panel, &ui::LayerPanel::visibilityChangeRequested, this,
+            [this](qint64 id, bool visible) {
+                if (auto ref = m_doc->layer(id)) {
+                    ref->visible = visible;
+                    planner::commands::updateLayer(*m_doc, *ref);
+                }
+            });
+    connect(panel, &ui::LayerPanel::opacityChangeRequested, this,
+            [this](qint64 id, double opacity) {
+                if (auto ref = m_doc->layer(id)) {
+                    ref->opacity = opacity;
+                    planner::commands::updateLayer(*m_doc, *ref);
+                }
+            });
+    connect(panel, &ui::LayerPanel::roleChangeRequested, this,
+            [this](qint64 id, const QString &role) {
+                if (auto ref = m_doc->layer(id)) {
+                    ref->role = role.toStdString();
+                    planner::commands::updateLayer(*m_doc, *ref);
+                }
+            });
+    updateScene();
+    updateMarkers();
+    updatePanel();
+}
+
+QAction *MapController::toolAction(const QString &name, const QString &text,
+                                   const QKeySequence &key, QObject *tool)
+{
+    auto *action = new QAction(text, m_toolActions);
+    action->setObjectName(name);
+    action->setCheckable(true);
+    action->setShortcut(key);
+    connect(action, &QAction::triggered, this,
+            [this, tool] { m_canvas->setTool(static_cast<ui::MapTool *>(tool)); });
+    return action;
+}
+
+int MapController::addLayerFiles(const QStringList &paths)
+{
+    int added = 0;
+    for (const QString &path : paths) {
+        planner::LayerRef ref;
+        ref.source = QFileInfo(path).absoluteFilePath().toStdString();
+        ref.name = QFileInfo(path).completeBaseName().toStdString();
+        if (planner::commands::addLayer(*m_doc, ref))
+            ++added;
+    }
+    return added;
+}
+
+void MapController::zoomToLayer(qint64 id)
+{
+    auto loaded = m_layers->layer(id);
+    if (!loaded || loaded->state != LoadedLayer::State::Ready) {
+        emit message(tr("The layer is not loaded, so its extent is unknown."), 5000);
+        return;
+    }
+    if (loaded->projected && !loaded->projected->extent().isEmpty())
+        m_canvas->zoomTo(geoRectOf(loaded->projected->extent()));
+}
+
+void MapController::zoomToAll()
+{
+    maps::Bounds all;
+    for (const auto &entry : m_layers->scene()->entries) {
+        if (entry.layer->projected)
+            all.add(entry.layer->projected->extent());
+    }
+    if (!all.isEmpty())
+        m_canvas->zoomTo(geoRectOf(all));
+}
+
+void MapController::updateScene()
+{
+    m_canvas->setRenderFunction([scene = m_layers->scene()](const ui::MapView &view) {
+        return renderScene(*scene, view);
+    });
+}
+
+void MapController::updateMarkers()
+{
+    QList<ui::SiteMarker> markers;
+    for (const planner::Site &site : m_doc->sites()) {
+        QColor colour = ui::scoreColour(std::nullopt, false);
+        for (const ui::SiteMarker &old : m_canvas->sites()) {
+            if (old.id == site.id)
+                colour = old.colour;
+        }
+        markers.append({site.id, QString::fromStdString(site.name), site.longitude, site.latitude,
+                        colour});
+    }
+    m_canvas->setSites(markers);
+}
+
+void MapController::updatePanel()
+{
+    QList<ui::LayerRow> rows;
+    for (const planner::LayerRef &ref : m_doc->layers()) {
+        ui::LayerRow row;
+        row.id = ref.id;
+        row.name = QString::fromStdString(ref.name);
+        row.visible = ref.visible;
+        row.opacity = ref.opacity;
+        row.source = QString::fromStdString(ref.source);
+        row.role = QString::fromStdString(ref.role);
+        auto loaded = m_layers->layer(ref.id);
+        row.loading = !loaded || loaded->state == LoadedLayer::State::Loading;
+        if (loaded && loaded->state == LoadedLayer::State::Failed)
+            row.error = loaded->error;
+        if (loaded && loaded->vector) {
+            const auto &meta = loaded->vector->metadata();
+            row.kind = tr("vector");
+            row.crs = meta.sourceCrs;
+            row.detail = tr("%1 features")
+                                 .arg(QLocale().toString(
+                                         static_cast<qlonglong>(loaded->vector->featureCount())));
+            if (row.role.isEmpty())
+                row.role = maps::roleName(loaded->vector->role());
+        } else if (loaded && loaded->raster) {
+            row.kind = tr("raster");
+            row.detail = tr("%1 × %2 pixels")
+                                 .arg(QLocale().toString(loaded->raster->width()),
+                                      QLocale().toString(loaded->raster->height()));
+            if (row.role.isEmpty())
+                row.role = maps::roleName(loaded->raster->role());
+        }
+        rows.append(row);
+    }
+    m_panel->setLayers(rows);
+}
+
+} // namespace app

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Joins the document, the loaded map layers, the map canvas and the layer panel: it keeps the
+// canvas's scene and site markers current, turns the panel's and the tools' requests into undo
+// commands, and owns the map tools. GUI thread only; owned by the main window.
+
+#include "app/maplayers.h"
+
+#include <QObject>
+#include <QTimer>
+
+class QAction;
+class QActionGroup;
+
+namespace planner {
+class Document;
+}
+
+namespace ui {
+class LayerPanel;
+class MapCanvas;
+class PointTool;
+class SiteTool;
+} // namespace ui
+
+namespace app {
+
+class MapController : public QObject
+{
+    Q_OBJECT
+public:
+    MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::LayerPanel *panel,
+                  QObject *parent = nullptr);
+
+    MapLayers *layers() const { return m_layers; }
+    ui::SiteTool *siteTool() const { return m_siteTool; }
+    ui::PointTool *addSiteTool() const { return m_addSiteTool; }
+    QActionGroup *toolActions() const { return m_toolActions; }
+
+    // Adds files as layers (one undo command each); returns how many were added.
+    int addLayerFiles(const QStringList &paths);
+    void zoomToLayer(qint64 id);
+    void zoomToAll();
+
+signals:
+    void message(const QString &text, int timeoutMs);
+    void siteSelected(qint64 id);
+    // While a site is dragged: its id and the position under the mouse.
+    void siteDragged(qint64 id, double longitude, double latitude);
+    void siteDragEnded(qint64 id);
+
+private:
+    void updatePanel();
+    void updateMarkers();
+    void updateScene();
+    QAction *toolAction(const QString &name, const QString &text, const QKeySequence &key,
+                        QObject *tool);
+
+    planner::Document *m_doc;
+    ui::MapCanvas *m_canvas;
+    ui::LayerPanel *m_panel;
+    MapLayers *m_layers;
+    ui::SiteTool *m_siteTool;
+    ui::PointTool *m_addSiteTool;
+    QActionGroup *m_toolActions;
+    QTimer m_panelTimer;
+};
+
+} // namespace app

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The loaded data behind the document's layer references: it follows the document, loads each
+// layer in a worker (vector layers are indexed and projected for drawing there too), and keeps
+// its state (loading, ready, failed with a message). A layer that fails never touches the rest
+// of the project. Renders and site scoring read immutable snapshots (scene()); GUI thread only.
+
+#include "maps/projectedlayer.h"
+#include "maps/rasterlayer.h"
+#include "maps/vectorlayer.h"
+#include "planner/core/layerref.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace planner {
+class Document;
+}
+
+namespace app {
+
+struct LoadedLayer
+{
+    enum class State { Loading, Ready, Failed };
+    planner::LayerRef ref; // as it was when loaded
+    State state = State::Loading;
+    QString error;
+    std::optional<maps::VectorLayer> vector;
+    std::shared_ptr<const maps::ProjectedLayer> projected; // in EPSG:3857, for drawing
+    maps::RasterLayerPtr raster;
+};
+
+// What a render or a scorer needs, frozen: layers in drawing order with their style.
+struct MapScene
+{
+    struct Entry
+    {
+        std::shared_ptr<const LoadedLayer> layer;
+        bool visible = true;
+        double opacity = 1.0;
+    };
+    std::vector<Entry> entries;
+};
+
+class MapLayers : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MapLayers(planner::Document *doc, QObject *parent = nullptr);
+    ~MapLayers() override;
+
+    std::shared_ptr<const LoadedLayer> layer(qint64 id) const { return m_layers.value(id); }
+    std::shared_ptr<const MapScene> scene() const { return m_scene; }
+    int loadingCount() const;
+    // Blocks until no layer is loading (tests and the headless report).
+    void waitForLoads();
+
+signals:
+    void layerStateChanged(qint64 id);
+    void sceneChanged();
+
+private:
+    void sync();
+    void startLoad(const planner::LayerRef &ref);
+    void rebuildScene();
+
+    planner::Document *m_doc;
+    QHash<qint64, std::shared_ptr<const LoadedLayer>> m_layers;
+    QHash<qint64, QFutureWatcher<std::shared_ptr<const LoadedLayer>> *> m_loads;
+    std::shared_ptr<const MapScene> m_scene = std::make_shared<MapScene>();
+};
+
+// Loads one layer reference; blocking, for a worker thread. Relative sources are taken from
+// baseDir (the project file's folder).
+std::shared_ptr<const LoadedLayer> loadLayer(const planner::LayerRef &ref, const QString &baseDir);
+
+} // namespace app

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The user's site-score settings: factors with worst/best values and weights, land classes that
+// exclude a site, and defaults for site conditions no layer gives (electricity price, hourly
+// temperature spread). Read from resources/defaults/site-scoring.json or a user's copy.
+// A plain value; copy freely.
+
+#include <QMap>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace app {
+
+struct ScoringFactor
+{
+    QString id; // hv_substation_distance, line_voltage, slope, land_class, land_price, …
+    QString name;
+    double worst = 0.0;
+    double best = 1.0;
+    double weight = 1.0;
+    QString unit;
+    double minKv = 0.0; // hv_substation_distance
+    std::optional<double> excludeAbove; // slope
+    QMap<int, double> classScores; // land_class
+    QMap<int, QString> excludedClasses; // land_class: code -> reason
+    // A linear score: 1 at best, 0 at worst, clamped (worst may be above or below best).
+    double linearScore(double value) const;
+};
+
+struct SourcedDefault
+{
+    double value = 0.0;
+    QString source;
+    QString year;
+};
+
+struct ScoringModel
+{
+    QVector<ScoringFactor> factors;
+    QString floodExclusion; // reason text; empty: flood zones do not exclude
+    SourcedDefault electricityPrice;
+    SourcedDefault dryBulbSpreadK;
+    SourcedDefault wetBulbSpreadK;
+    SourcedDefault designDryBulbAboveHottestK;
+    SourcedDefault designWetBulbAboveHottestK;
+
+    const ScoringFactor *factor(const QString &id) const;
+};
+
+// Reads a scoring file; errors name the file and the field.
+std::optional<ScoringModel> loadScoringModel(const QString &path, QString *errorMessage);
+
+// The bundled defaults (ENERGIZE_SOURCE_DIR/resources/defaults or the installed copy).
+QString defaultResourcePath(const QString &relative);
+
+} // namespace app

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/siteanalyzer.h"
+
+#include "maps/slope.h"
+#include "maps/sourceprobe.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace app {
+namespace {
+
+constexpr double kHectaresPerAcre = 0.40468564224;
+
+struct NamedSampler
+{
+    std::optional<maps::RasterSampler> sampler;
+    QString layer;
+};
+
+const char *const kMonths[12] = {"January",   "February", "March",    "April",
+                                 "May",       "June",     "July",     "August",
+                                 "September", "October",  "November", "December"};
+
+QString km(double metres)
+{
+    return QLocale().toString(metres / 1000.0, 'f', metres < 10000.0 ? 1 : 0) + " km";
+}
+
+} // namespace
+
+struct SiteAnalyzer::Samplers
+{
+    NamedSampler landCover, elevation, landPrice, meanDryBulb;
+    std::array<NamedSampler, 12> dryBulb, wetBulb;
+    QMap<int, QString> classNames;
+};
+
+namespace {
+
+NamedSampler makeSampler(const maps::RasterLayerPtr &layer, const QString &name, int band = 0)
+{
+    NamedSampler out;
+    out.layer = name;
+    maps::RasterLayerPtr source = layer;
+    if (band > 0) {
+        auto other = maps::RasterLayer::open(layer->path(), layer->role(), band);
+        if (!other)
+            return out;
+        source = *other;
+    }
+    auto sampler = maps::RasterSampler::create(source, QStringLiteral("EPSG:4326"));
+    if (sampler)
+        out.sampler.emplace(std::move(*sampler));
+    return out;
+}
+
+std::optional<double> sample(NamedSampler &s, maps::LonLat p)
+{
+    if (!s.sampler)
+        return std::nullopt;
+    return s.sampler->sample(p.lon, p.lat);
+}
+
+} // namespace
+
+SiteAnalyzer::SiteAnalyzer(const MapScene &scene, ScoringModel model)
+    : m_samplers(std::make_unique<Samplers>()), m_model(std::move(model))
+{
+    std::vector<maps::VectorLayer> vectors;
+    for (const MapScene::Entry &entry : scene.entries) {
+        const LoadedLayer &layer = *entry.layer;
+        const QString name = QString::fromStdString(layer.ref.name);
+        if (layer.vector) {
+            vectors.push_back(*layer.vector);
+            continue;
+        }
+        if (!layer.raster)
+            continue;
+        switch (layer.raster->role()) {
+        case maps::LayerRole::LandCover: {
+            m_samplers->landCover = makeSampler(layer.raster, name);
+            if (auto d = maps::describeRaster(layer.raster->path())) {
+                for (auto it = d->metadata.begin(); it != d->metadata.end(); ++it) {
+                    if (it.key().startsWith("CLASS_"))
+                        m_samplers->classNames.insert(it.key().mid(6).toInt(), it.value());
+                }
+            }
+            break;
+        }
+        case maps::LayerRole::Elevation:
+            m_samplers->elevation = makeSampler(layer.raster, name);
+            break;
+        case maps::LayerRole::LandPrice:
+            m_samplers->landPrice = makeSampler(layer.raster, name);
+            break;
+        case maps::LayerRole::Climate: {
+            m_samplers->meanDryBulb = makeSampler(layer.raster, name);
+            auto d = maps::describeRaster(layer.raster->path());
+            if (!d)
+                break;
+            // Monthly bands are found by their descriptions ("July mean dry-bulb …").
+            for (int b = 0; b < d->bandDescriptions.size(); ++b) {
+                const QString text = d->bandDescriptions.at(b);
+                for (int m = 0; m < 12; ++m) {
+                    if (!text.startsWith(QLatin1String(kMonths[m]), Qt::CaseInsensitive))
+                        continue;
+                    if (text.contains("dry-bulb", Qt::CaseInsensitive))
+                        m_samplers->dryBulb[m] = makeSampler(layer.raster, name, b + 1);
+                    else if (text.contains("wet-bulb", Qt::CaseInsensitive))
+                        m_samplers->wetBulb[m] = makeSampler(layer.raster, name, b + 1);
+                }
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    maps::SiteFactorOptions options;
+    if (const ScoringFactor *hv = m_model.factor("hv_substation_distance"))
+        options.hvSubstationKv = hv->minKv;
+    m_calculator.emplace(
+            std::move(vectors),
+            [this](maps::RasterQuantity q, maps::LonLat p) { return sampleRaster(q, p); }, options);
+}
+
+SiteAnalyzer::~SiteAnalyzer() = default;
+
+std::optional<maps::RasterSample> SiteAnalyzer::sampleRaster(maps::RasterQuantity q, maps::LonLat p)
+{
+    Samplers &s = *m_samplers;
+    auto make = [](std::optional<double> v, const QString &layer,
+                   const QString &label = {}) -> std::optional<maps::RasterSample> {
+        if (!v)
+            return std::nullopt;
+        return maps::RasterSample{*v, layer, label};
+    };
+    switch (q) {
+    case maps::RasterQuantity::LandClass: {
+        const auto v = sample(s.landCover, p);
+        return make(v, s.landCover.layer, v ? s.classNames.value(int(*v)) : QString());
+    }
+    case maps::RasterQuantity::ElevationM:
+        return make(sample(s.elevation, p), s.elevation.layer);
+    case maps::RasterQuantity::SlopeDeg:
+        if (!s.elevation.sampler)
+            return std::nullopt;
+        return make(maps::Slope::at(*s.elevation.sampler, p.lon, p.lat), s.elevation.layer);
+    case maps::RasterQuantity::LandPrice:
+        return make(sample(s.landPrice, p), s.landPrice.layer);
+    case maps::RasterQuantity::MeanTemperatureC:
+        return make(sample(s.meanDryBulb, p), s.meanDryBulb.layer);
+    default:
+        return std::nullopt;
+    }
+}
+
+SiteAnalysis SiteAnalyzer::analyze(const QString &name, double longitude, double latitude)
+{
+    SiteAnalysis a;
+    const maps::LonLat p{longitude, latitude};
+    a.factors = m_calculator->at(p);
+    a.breakdown.siteName = name;
+    a.breakdown.longitude = longitude;
+    a.breakdown.latitude = latitude;
+    scoreFactors(a);
+    fillConditions(a, p);
+    return a;
+}
+
+void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
+{
+    const maps::SiteFactors &f = a.factors;
+    double totalWeight = 0.0;
+    for (const ScoringFactor &factor : m_model.factors)
+        totalWeight += factor.weight;
+    double sum = 0.0, usedWeight = 0.0;
+    for (const ScoringFactor &factor : m_model.factors) {
+        ui::FactorRow row;
+        row.factor = factor.name;
+        row.weightShare = totalWeight > 0.0 ? factor.weight / totalWeight : 0.0;
+        std::optional<double> value;
+        if (factor.id == "hv_substation_distance" && f.hvSubstation.found()) {
+            value = f.hvSubstation.distanceM / 1000.0;
+            row.value = QObject::tr("%1 (%2 kV, %3)")
+                                .arg(km(f.hvSubstation.distanceM))
+                                .arg(f.hvSubstation.kv, 0, 'f', 0)
+                                .arg(f.hvSubstation.feature);
+            row.source = f.hvSubstation.layer;
+        } else if (factor.id == "line_voltage" && f.line.found() && std::isfinite(f.line.kv)) {
+            value = f.line.kv;
+            row.value = QObject::tr("%1 kV line at %2")
+                                .arg(f.line.kv, 0, 'f', 0)
+                                .arg(km(f.line.distanceM));
+            row.source = f.line.layer;
+        } else if (factor.id == "slope" && f.slopeDeg.found()) {
+            value = *f.slopeDeg.value;
+            row.value = QStringLiteral("%1°").arg(*value, 0, 'f', 1);
+            row.source = f.slopeDeg.layer;
+            if (factor.excludeAbove && *value > *factor.excludeAbove) {
+                row.excludes = true;
+                row.reason = QObject::tr("steeper than %1°").arg(*factor.excludeAbove);
+            }
+        } else if (factor.id == "land_class" && f.landClass.found()) {
+            const int code = int(*f.landClass.value);
+            row.value = f.landClass.label.isEmpty()
+                    ? QObject::tr("class %1").arg(code)
+                    : QStringLiteral("%1 (%2)").arg(f.landClass.label).arg(code);
+            row.source = f.landClass.layer;
+            if (factor.excludedClasses.contains(code)) {
+                row.excludes = true;
+                row.reason = factor.excludedClasses.value(code);
+            }
+            if (factor.classScores.contains(code))
+                row.score = factor.classScores.value(code);
+        } else if (factor.id == "land_price" && f.landPrice.found()) {
+            value = *f.landPrice.value;
+            row.value =
+                    QStringLiteral("%1 %2").arg(QLocale().toString(qRound64(*value)), factor.unit);
+            row.source = f.landPrice.layer;
+        } else if (factor.id == "mean_temperature" && f.meanTemperatureC.found()) {
+            value = *f.meanTemperatureC.value;
+            row.value = QStringLiteral("%1 °C").arg(*value, 0, 'f', 1);
+            row.source = f.meanTemperatureC.layer;
+        }
+        if (value && factor.id != "land_class")
+            row.score = factor.linearScore(*value);
+        if (row.value.isEmpty()) {
+            row.value = QObject::tr("no value here");
+            row.reason = QObject::tr("no layer with this role covers the site");
+        }
+        if (row.score) {
+            row.contribution = row.weightShare * *row.score;
+            sum += factor.weight * *row.score;
+            usedWeight += factor.weight;
+        }
+        if (row.excludes)
+            a.breakdown.exclusionReasons << QStringLiteral("%1: %2").arg(factor.name, row.reason);
+        a.breakdown.rows.append(row);
+    }
+    if (!m_model.floodExclusion.isEmpty()) {
+        ui::FactorRow flood;
+        flood.factor = QObject::tr("Flood zone");
+        flood.source = f.inFloodZone.layer;
+        const bool inside = f.inFloodZone.found() && *f.inFloodZone.value;
+        flood.value = !f.inFloodZone.found() ? QObject::tr("no flood layer")
+                : inside ? QObject::tr("inside zone %1").arg(f.inFloodZone.label)
+                         : QObject::tr("outside");
+        if (inside) {
+            flood.excludes = true;
+            flood.reason = m_model.floodExclusion;
+            a.breakdown.exclusionReasons
+                    << QStringLiteral("%1: %2").arg(flood.factor, m_model.floodExclusion);
+        }
+        a.breakdown.rows.append(flood);
+    }
+    a.breakdown.excluded = !a.breakdown.exclusionReasons.isEmpty();
+    if (!a.breakdown.excluded && usedWeight > 0.0)
+        a.breakdown.score = sum / usedWeight;
+}
+
+void SiteAnalyzer::fillConditions(SiteAnalysis &a, maps::LonLat p)
+{
+    const maps::SiteFactors &f = a.factors;
+    planner::SiteConditions &c = a.conditions;
+    Samplers &s = *m_samplers;
+    planner::Climate &climate = c.climate;
+    bool monthly = true;
+    for (int m = 0; m < 12; ++m) {
+        const auto dry = sample(s.dryBulb[std::size_t(m)], p);
+        const auto wet = sample(s.wetBulb[std::size_t(m)], p);
+        if (!dry || !wet) {
+            monthly = false;
+            break;
+        }
+        climate.monthlyDryBulb[std::size_t(m)] = planner::Celsius(*dry);
+        climate.monthlyWetBulb[std::size_t(m)] = planner::Celsius(*wet);
+    }
+    a.hasClimate = monthly;
+    if (monthly) {
+        a.conditionNotes << QObject::tr("monthly temperatures: %1").arg(s.dryBulb[0].layer);
+        double hottestDry = -1e9, hottestWet = -1e9;
+        for (int m = 0; m < 12; ++m) {
+            hottestDry = std::max(hottestDry, climate.monthlyDryBulb[std::size_t(m)].value());
+            hottestWet = std::max(hottestWet, climate.monthlyWetBulb[std::size_t(m)].value());
+        }
+        climate.designDryBulb =
+                planner::Celsius(hottestDry + m_model.designDryBulbAboveHottestK.value);
+        climate.designWetBulb =
+                planner::Celsius(hottestWet + m_model.designWetBulbAboveHottestK.value);
+        climate.dryBulbSpreadK = m_model.dryBulbSpreadK.value;
+        climate.wetBulbSpreadK = m_model.wetBulbSpreadK.value;
+    }
+    if (f.elevationM.found())
+        c.elevation = planner::Metres(*f.elevationM.value);
+    if (f.landPrice.found())
+        c.landPrice = planner::UsdPerHectare(*f.landPrice.value / kHectaresPerAcre);
+    c.electricityPrice = planner::UsdPerMwh(m_model.electricityPrice.value);
+    a.conditionNotes << QObject::tr("electricity price: %1 (%2)")
+                                .arg(m_model.electricityPrice.source,
+                                     m_model.electricityPrice.year);
+    const double hvKv = m_model.factor("hv_substation_distance")
+            ? m_model.factor("hv_substation_distance")->minKv
+            : 0.0;
+    for (const maps::NearestFeature &line : f.lineByClass) {
+        if (!line.found() || !std::isfinite(line.kv))
+            continue;
+        const maps::NearestFeature &sub = line.kv >= hvKv ? f.hvSubstation : f.substation;
+        planner::GridAccess access;
+        access.voltage = planner::Kilovolts(line.kv);
+        access.lineDistance = planner::Kilometres(line.distanceM / 1000.0);
+        access.substationDistance =
+                planner::Kilometres((sub.found() ? sub.distanceM : line.distanceM) / 1000.0);
+        c.grid.push_back(access);
+    }
+    if (f.landClass.found())
+        c.landClass = f.landClass.label.toStdString();
+    c.floodZone = f.inFloodZone.found() && *f.inFloodZone.value;
+}
+
+} // namespace app

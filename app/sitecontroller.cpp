@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/sitecontroller.h"
+
+#include "app/mapcontroller.h"
+#include "app/siteanalyzer.h"
+#include "planner/core/catalogloader.h"
+#include "planner/core/planjson.h"
+#include "planner/core/planner.h"
+#include "planner/session/document.h"
+#include "widgets/mapcanvas.h"
+#include "widgets/planpanel.h"
+#include "widgets/scorepanel.h"
+#include "widgets/sitetool.h"
+
+#include <QFile>
+
+namespace app {
+namespace {
+
+QString readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+} // namespace
+
+SiteController::SiteController(planner::Document *doc, MapController *map, ui::MapCanvas *canvas,
+                               ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel,
+                               QObject *parent)
+    : QObject(parent), m_doc(doc), m_map(map), m_canvas(canvas), m_scorePanel(scorePanel),
+      m_planPanel(planPanel)
+{
+    QString error;
+    const QString scoring = defaultResourcePath("defaults/site-scoring.json");
+    m_model = loadScoringModel(scoring, &error);
+    if (!m_model)
+        m_setupError = scoring.isEmpty() ? tr("site-scoring.json was not found") : error;
+    const QString catalogDir = defaultResourcePath("catalog");
+    auto catalog = planner::loadCatalog(catalogDir.toStdString());
+    if (catalog)
+        m_catalog = std::move(*catalog);
+    else
+        m_setupError = QString::fromStdString(catalog.error().message);
+    const QString planFile = defaultResourcePath("examples/plan-100mw.json");
+    auto request = planner::parsePlanRequest(readAll(planFile).toStdString());
+    if (request)
+        m_planInput = request->input;
+    else
+        m_setupError = planFile + ": " + QString::fromStdString(request.error().message);
+
+    connect(map->layers(), &MapLayers::sceneChanged, this, &SiteController::rebuildAnalyzer);
+    connect(doc, &planner::Document::changed, this, [this] {
+        recolourMarkers();
+        refreshSelected();
+    });
+    connect(doc, &planner::Document::sitesReset, this, [this] { select(0); });
+    connect(map, &MapController::siteSelected, this, &SiteController::select);
+    connect(map, &MapController::siteDragged, this, &SiteController::updateLive);
+    connect(map, &MapController::siteDragEnded, this, [this](qint64 id) {
+        m_canvas->setReadout(id, QString(), QColor());
+        refreshSelected();
+    });
+    rebuildAnalyzer();
+}
+
+SiteController::~SiteController() = default;
+
+void SiteController::rebuildAnalyzer()
+{
+    if (!m_model) {
+        m_analyzer.reset();
+        return;
+    }
+    m_analyzer = std::make_unique<SiteAnalyzer>(*m_map->layers()->scene(), *m_model);
+    recolourMarkers();
+    refreshSelected();
+}
+
+void SiteController::select(qint64 id)
+{
+    m_selected = id;
+    m_canvas->setSelectedSite(id);
+    refreshSelected();
+}
+
+void SiteController::refreshSelected()
+{
+    const auto site = m_doc->site(m_selected);
+    if (!site) {
+        m_selected = 0;
+        m_scorePanel->clear();
+        m_planPanel->clear();
+        return;
+    }
+    updateLive(site->id, site->longitude, site->latitude);
+}
+
+void SiteController::updateLive(qint64 id, double longitude, double latitude)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto site = m_doc->site(id);
+    if (!site || !m_analyzer)
+        return;
+    const QString name = QString::fromStdString(site->name);
+    const SiteAnalysis analysis = m_analyzer->analyze(name, longitude, latitude);
+    m_scorePanel->showBreakdown(analysis.breakdown);
+    const QColor colour = ui::scoreColour(analysis.breakdown.score, analysis.breakdown.excluded);
+    m_canvas->setSiteColour(id, colour);
+
+    QString readout = QStringLiteral("%1: %2").arg(
+            name, ui::scoreText(analysis.breakdown.score, analysis.breakdown.excluded));
+    if (!m_catalog || !m_setupError.isEmpty()) {
+        m_planPanel->showError(name, m_setupError);
+    } else if (!analysis.hasClimate) {
+        m_planPanel->showError(name,
+                               tr("No climate layer covers this site, so cooling and PUE "
+                                  "cannot be sized. Add a climate raster."));
+    } else {
+        auto result = planner::plan(m_planInput, analysis.conditions, *m_catalog);
+        if (result) {
+            m_planPanel->showPlan(name, *result, *m_catalog);
+            readout += tr("\nPUE %1 · %2 MVA · %3 transformers")
+                               .arg(result->cooling.annualPue, 0, 'f', 2)
+                               .arg(result->electrical.peakMva.value(), 0, 'f', 0)
+                               .arg(result->electrical.transformers.count);
+        } else {
+            m_planPanel->showError(name, QString::fromStdString(result.error().message));
+        }
+    }
+    for (const QString &reason : analysis.breakdown.exclusionReasons)
+        readout += "\n✖ " + reason;
+    if (m_canvas->selectedSite() == id && m_map->siteTool()->isDragging())
+        m_canvas->setReadout(id, readout, colour);
+    m_lastUpdateNs = timer.nsecsElapsed();
+}
+
+void SiteController::recolourMarkers()
+{
+    if (!m_analyzer)
+        return;
+    for (const planner::Site &site : m_doc->sites()) {
+        const auto analysis = m_analyzer->analyze(QString::fromStdString(site.name), site.longitude,
+                                                  site.latitude);
+        m_canvas->setSiteColour(
+                site.id, ui::scoreColour(analysis.breakdown.score, analysis.breakdown.excluded));
+    }
+}
+
+} // namespace app

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Keeps the site panels live: for the selected site (and for a site while it is dragged, on
+// every mouse move) it runs the site analysis and the planner and shows the score, the
+// floating read-out and the plan; it colours every site marker by its score. Heavy set-up (the
+// analyzer's samplers, the catalog) happens once per scene change, not on the drag path.
+// GUI thread only; owned by the main window.
+
+#include "app/scoringmodel.h"
+#include "planner/core/catalog.h"
+#include "planner/core/planinput.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace planner {
+class Document;
+}
+namespace ui {
+class MapCanvas;
+class PlanPanel;
+class ScorePanel;
+} // namespace ui
+
+namespace app {
+
+class MapController;
+class SiteAnalyzer;
+
+class SiteController : public QObject
+{
+    Q_OBJECT
+public:
+    SiteController(planner::Document *doc, MapController *map, ui::MapCanvas *canvas,
+                   ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel, QObject *parent = nullptr);
+    ~SiteController() override;
+
+    qint64 selectedSite() const { return m_selected; }
+    void select(qint64 id);
+    // Why the planner cannot run (no catalog, no scoring file); empty when it can.
+    QString setupError() const { return m_setupError; }
+    // Time of the last live update (analysis + plan + panels), for the drag benchmark.
+    qint64 lastUpdateNanoseconds() const { return m_lastUpdateNs; }
+
+private:
+    void rebuildAnalyzer();
+    void refreshSelected();
+    void updateLive(qint64 id, double longitude, double latitude);
+    void recolourMarkers();
+
+    planner::Document *m_doc;
+    MapController *m_map;
+    ui::MapCanvas *m_canvas;
+    ui::ScorePanel *m_scorePanel;
+    ui::PlanPanel *m_planPanel;
+    std::unique_ptr<SiteAnalyzer> m_analyzer;
+    std::optional<ScoringModel> m_model;
+    std::optional<planner::Catalog> m_catalog;
+    planner::PlanInput m_planInput;
+    QString m_setupError;
+    qint64 m_selected = 0;
+    qint64 m_lastUpdateNs = 0;
+};
+
+} // namespace app

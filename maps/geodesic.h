@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Distances on the WGS84 ellipsoid. geodesicDistance() is Karney's algorithm (PROJ's geodesic.h,
+// accurate to nanometres); the Ecef helpers let spatial queries compare straight-line chords,
+// which order points exactly as geodesics do, and turn a chord into a surface distance.
+// All functions are pure and thread-safe.
+
+namespace maps {
+
+struct Ecef
+{
+    double x = 0.0;
+    double y = 0.0;
+    double z = 0.0;
+};
+
+struct LonLat
+{
+    double lon = 0.0;
+    double lat = 0.0;
+};
+
+inline constexpr double kWgs84A = 6378137.0;
+inline constexpr double kWgs84F = 1.0 / 298.257223563;
+
+// Geodesic distance in metres between two lon/lat points in degrees (WGS84).
+double geodesicDistance(double lon1, double lat1, double lon2, double lat2);
+
+// Earth-centred coordinates (metres) of a point on the ellipsoid surface.
+Ecef toEcef(double lon, double lat);
+// Inverse of toEcef for points on or near the surface (geodetic height is dropped).
+LonLat fromEcef(const Ecef &p);
+
+// Gaussian mean radius of curvature sqrt(M N) at a latitude, in metres.
+double meanRadius(double lat);
+
+// Surface distance between a lon/lat point and another surface point given by its Ecef and the
+// chord between them. Short chords use the local circle of curvature (error < 1e-7 below
+// 100 km); longer ones fall back to the exact geodesic.
+double surfaceDistance(const LonLat &from, const Ecef &fromPoint, const Ecef &to);
+
+double chordLength(const Ecef &a, const Ecef &b);
+
+} // namespace maps

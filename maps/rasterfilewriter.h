@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Writes a Float32 GeoTIFF (tiled 256 × 256, NaN = no-data) window by window, so a result
+// larger than memory can be produced tile by tile.
+// Threading: writeWindow() may be called from several threads; calls are serialised inside.
+// finish() must be called once, after every writer is done; it flushes and closes the file.
+
+#include "maps/rasterdataset.h"
+#include "maps/rastergrid.h"
+#include "maps/rasterstatus.h"
+
+#include <memory>
+#include <mutex>
+
+namespace maps {
+
+class RasterFileWriter
+{
+public:
+    // compress: DEFLATE when true (smaller, slower), none otherwise.
+    static Expected<std::unique_ptr<RasterFileWriter>>
+    create(const QString &path, const RasterGrid &grid, bool compress = false);
+
+    RasterStatus writeWindow(int col, int row, int width, int height, const float *values);
+    RasterStatus finish();
+
+    const RasterGrid &grid() const { return m_grid; }
+
+private:
+    RasterFileWriter() = default;
+
+    QString m_path;
+    RasterGrid m_grid;
+    RasterDataset m_dataset;
+    std::mutex m_mutex;
+};
+
+} // namespace maps

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Tells whether a source holds raster bands or vector layers before it is loaded, so that the
+// app can pick the right loader. Re-entrant (one GDAL dataset per call); respects the network
+// lock (sourcepolicy.h).
+
+#include "maps/expected.h"
+
+#include <QMap>
+#include <QStringList>
+
+namespace maps {
+
+enum class SourceKind { Vector, Raster };
+
+Expected<SourceKind> probeSource(const QString &path, bool allowNetwork = false);
+
+// What a raster says about itself: band descriptions (index 0 = band 1) and dataset metadata
+// (e.g. CLASS_41=Deciduous Forest for a land-cover raster).
+struct RasterDescription
+{
+    QStringList bandDescriptions;
+    QMap<QString, QString> metadata;
+};
+Expected<RasterDescription> describeRaster(const QString &path);
+
+} // namespace maps

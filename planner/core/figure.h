@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A catalog figure: a number with the index of the reference it comes from. The references
+// themselves live once in Catalog::sources, so a Figure is a trivially copyable value that the
+// planner can copy into every result without allocating. Safe on any thread.
+
+#include <string>
+
+namespace planner {
+
+// Where a figure comes from: a public source and the year the figure refers to.
+struct SourceRef
+{
+    std::string url; // a public URL, or a note when no source could be found
+    std::string year; // the year (or range) the figure refers to
+    std::string status; // "stated", "secondary", "derived", "assumption" or "not verified"
+    std::string note; // how the figure was read or derived; may be empty
+};
+
+struct Figure
+{
+    double value = 0.0;
+    int source = -1; // index into Catalog::sources; -1 only for figures not from the catalog
+};
+
+} // namespace planner

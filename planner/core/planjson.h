@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The plan file format (see resources/examples/plan-100mw.json) and the two ways a result is
+// printed: JSON for programs and an aligned text table for people. Used by the headless
+// `energize plan` command and by tests; pure functions, safe on any thread.
+
+#include "planner/core/catalog.h"
+#include "planner/core/expected.h"
+#include "planner/core/planinput.h"
+#include "planner/core/planresult.h"
+#include "planner/core/siteconditions.h"
+
+#include <string>
+
+namespace planner {
+
+struct PlanRequest
+{
+    PlanInput input;
+    SiteConditions site;
+};
+
+// Parses a plan file. Errors name the field by its path, e.g. "plan.redundancy.ups: …".
+Expected<PlanRequest> parsePlanRequest(const std::string &jsonText);
+
+// The result with its inputs' names and every assumption with its source, as JSON.
+std::string planResultToJson(const PlanResult &result, const PlanInput &input,
+                             const Catalog &catalog);
+
+// The same, as a table for a terminal.
+std::string planResultToTable(const PlanResult &result, const PlanInput &input,
+                              const Catalog &catalog);
+
+} // namespace planner

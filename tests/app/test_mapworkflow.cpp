@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The site-selection workflow in the real main window, offscreen: the demo region loads its
+// layers in the background and draws them; a site is added with a click, dragged with real
+// mouse events (one undo command per drag), undone and saved; a broken layer fails alone.
+
+#include "app/commandline.h"
+#include "app/mainwindow.h"
+#include "app/mapcontroller.h"
+#include "planner/session/document.h"
+#include "widgets/layerpanel.h"
+#include "widgets/mapcanvas.h"
+
+#include <QAction>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+class TestMapWorkflow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void demoLoadsAndDraws();
+    void addAndDragSiteMakesOneUndoCommandEach();
+    void brokenLayerFailsAloneWithAMessage();
+
+private:
+    static bool waitForLayers(app::MainWindow &window);
+    QTemporaryDir m_dir;
+};
+
+void TestMapWorkflow::initTestCase()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    app::setApplicationIdentity();
+}
+
+bool TestMapWorkflow::waitForLayers(app::MainWindow &window)
+{
+    window.mapController()->layers()->waitForLoads();
+    return QTest::qWaitFor([&] { return window.mapController()->layers()->loadingCount() == 0; },
+                           20000);
+}
+
+void TestMapWorkflow::demoLoadsAndDraws()
+{
+    app::MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openDemo();
+    const auto &layers = window.document()->layers();
+    QVERIFY(layers.size() >= 10);
+    QVERIFY(!window.document()->isModified());
+    QCOMPARE(window.document()->sites().size(), std::size_t(3));
+    QVERIFY(waitForLayers(window));
+    for (const auto &ref : layers) {
+        auto loaded = window.mapController()->layers()->layer(ref.id);
+        QVERIFY2(loaded && loaded->state == app::LoadedLayer::State::Ready,
+                 qPrintable(QString::fromStdString(ref.name) + ": "
+                            + (loaded ? loaded->error : QString("not loaded"))));
+    }
+    QVERIFY(window.canvas()->attribution().contains("SYNTHETIC"));
+
+    // The panel lists every layer, top of the list drawn on top.
+    auto *tree = window.findChild<ui::LayerPanel *>()->tree();
+    QCOMPARE(tree->topLevelItemCount(), int(layers.size()));
+    QCOMPARE(tree->topLevelItem(0)->text(0), QString::fromStdString(layers.back().name));
+
+    // The canvas draws the layers: lines of the synthetic grid change pixels from the background.
+    QSignalSpy rendered(window.canvas(), &ui::MapCanvas::renderFinished);
+    window.canvas()->refresh();
+    QVERIFY(rendered.wait(20000));
+    const QImage shot = window.canvas()->grab().toImage();
+    const QColor background(236, 240, 243);
+    int drawn = 0;
+    for (int y = 0; y < shot.height(); y += 4)
+        for (int x = 0; x < shot.width(); x += 4)
+            drawn += shot.pixelColor(x, y) != background;
+    QVERIFY2(drawn > (shot.width() / 4) * (shot.height() / 4) / 20,
+             qPrintable(QString("only %1 sampled pixels drawn").arg(drawn)));
+}
+
+void TestMapWorkflow::addAndDragSiteMakesOneUndoCommandEach()
+{
+    app::MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MapCanvas *canvas = window.canvas();
+    canvas->zoomTo({-106.65, 25.84, -93.51, 36.5});
+    auto *doc = window.document();
+    QUndoStack *undo = doc->undoStack();
+
+    window.findChild<QAction *>("actionAddSiteTool")->trigger();
+    const QPoint click(canvas->width() / 2, canvas->height() / 2);
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, click);
+    QCOMPARE(doc->sites().size(), std::size_t(1));
+    QCOMPARE(undo->count(), 1);
+    const planner::Site placed = doc->sites().front();
+    const QPointF expected = canvas->view().screenToLonLat(click);
+    QVERIFY(qAbs(placed.longitude - expected.x()) < 1e-9);
+
+    window.findChild<QAction *>("actionSelectTool")->trigger();
+    const QPoint start = canvas->view().lonLatToScreen(placed.longitude, placed.latitude).toPoint();
+    QTest::mousePress(canvas, Qt::LeftButton, Qt::NoModifier, start);
+    for (int i = 1; i <= 10; ++i)
+        QTest::mouseMove(canvas, start + QPoint(8 * i, -5 * i));
+    QTest::mouseRelease(canvas, Qt::LeftButton, Qt::NoModifier, start + QPoint(80, -50));
+    QCOMPARE(undo->count(), 2); // ten moves, one command
+    const planner::Site moved = doc->sites().front();
+    QVERIFY(moved.longitude > placed.longitude);
+    QVERIFY(moved.latitude > placed.latitude);
+
+    window.findChild<QAction *>("actionUndo")->trigger();
+    QCOMPARE(doc->sites().front().longitude, placed.longitude);
+    QCOMPARE(doc->sites().front().latitude, placed.latitude);
+    QCOMPARE(canvas->sites().front().longitude, placed.longitude); // the marker went back too
+    window.findChild<QAction *>("actionRedo")->trigger();
+    QCOMPARE(doc->sites().front().longitude, moved.longitude);
+
+    const QString path = m_dir.filePath("dragged.gpkg");
+    QString error;
+    QVERIFY2(doc->save(path, &error), qPrintable(error));
+    planner::Document reopened;
+    QVERIFY(reopened.load(path, &error));
+    QCOMPARE(reopened.sites().front().longitude, moved.longitude);
+}
+
+void TestMapWorkflow::brokenLayerFailsAloneWithAMessage()
+{
+    const QString corrupt = m_dir.filePath("corrupt.tif");
+    QFile f(corrupt);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("II*\0not really a tiff", 21);
+    f.close();
+    const QString noDbf = m_dir.filePath("lines.shp");
+    QFile shp(noDbf);
+    QVERIFY(shp.open(QIODevice::WriteOnly));
+    shp.write(QByteArray(100, '\0'));
+    shp.close();
+
+    app::MainWindow window;
+    window.show();
+    window.openDemo();
+    const std::size_t before = window.document()->layers().size();
+    QCOMPARE(window.mapController()->addLayerFiles({corrupt, noDbf}), 2);
+    QVERIFY(waitForLayers(window));
+    const auto &layers = window.document()->layers();
+    QCOMPARE(layers.size(), before + 2);
+    for (std::size_t i = before; i < layers.size(); ++i) {
+        auto loaded = window.mapController()->layers()->layer(layers[i].id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->state, app::LoadedLayer::State::Failed);
+        QVERIFY2(loaded->error.contains(
+                         QFileInfo(QString::fromStdString(layers[i].source)).fileName()),
+                 qPrintable(loaded->error));
+    }
+    // The demo's layers are still loaded.
+    auto first = window.mapController()->layers()->layer(layers.front().id);
+    QCOMPARE(first->state, app::LoadedLayer::State::Ready);
+    // The panel shows the failure in the row of the failed layer (the top rows).
+    auto *tree = window.findChild<ui::LayerPanel *>()->tree();
+    QTRY_COMPARE(tree->topLevelItem(0)->text(1), QString("failed"));
+}
+
+QTEST_MAIN(TestMapWorkflow)
+#include "test_mapworkflow.moc"

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Drag latency in the real main window: each synthetic mouse move runs the site analysis, the
+// planner and the panel updates before the event returns, so timing the event gives the
+// mouse-move → score-and-factors-updated latency. Also the pan frame time (shift the last image
+// and repaint). Runs on the Texas demo, then again with a layer of 1,000,000 line segments.
+// Usage: bench_app_drag [--screenshots DIR] (offscreen platform by default)
+
+#include "app/commandline.h"
+#include "app/mainwindow.h"
+#include "app/mapcontroller.h"
+#include "app/sitecontroller.h"
+#include "planner/session/document.h"
+#include "widgets/mapcanvas.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+namespace {
+
+struct Stats
+{
+    double p50 = 0, p99 = 0, max = 0;
+};
+
+Stats stats(std::vector<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) {
+        return ms[std::size_t(q * double(ms.size() - 1))];
+    };
+    return {at(0.5), at(0.99), ms.back()};
+}
+
+// 100,000 lines of 10 segments each across Texas, with voltages, written through GDAL.
+QString writeMillionSegments(const QString &dir)
+{
+    const QString path = dir + "/million_segments.gpkg";
+    auto *driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDatasetUniquePtr ds(
+            driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayer *layer = ds->CreateLayer("bench_lines", &wgs84, wkbLineString, nullptr);
+    OGRFieldDefn voltage("VOLTAGE", OFTReal);
+    layer->CreateField(&voltage);
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> lon(-106.0, -94.0), lat(26.0, 36.0), step(-0.02, 0.02);
+    const double kv[] = {69, 138, 230, 345, 500};
+    layer->StartTransaction();
+    for (int i = 0; i < 100000; ++i) {
+        OGRLineString line;
+        double x = lon(rng), y = lat(rng);
+        for (int v = 0; v <= 10; ++v) {
+            line.addPoint(x, y);
+            x += step(rng);
+            y += step(rng);
+        }
+        OGRFeature feature(layer->GetLayerDefn());
+        feature.SetField("VOLTAGE", kv[i % 5]);
+        feature.SetGeometry(&line);
+        layer->CreateFeature(&feature);
+    }
+    layer->CommitTransaction();
+    return path;
+}
+
+void measure(app::MainWindow &window, const char *label, const QString &shotDir)
+{
+    ui::MapCanvas *canvas = window.canvas();
+    auto *doc = window.document();
+    const planner::Site site = doc->sites().front();
+    const QPoint start = canvas->view().lonLatToScreen(site.longitude, site.latitude).toPoint();
+    std::vector<double> drag;
+    QElapsedTimer t;
+    QTest::mousePress(canvas, Qt::LeftButton, Qt::NoModifier, start);
+    for (int i = 1; i <= 400; ++i) {
+        const QPoint p = start + QPoint((i % 80) * 2, (i / 80) * 6);
+        t.start();
+        QTest::mouseMove(canvas, p);
+        drag.push_back(t.nsecsElapsed() / 1e6);
+        if (i == 200 && !shotDir.isEmpty()) {
+            QApplication::processEvents();
+            window.grab().save(shotDir + QString("/drag-%1.png").arg(label));
+        }
+    }
+    QTest::mouseRelease(canvas, Qt::LeftButton, Qt::NoModifier, start + QPoint(20, 30));
+    doc->undoStack()->undo();
+
+    std::vector<double> pan;
+    for (int i = 0; i < 100; ++i) {
+        t.start();
+        canvas->panBy(QPointF(3.0, 2.0));
+        canvas->repaint();
+        pan.push_back(t.nsecsElapsed() / 1e6);
+    }
+    const Stats d = stats(drag), p = stats(pan);
+    std::printf("%-28s drag move→score+plan: p50 %.3f ms  p99 %.3f ms  max %.3f ms (n=%zu)\n",
+                label, d.p50, d.p99, d.max, drag.size());
+    std::printf("%-28s pan frame:            p50 %.3f ms  p99 %.3f ms  max %.3f ms (n=%zu)\n",
+                label, p.p50, p.p99, p.max, pan.size());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication application(argc, argv);
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    app::setApplicationIdentity();
+    QString shotDir;
+    const QStringList args = application.arguments();
+    if (args.indexOf("--screenshots") > 0)
+        shotDir = args.value(args.indexOf("--screenshots") + 1);
+
+    app::MainWindow window;
+    window.resize(1500, 950);
+    window.show();
+    window.openDemo();
+    window.mapController()->layers()->waitForLoads();
+    window.siteController()->select(window.document()->sites().front().id);
+    QSignalSpy rendered(window.canvas(), &ui::MapCanvas::renderFinished);
+    window.canvas()->refresh();
+    rendered.wait(20000);
+    if (!shotDir.isEmpty())
+        window.grab().save(shotDir + "/demo.png");
+    measure(window, "Texas demo", shotDir);
+
+    QTemporaryDir dataDir;
+    QElapsedTimer t;
+    t.start();
+    const QString million = writeMillionSegments(dataDir.path());
+    std::printf("wrote 1,000,000 segments in %.1f s\n", t.nsecsElapsed() / 1e9);
+    t.start();
+    window.mapController()->addLayerFiles({million});
+    window.mapController()->layers()->waitForLoads();
+    std::printf("loaded, indexed and projected them in %.1f s\n", t.nsecsElapsed() / 1e9);
+    window.canvas()->refresh();
+    rendered.wait(30000);
+    measure(window, "demo + 1M line segments", shotDir);
+    return 0;
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/layerpanel.h"
+
+#include <QDragEnterEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMimeData>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+
+QToolButton *button(QWidget *parent, const QString &text, const QString &tip)
+{
+    auto *b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+}
+
+} // namespace
+
+LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidget(this))
+{
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    auto *bar = new QHBoxLayout;
+    auto *add = button(this, tr("Add…"), tr("Add layers from files (Ctrl+L)"));
+    m_remove = button(this, tr("Remove"), tr("Remove the selected layer"));
+    m_up = button(this, tr("Up"), tr("Draw the selected layer higher"));
+    m_down = button(this, tr("Down"), tr("Draw the selected layer lower"));
+    m_zoom = button(this, tr("Zoom"), tr("Zoom the map to the selected layer"));
+    for (QToolButton *b : {add, m_remove, m_up, m_down, m_zoom})
+        bar->addWidget(b);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+    layout->addWidget(m_tree, 1);
+
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Layer"), tr("Role")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setObjectName("layerTree");
+
+    connect(add, &QToolButton::clicked, this, &LayerPanel::addRequested);
+    connect(m_remove, &QToolButton::clicked, this, [this] {
+        if (currentLayer())
+            emit removeRequested(currentLayer());
+    });
+    connect(m_up, &QToolButton::clicked, this, [this] { moveCurrent(+1); });
+    connect(m_down, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
+    connect(m_zoom, &QToolButton::clicked, this, [this] {
+        if (currentLayer())
+            emit zoomToLayerRequested(currentLayer());
+    });
+    connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item, int column) {
+        if (m_filling || column != 0)
+            return;
+        emit visibilityChangeRequested(item->data(0, kIdRole).toLongLong(),
+                                       item->checkState(0) == Qt::Checked);
+    });
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        emit zoomToLayerRequested(item->data(0, kIdRole).toLongLong());
+    });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &LayerPanel::updateButtons);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &LayerPanel::showContextMenu);
+    updateButtons();
+}
+
+QStringList LayerPanel::roleNames()
+{
+    return {"transmission lines", "substations", "power plants", "land cover", "elevation",
+            "flood zones",        "land price",  "climate",      "boundaries", "protected areas"};
+}
+
+void LayerPanel::setLayers(const QList<LayerRow> &rows)
+{
+    const qint64 current = currentLayer();
+    m_rows = rows;
+    m_filling = true;
+    m_tree->clear();
+    for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
+        const LayerRow &row = *it;
+        auto *item = new QTreeWidgetItem(m_tree);
+        item->setData(0, kIdRole, row.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(0, row.visible ? Qt::Checked : Qt::Unchecked);
+        QString name = row.name;
+        if (row.loading)
+            name += tr(" (loading…)");
+        item->setText(0, name);
+        item->setText(1, row.role.isEmpty() ? tr("unknown") : row.role);
+        QStringList tip{row.source};
+        if (!row.kind.isEmpty())
+            tip << tr("%1 layer, %2").arg(row.kind, row.detail);
+        if (!row.crs.isEmpty())
+            tip << tr("Coordinate system: %1").arg(row.crs);
+        if (row.opacity < 1.0)
+            tip << tr("Opacity: %1 %").arg(qRound(row.opacity * 100.0));
+        if (!row.error.isEmpty()) {
+            tip << row.error;
+            item->setForeground(0, QColor(200, 30, 30));
+            item->setText(1, tr("failed"));
+        }
+        item->setToolTip(0, tip.join('\n'));
+        item->setToolTip(1, tip.join('\n'));
+        if (row.id == current)
+            m_tree->setCurrentItem(item);
+    }
+    m_filling = false;
+    updateButtons();
+}
+
+qint64 LayerPanel::currentLayer() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    return item ? item->data(0, kIdRole).toLongLong() : 0;
+}
+
+void LayerPanel::moveCurrent(int delta)
+{
+    const qint64 id = currentLayer();
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id == id) {
+            const int target = i + delta;
+            if (target >= 0 && target < m_rows.size())
+                emit moveRequested(id, target);
+            return;
+        }
+    }
+}
+
+void LayerPanel::updateButtons()
+{
+    const bool has = currentLayer() != 0;
+    for (QToolButton *b : {m_remove, m_up, m_down, m_zoom})
+        b->setEnabled(has);
+}
+
+void LayerPanel::showContextMenu(const QPoint &pos)
+{
+    QTreeWidgetItem *item = m_tree->itemAt(pos);
+    if (!item)
+        return;
+    const qint64 id = item->data(0, kIdRole).toLongLong();
+    QMenu menu(this);
+    menu.addAction(tr("Zoom to Layer"), this, [this, id] { emit zoomToLayerRequested(id); });
+    QMenu *roles = menu.addMenu(tr("Role"));
+    for (const QString &role : roleNames())
+        roles->addAction(role, this, [this, id, role] { emit roleChangeRequested(id, role); });
+    menu.addAction(tr("Opacity…"), this, [this, id] {
+        double current = 1.0;
+        for (const LayerRow &r : std::as_const(m_rows))
+            if (r.id == id)
+                current = r.opacity;
+        bool ok = false;
+        const int percent = QInputDialog::getInt(this, tr("Layer Opacity"), tr("Opacity (%):"),
+                                                 qRound(current * 100.0), 0, 100, 5, &ok);
+        if (ok)
+            emit opacityChangeRequested(id, percent / 100.0);
+    });
+    menu.addSeparator();
+    menu.addAction(tr("Remove"), this, [this, id] { emit removeRequested(id); });
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+void LayerPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void LayerPanel::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        emit filesDropped(paths);
+    }
+}
+
+} // namespace ui

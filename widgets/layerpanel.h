@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The Layers dock: every layer of the project, top of the list drawn on top, with its
+// visibility, role, coordinate system, feature count, source and state (loading, or why it
+// failed). It shows rows the app gives it and emits what the user asks for; the app turns
+// requests into undo commands. Files dropped from a file manager are offered as new layers.
+// GUI thread only.
+
+#include <QWidget>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+class QToolButton;
+
+namespace ui {
+
+struct LayerRow
+{
+    qint64 id = 0;
+    QString name;
+    bool visible = true;
+    double opacity = 1.0;
+    QString role; // "transmission lines", "elevation", …
+    QString kind; // "vector" or "raster"
+    QString crs; // the source's coordinate system
+    QString detail; // "224 features", "2,048 × 1,024 pixels"
+    QString source;
+    bool loading = false;
+    QString error; // why it failed; empty when it is fine
+};
+
+class LayerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LayerPanel(QWidget *parent = nullptr);
+
+    // Rows in drawing order (first drawn first); the list shows the last on top.
+    void setLayers(const QList<LayerRow> &rows);
+    qint64 currentLayer() const;
+    QTreeWidget *tree() const { return m_tree; }
+    static QStringList roleNames();
+
+signals:
+    void addRequested();
+    void filesDropped(const QStringList &paths);
+    void removeRequested(qint64 id);
+    void visibilityChangeRequested(qint64 id, bool visible);
+    // newIndex is in drawing order.
+    void moveRequested(qint64 id, int newIndex);
+    void roleChangeRequested(qint64 id, const QString &role);
+    void opacityChangeRequested(qint64 id, double opacity);
+    void zoomToLayerRequested(qint64 id);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void showContextMenu(const QPoint &pos);
+    void moveCurrent(int delta);
+    void updateButtons();
+
+    QTreeWidget *m_tree;
+    QList<LayerRow> m_rows;
+    QToolButton *m_remove;
+    QToolButton *m_up;
+    QToolButton *m_down;
+    QToolButton *m_zoom;
+    bool m_filling = false;
+};
+
+} // namespace ui

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/planpanel.h"
+
+#include "planner/core/catalog.h"
+#include "planner/core/planresult.h"
+#include "widgets/emptystate.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QStackedWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+namespace {
+
+QString num(double v, int decimals = 1)
+{
+    return QLocale().toString(v, 'f', decimals);
+}
+
+QString units(const planner::UnitCount &u, const char *unit)
+{
+    if (u.count == 0)
+        return QObject::tr("none");
+    return QStringLiteral("%1 × %2 %3").arg(u.count).arg(num(u.unitRating)).arg(unit);
+}
+
+} // namespace
+
+PlanPanel::PlanPanel(QWidget *parent)
+    : QWidget(parent), m_stack(new QStackedWidget(this)), m_title(new QLabel(this)),
+      m_error(new QLabel(this)), m_tree(new QTreeWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    m_stack->addWidget(new EmptyState(
+            tr("Plan"),
+            tr("The selected site's plan appears here: racks, power, cooling and land."), this));
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(page);
+    m_title->setWordWrap(true);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet("color: #c81e1e;");
+    m_tree->setColumnCount(3);
+    m_tree->setHeaderLabels({tr("Item"), tr("Value"), tr("Origin")});
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_tree->setUniformRowHeights(true);
+    pageLayout->addWidget(m_title);
+    pageLayout->addWidget(m_error);
+    pageLayout->addWidget(m_tree, 1);
+    m_stack->addWidget(page);
+}
+
+void PlanPanel::clear()
+{
+    m_tree->clear();
+    m_stack->setCurrentIndex(0);
+}
+
+void PlanPanel::showError(const QString &title, const QString &message)
+{
+    m_stack->setCurrentIndex(1);
+    m_title->setText(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+    m_error->setText(message);
+    m_error->show();
+    m_tree->clear();
+}
+
+QTreeWidgetItem *PlanPanel::section(const QString &name)
+{
+    auto *item = new QTreeWidgetItem(m_tree, {name});
+    QFont f = item->font(0);
+    f.setBold(true);
+    item->setFont(0, f);
+    item->setExpanded(true);
+    return item;
+}
+
+void PlanPanel::row(QTreeWidgetItem *parent, const QString &name, const QString &value)
+{
+    auto *item = new QTreeWidgetItem(parent, {name, value});
+    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+}
+
+void PlanPanel::showPlan(const QString &title, const planner::PlanResult &r,
+                         const planner::Catalog &catalog)
+{
+    m_stack->setCurrentIndex(1);
+    m_title->setText(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+    m_error->setText(QString::fromStdString([&] {
+        std::string w;
+        for (const auto &warning : r.warnings)
+            w += (w.empty() ? "" : "\n") + warning;
+        return w;
+    }()));
+    m_error->setVisible(!r.warnings.empty());
+    m_tree->setUpdatesEnabled(false);
+    m_tree->clear();
+
+    auto *it = section(tr("IT"));
+    if (r.acceleratorIndex >= 0 && r.acceleratorIndex < int(catalog.accelerators.size()))
+        row(it, tr("Accelerator system"),
+            QString::fromStdString(catalog.accelerators[std::size_t(r.acceleratorIndex)].name));
+    row(it, tr("Racks"), QLocale().toString(r.racks));
+    row(it, tr("Accelerators"), QLocale().toString(r.accelerators));
+    row(it, tr("Power per rack"), num(r.rackPower.value()) + " kW");
+    row(it, tr("Critical IT load"), num(r.itLoad.value(), 2) + " MW");
+    row(it, tr("Heat to liquid"), num(r.liquidShare * 100.0, 0) + " %");
+
+    auto *cooling = section(tr("Cooling"));
+    if (r.coolingIndex >= 0 && r.coolingIndex < int(catalog.cooling.size()))
+        row(cooling, tr("Architecture"),
+            QString::fromStdString(catalog.cooling[std::size_t(r.coolingIndex)].name));
+    row(cooling, tr("Heat to reject"), num(r.cooling.heatToReject.value(), 2) + " MW");
+    row(cooling, tr("Installed capacity"), num(r.cooling.installedCapacity.value(), 2) + " MW");
+    row(cooling, tr("PUE annual / peak"),
+        num(r.cooling.annualPue, 3) + " / " + num(r.cooling.peakPue, 3));
+    row(cooling, tr("Economizer hours"), QLocale().toString(qRound(r.cooling.economizerHours)));
+    row(cooling, tr("Water use"),
+        QStringLiteral("%1 L/kWh, %2 m³/yr")
+                .arg(num(r.cooling.wueLPerKwh, 2))
+                .arg(QLocale().toString(qRound64(r.cooling.waterPerYear.value()))));
+    row(cooling, tr("CDUs"), units(r.cooling.cdus, "MW"));
+    row(cooling, tr("Chillers"),
+        units(r.cooling.liquidLoop.chillers.count ? r.cooling.liquidLoop.chillers
+                                                  : r.cooling.airLoop.chillers,
+              "MW"));
+
+    auto *power = section(tr("Electrical"));
+    const auto &e = r.electrical;
+    row(power, tr("Peak facility load"), num(e.peakFacilityLoad.value(), 2) + " MW");
+    row(power, tr("Peak apparent power"), num(e.peakMva.value(), 1) + " MVA");
+    row(power, tr("Interconnection"),
+        num(e.interconnection.value(), 0) + " kV"
+                + (e.interconnectionAutomatic ? tr(" (automatic)") : QString()));
+    row(power, tr("Utility transformers"), units(e.transformers, "MVA"));
+    row(power, tr("MV blocks"), QLocale().toString(e.mvBlocks));
+    row(power, tr("UPS modules"), units(e.upsModules, "MW"));
+    row(power, tr("Generators"), units(e.generators, "MW"));
+    row(power, tr("Losses at peak"), num(e.peakLosses.value(), 2) + " MW");
+
+    auto *land = section(tr("Land"));
+    row(land, tr("Building footprint"),
+        QLocale().toString(qRound64(r.land.buildingFootprint.value())) + " m²");
+    row(land, tr("Campus"), num(r.land.campus.value(), 1) + " ha");
+
+    auto *assumptions = section(tr("Assumptions (%1)").arg(r.assumptions.size()));
+    assumptions->setExpanded(false);
+    for (const planner::Assumption &a : r.assumptions) {
+        QString origin = QString::fromLatin1(planner::originName(a.origin));
+        QString tip;
+        if (a.source >= 0 && a.source < int(catalog.sources.size())) {
+            const planner::SourceRef &src = catalog.sources[std::size_t(a.source)];
+            origin += QStringLiteral(" (%1)").arg(QString::fromStdString(src.year));
+            tip = QString::fromStdString(src.url);
+        }
+        auto *item =
+                new QTreeWidgetItem(assumptions,
+                                    {QString::fromLatin1(a.key),
+                                     num(a.value, 3) + ' ' + QString::fromLatin1(a.unit), origin});
+        item->setToolTip(2, tip);
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    m_tree->setUpdatesEnabled(true);
+}
+
+} // namespace ui

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The Plan dock: what the selected site's plan needs (racks, cooling, electrical, land) and
+// every assumption behind it with its origin and source. Displays a PlanResult made elsewhere;
+// the catalog must be the one the result was planned with. GUI thread only.
+
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace planner {
+struct Catalog;
+struct PlanResult;
+} // namespace planner
+
+namespace ui {
+
+class PlanPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PlanPanel(QWidget *parent = nullptr);
+
+    void showPlan(const QString &title, const planner::PlanResult &result,
+                  const planner::Catalog &catalog);
+    // Shows why there is no plan (bad input, no catalog) instead of a result.
+    void showError(const QString &title, const QString &message);
+    void clear();
+
+    QTreeWidget *tree() const { return m_tree; }
+
+private:
+    QTreeWidgetItem *section(const QString &name);
+    void row(QTreeWidgetItem *parent, const QString &name, const QString &value);
+
+    QStackedWidget *m_stack;
+    QLabel *m_title;
+    QLabel *m_error;
+    QTreeWidget *m_tree;
+};
+
+} // namespace ui
