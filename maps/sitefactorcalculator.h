@@ -54,7 +54,8 @@ public:
     SiteFactors at(LonLat site) const;
     // `ring`: the site outline in lon/lat (closed or not). Distances are from the nearest point
     // of the site (0 for features inside it); flood and protected areas count when any part of
-    // the outline or the centroid is inside; rasters are sampled at the centroid.
+    // the outline or the centroid is inside; rasters, polygon attributes and the plant capacity
+    // within the radius are taken at the centroid.
     SiteFactors forPolygon(const std::vector<LonLat> &ring) const;
 
     const std::vector<VectorLayer> &layers() const { return m_layers; }

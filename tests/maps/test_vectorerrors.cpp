@@ -7,6 +7,7 @@
 #include "support_vectorfiles.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -160,6 +161,66 @@ private slots:
         QCOMPARE(r->containing({1.0, 0.4}), std::vector<int>{});
         QCOMPARE(r->features().flags[0] & FeatureStore::kHazard, FeatureStore::kHazard);
         QCOMPARE(r->features().flags[1] & FeatureStore::kHazard, 0); // zone X
+    }
+
+    // Valid files cut short at many lengths, and the same lengths of seeded noise: each load
+    // returns a layer or an error, never crashes or hangs.
+    void truncatedAndNoiseFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("driver");
+        QTest::newRow("GeoPackage") << "cut.gpkg"
+                                    << "GPKG";
+        QTest::newRow("GeoJSON") << "cut.geojson"
+                                 << "GeoJSON";
+        QTest::newRow("FlatGeobuf") << "cut.fgb"
+                                    << "FlatGeobuf";
+        QTest::newRow("KML") << "cut.kml"
+                             << "KML";
+    }
+    void truncatedAndNoiseFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, driver);
+        QTemporaryDir dir;
+        const QString source = dir.filePath("source_" + file);
+        QList<test::FixtureFeature> features;
+        for (int i = 0; i < 50; ++i) {
+            features.append(
+                    {QStringLiteral("LINESTRING (%1 45, %2 46)").arg(i * 0.1).arg(i * 0.1 + 0.05),
+                     {{"voltage", 220.0 + i}}});
+        }
+        QCOMPARE(writeVectorFile(source, driver.toLatin1().constData(), "lines", "EPSG:4326",
+                                 wkbLineString, features),
+                 QString());
+        QFile in(source);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray whole = in.readAll();
+        QVERIFY(whole.size() > 100);
+        QRandomGenerator rng(17);
+        int loaded = 0;
+        int refused = 0;
+        for (int k = 1; k <= 24; ++k) {
+            const qsizetype cut = whole.size() * k / 25;
+            const QString path = dir.filePath(QString::number(k) + file);
+            writeText(path, whole.left(cut));
+            const auto r = loadVectorLayer({path, {}});
+            (r ? loaded : refused) += 1;
+            if (!r) {
+                QVERIFY(!r.error().message.isEmpty());
+            }
+            QByteArray noise(cut, Qt::Uninitialized);
+            for (char &c : noise) {
+                c = char(rng.bounded(256));
+            }
+            const QString noisy = dir.filePath("noise" + QString::number(k) + file);
+            writeText(noisy, noise);
+            const auto n = loadVectorLayer({noisy, {}});
+            if (n) {
+                QVERIFY(n->featureCount() <= std::size_t(50));
+            }
+        }
+        QCOMPARE(loaded + refused, 24);
     }
 
     void csvWithoutCoordinates()
