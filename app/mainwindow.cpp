@@ -2,7 +2,9 @@
 #include "app/mainwindow.h"
 
 #include "app/demoproject.h"
+#include "app/heatmapcontroller.h"
 #include "app/mapcontroller.h"
+#include "app/scoringsettings.h"
 #include "app/sitecontroller.h"
 #include "planner/session/document.h"
 #include "planner/session/sitecommands.h"
@@ -11,12 +13,14 @@
 #include "widgets/mapcanvas.h"
 #include "widgets/planpanel.h"
 #include "widgets/scorepanel.h"
+#include "widgets/weightsdialog.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -45,7 +49,10 @@ MainWindow::MainWindow(QWidget *parent)
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     setCentralWidget(m_canvas);
     m_map = new MapController(m_document, m_canvas, m_layerPanel, this);
-    m_sites = new SiteController(m_document, m_map, m_canvas, m_scorePanel, m_planPanel, this);
+    m_scoring = new ScoringSettings(this);
+    m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
+                                 this);
+    m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
     m_canvas->setFullExtent({-125.0, 24.0, -66.0, 50.0});
     m_canvas->zoomToFullExtent();
     createActions();
@@ -55,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_cursorLabel->setMinimumWidth(340);
     statusBar()->addPermanentWidget(m_cursorLabel);
     m_projectLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_heatmap->progressWidget());
     statusBar()->addPermanentWidget(m_projectLabel);
     connect(m_canvas, &ui::MapCanvas::cursorMoved, this,
             [this](double lon, double lat, QPointF mercator) {
@@ -265,6 +273,12 @@ void MainWindow::createMapActions()
     QAction *all = map->addAction(tr("Zoom to &All"), m_map, &MapController::zoomToAll);
     all->setObjectName("actionZoomAll");
     all->setShortcut(QKeySequence(tr("Ctrl+0")));
+    map->addSeparator();
+    map->addAction(m_heatmap->toggleAction());
+    QAction *weights = map->addAction(tr("Score &Weights…"), this, &MainWindow::editWeights);
+    weights->setObjectName("actionWeights");
+    weights->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
+    map->addSeparator();
     QAction *demo = map->addAction(tr("Open Texas &Demo"), this, &MainWindow::openDemo);
     demo->setObjectName("actionOpenDemo");
 
@@ -283,6 +297,30 @@ void MainWindow::createMapActions()
     QAction *help = menus.at(menus.size() - 3);
     menuBar()->removeAction(help);
     menuBar()->addAction(help);
+}
+
+void MainWindow::editWeights()
+{
+    if (!m_scoring->isValid()) {
+        QMessageBox::warning(this, tr("Score Weights"), m_scoring->error());
+        return;
+    }
+    QList<ui::WeightRow> rows;
+    for (const ScoringFactor &f : m_scoring->model().factors)
+        rows.append({f.id, f.name, f.weight, f.why});
+    auto *dialog = new ui::WeightsDialog(rows, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ui::WeightsDialog::weightChanged, m_scoring, &ScoringSettings::setWeight);
+    connect(dialog, &ui::WeightsDialog::resetRequested, this, [this, dialog] {
+        m_scoring->resetToDefaults();
+        for (const ScoringFactor &f : m_scoring->model().factors) {
+            if (auto *box = dialog->spinBox(f.id)) {
+                const QSignalBlocker block(box);
+                box->setValue(f.weight);
+            }
+        }
+    });
+    dialog->show();
 }
 
 void MainWindow::addLayers()

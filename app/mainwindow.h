@@ -21,7 +21,9 @@ class ScorePanel;
 
 namespace app {
 
+class HeatmapController;
 class MapController;
+class ScoringSettings;
 class SiteController;
 
 class MainWindow : public QMainWindow
@@ -35,6 +37,8 @@ public:
     ui::MapCanvas *canvas() const { return m_canvas; }
     MapController *mapController() const { return m_map; }
     SiteController *siteController() const { return m_sites; }
+    HeatmapController *heatmap() const { return m_heatmap; }
+    ScoringSettings *scoring() const { return m_scoring; }
 
     // Opens a project; shows an error and keeps the current project when it cannot be read.
     bool openProject(const QString &path);
@@ -50,6 +54,7 @@ private:
     void addLayers();
     void renameSelectedSite();
     void deleteSelectedSite();
+    void editWeights();
     void restoreLayout();
     void saveLayout();
     void updateTitle();
@@ -70,6 +75,8 @@ private:
     ui::PlanPanel *m_planPanel;
     MapController *m_map = nullptr;
     SiteController *m_sites = nullptr;
+    ScoringSettings *m_scoring = nullptr;
+    HeatmapController *m_heatmap = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

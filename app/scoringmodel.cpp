@@ -73,6 +73,7 @@ std::optional<ScoringModel> loadScoringModel(const QString &path, QString *error
             return fail(where + ".weight");
         f.weight = o.value("weight").toDouble();
         f.unit = o.value("unit").toString();
+        f.why = o.value("why").toString();
         if (f.id != "land_class") {
             if (!o.value("worst").isDouble() || !o.value("best").isDouble())
                 return fail(where + ".worst/best");

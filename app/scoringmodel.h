@@ -21,6 +21,7 @@ struct ScoringFactor
     double best = 1.0;
     double weight = 1.0;
     QString unit;
+    QString why; // the reason for the default, for tooltips
     double minKv = 0.0; // hv_substation_distance
     std::optional<double> excludeAbove; // slope
     QMap<int, double> classScores; // land_class

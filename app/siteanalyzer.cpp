@@ -179,6 +179,7 @@ void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
     for (const ScoringFactor &factor : m_model.factors)
         totalWeight += factor.weight;
     double sum = 0.0, usedWeight = 0.0;
+    bool complete = true;
     for (const ScoringFactor &factor : m_model.factors) {
         ui::FactorRow row;
         row.factor = factor.name;
@@ -237,6 +238,8 @@ void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
             row.contribution = row.weightShare * *row.score;
             sum += factor.weight * *row.score;
             usedWeight += factor.weight;
+        } else if (factor.weight > 0.0) {
+            complete = false; // a weighted factor without a value: no honest score here
         }
         if (row.excludes)
             a.breakdown.exclusionReasons << QStringLiteral("%1: %2").arg(factor.name, row.reason);
@@ -259,7 +262,7 @@ void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
         a.breakdown.rows.append(flood);
     }
     a.breakdown.excluded = !a.breakdown.exclusionReasons.isEmpty();
-    if (!a.breakdown.excluded && usedWeight > 0.0)
+    if (!a.breakdown.excluded && complete && usedWeight > 0.0)
         a.breakdown.score = sum / usedWeight;
 }
 

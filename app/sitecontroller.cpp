@@ -2,6 +2,7 @@
 #include "app/sitecontroller.h"
 
 #include "app/mapcontroller.h"
+#include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
 #include "planner/core/catalogloader.h"
 #include "planner/core/planjson.h"
@@ -25,17 +26,16 @@ QString readAll(const QString &path)
 
 } // namespace
 
-SiteController::SiteController(planner::Document *doc, MapController *map, ui::MapCanvas *canvas,
+SiteController::SiteController(planner::Document *doc, MapController *map,
+                               const ScoringSettings *scoring, ui::MapCanvas *canvas,
                                ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel,
                                QObject *parent)
     : QObject(parent), m_doc(doc), m_map(map), m_canvas(canvas), m_scorePanel(scorePanel),
-      m_planPanel(planPanel)
+      m_planPanel(planPanel), m_scoring(scoring)
 {
-    QString error;
-    const QString scoring = defaultResourcePath("defaults/site-scoring.json");
-    m_model = loadScoringModel(scoring, &error);
-    if (!m_model)
-        m_setupError = scoring.isEmpty() ? tr("site-scoring.json was not found") : error;
+    if (!scoring->isValid())
+        m_setupError = scoring->error();
+    connect(scoring, &ScoringSettings::changed, this, &SiteController::rebuildAnalyzer);
     const QString catalogDir = defaultResourcePath("catalog");
     auto catalog = planner::loadCatalog(catalogDir.toStdString());
     if (catalog)
@@ -68,11 +68,11 @@ SiteController::~SiteController() = default;
 
 void SiteController::rebuildAnalyzer()
 {
-    if (!m_model) {
+    if (!m_scoring->isValid()) {
         m_analyzer.reset();
         return;
     }
-    m_analyzer = std::make_unique<SiteAnalyzer>(*m_map->layers()->scene(), *m_model);
+    m_analyzer = std::make_unique<SiteAnalyzer>(*m_map->layers()->scene(), m_scoring->model());
     recolourMarkers();
     refreshSelected();
 }

@@ -28,14 +28,16 @@ class ScorePanel;
 namespace app {
 
 class MapController;
+class ScoringSettings;
 class SiteAnalyzer;
 
 class SiteController : public QObject
 {
     Q_OBJECT
 public:
-    SiteController(planner::Document *doc, MapController *map, ui::MapCanvas *canvas,
-                   ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel, QObject *parent = nullptr);
+    SiteController(planner::Document *doc, MapController *map, const ScoringSettings *scoring,
+                   ui::MapCanvas *canvas, ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel,
+                   QObject *parent = nullptr);
     ~SiteController() override;
 
     qint64 selectedSite() const { return m_selected; }
@@ -57,7 +59,7 @@ private:
     ui::ScorePanel *m_scorePanel;
     ui::PlanPanel *m_planPanel;
     std::unique_ptr<SiteAnalyzer> m_analyzer;
-    std::optional<ScoringModel> m_model;
+    const ScoringSettings *m_scoring;
     std::optional<planner::Catalog> m_catalog;
     planner::PlanInput m_planInput;
     QString m_setupError;

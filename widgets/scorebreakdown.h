@@ -30,7 +30,7 @@ struct ScoreBreakdown
     QString siteName;
     double longitude = 0.0;
     double latitude = 0.0;
-    std::optional<double> score; // 0..1; none when excluded or a factor has no value
+    std::optional<double> score; // 0..1; none when excluded or a weighted factor has no value
     bool excluded = false;
     QStringList exclusionReasons;
     QList<FactorRow> rows;

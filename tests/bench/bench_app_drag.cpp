@@ -6,6 +6,7 @@
 // Usage: bench_app_drag [--screenshots DIR] (offscreen platform by default)
 
 #include "app/commandline.h"
+#include "app/heatmapcontroller.h"
 #include "app/mainwindow.h"
 #include "app/mapcontroller.h"
 #include "app/sitecontroller.h"
@@ -138,8 +139,18 @@ int main(int argc, char **argv)
     QSignalSpy rendered(window.canvas(), &ui::MapCanvas::renderFinished);
     window.canvas()->refresh();
     rendered.wait(20000);
-    if (!shotDir.isEmpty())
+    if (!shotDir.isEmpty()) {
         window.grab().save(shotDir + "/demo.png");
+        QSignalSpy heatmapDone(window.heatmap(), &app::HeatmapController::finished);
+        window.heatmap()->toggleAction()->setChecked(true);
+        QElapsedTimer heat;
+        heat.start();
+        heatmapDone.wait(60000);
+        std::printf("heatmap of the view (%d cells): %.0f ms\n",
+                    window.heatmap()->lastResult().cells, heat.nsecsElapsed() / 1e6);
+        window.grab().save(shotDir + "/heatmap.png");
+        window.heatmap()->toggleAction()->setChecked(false);
+    }
     measure(window, "Texas demo", shotDir);
 
     QTemporaryDir dataDir;

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/heatmapjob.h"
+
+#include "app/siteanalyzer.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+namespace app {
+
+HeatmapResult computeHeatmap(const HeatmapRequest &request, const std::atomic<bool> &cancel,
+                             const std::function<void(int, int)> &progress)
+{
+    HeatmapResult result;
+    const ui::MapView &view = request.view;
+    const int cell = std::max(1, request.cellPixels);
+    const int cols = std::max(1, view.size().width() / cell);
+    const int rows = std::max(1, view.size().height() / cell);
+    result.cells = cols * rows;
+    result.image = QImage(cols, rows, QImage::Format_ARGB32);
+    result.image.fill(Qt::transparent);
+    // The image spans exactly cols × rows cells from the top-left of the view.
+    const QPointF nw = view.screenToLonLat({0.0, 0.0});
+    const QPointF se = view.screenToLonLat({double(cols * cell), double(rows * cell)});
+    result.extent = {nw.x(), se.y(), se.x(), nw.y()};
+
+    std::atomic<int> nextRow{0}, doneRows{0}, scored{0}, excluded{0};
+    auto worker = [&] {
+        SiteAnalyzer analyzer(*request.scene, request.model);
+        for (int row = nextRow++; row < rows && !cancel; row = nextRow++) {
+            auto *line = reinterpret_cast<QRgb *>(result.image.scanLine(row));
+            for (int col = 0; col < cols; ++col) {
+                const QPointF p = view.screenToLonLat({(col + 0.5) * cell, (row + 0.5) * cell});
+                const SiteAnalysis a = analyzer.analyze(QString(), p.x(), p.y());
+                if (a.breakdown.excluded) {
+                    line[col] = qRgba(200, 30, 30, 150);
+                    ++excluded;
+                } else if (a.breakdown.score) {
+                    QColor c = ui::scoreColour(a.breakdown.score, false);
+                    c.setAlpha(170);
+                    line[col] = c.rgba();
+                    ++scored;
+                }
+            }
+            const int done = ++doneRows;
+            if (progress)
+                progress(done, rows);
+        }
+    };
+    const int threads = std::max(1, std::min(QThread::idealThreadCount(), rows));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread &t : pool)
+        t.join();
+    result.cancelled = cancel;
+    result.scored = scored;
+    result.excluded = excluded;
+    return result;
+}
+
+} // namespace app
