@@ -3,9 +3,12 @@
 
 #include "app/scenerenderer.h"
 #include "maps/layerrole.h"
+#include "maps/rastersampler.h"
+#include "maps/sourceprobe.h"
 #include "planner/session/document.h"
 #include "planner/session/layercommands.h"
 #include "planner/session/sitecommands.h"
+#include "widgets/identifydialog.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
 #include "widgets/maptool.h"
@@ -35,6 +38,7 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
     : QObject(parent), m_doc(doc), m_canvas(canvas), m_panel(panel),
       m_layers(new MapLayers(doc, this)), m_siteTool(new ui::SiteTool(canvas)),
       m_addSiteTool(new ui::PointTool(canvas, Qt::CrossCursor)),
+      m_identifyTool(new ui::PointTool(canvas, Qt::WhatsThisCursor)),
       m_toolActions(new QActionGroup(this))
 {
     m_panelTimer.setSingleShot(true);
@@ -51,6 +55,15 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
     toolAction("actionSelectTool", tr("&Select and Move Sites"), QKeySequence(tr("S")), m_siteTool)
             ->setChecked(true);
     toolAction("actionAddSiteTool", tr("&Add Site"), QKeySequence(tr("A")), m_addSiteTool);
+    toolAction("actionIdentifyTool", tr("&Identify Features"), QKeySequence(tr("I")),
+               m_identifyTool);
+    connect(m_identifyTool, &ui::PointTool::clicked, this, [this](double lon, double lat) {
+        constexpr double kTolerancePixels = 6.0;
+        const double tolerance = m_canvas->view().groundMetresPerPixel(lat) * kTolerancePixels;
+        if (!m_identifyDialog)
+            m_identifyDialog = new ui::IdentifyDialog(m_canvas->window());
+        m_identifyDialog->showResults(lon, lat, identifyAt(lon, lat, tolerance));
+    });
     canvas->setTool(m_siteTool);
 
     connect(m_addSiteTool, &ui::PointTool::clicked, this, [this](double lon, double lat) {
@@ -152,6 +165,46 @@ void MapController::zoomToAll()
     }
     if (!all.isEmpty())
         m_canvas->zoomTo(geoRectOf(all));
+}
+
+QList<ui::IdentifiedFeature> MapController::identifyAt(double longitude, double latitude,
+                                                       double toleranceM) const
+{
+    QList<ui::IdentifiedFeature> found;
+    const auto scene = m_layers->scene();
+    for (auto it = scene->entries.rbegin(); it != scene->entries.rend(); ++it) {
+        if (!it->visible)
+            continue;
+        const LoadedLayer &layer = *it->layer;
+        const QString name = QString::fromStdString(layer.ref.name);
+        if (layer.raster) {
+            auto sampler = maps::RasterSampler::create(layer.raster, QStringLiteral("EPSG:4326"));
+            if (!sampler)
+                continue;
+            if (auto value = sampler->sample(longitude, latitude))
+                found.append({name, QLocale().toString(*value, 'g', 6), {}});
+            continue;
+        }
+        if (!layer.vector)
+            continue;
+        std::vector<int> features;
+        if (layer.vector->features().kind == maps::GeometryKind::Polygon) {
+            features = layer.vector->containing({longitude, latitude});
+        } else if (auto hit = layer.vector->nearest({longitude, latitude});
+                   hit && hit->distanceM <= toleranceM) {
+            features.push_back(hit->feature);
+        }
+        for (int f : features) {
+            const qint64 fid = layer.vector->features().fids[std::size_t(f)];
+            auto attributes = maps::featureAttributes(layer.vector->metadata().source,
+                                                      layer.vector->name(), fid);
+            found.append({name, layer.vector->label(f),
+                          attributes ? *attributes
+                                     : QList<QPair<QString, QString>>{
+                                             {tr("error"), attributes.error().message}}});
+        }
+    }
+    return found;
 }
 
 void MapController::updateScene()

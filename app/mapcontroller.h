@@ -17,6 +17,8 @@ class Document;
 }
 
 namespace ui {
+struct IdentifiedFeature;
+class IdentifyDialog;
 class LayerPanel;
 class MapCanvas;
 class PointTool;
@@ -35,12 +37,17 @@ public:
     MapLayers *layers() const { return m_layers; }
     ui::SiteTool *siteTool() const { return m_siteTool; }
     ui::PointTool *addSiteTool() const { return m_addSiteTool; }
+    ui::PointTool *identifyTool() const { return m_identifyTool; }
     QActionGroup *toolActions() const { return m_toolActions; }
 
     // Adds files as layers (one undo command each); returns how many were added.
     int addLayerFiles(const QStringList &paths);
     void zoomToLayer(qint64 id);
     void zoomToAll();
+    // What the visible layers hold at a point: features within toleranceM (polygons containing
+    // it) with their attributes, and raster values.
+    QList<ui::IdentifiedFeature> identifyAt(double longitude, double latitude,
+                                            double toleranceM) const;
 
 signals:
     void message(const QString &text, int timeoutMs);
@@ -62,6 +69,8 @@ private:
     MapLayers *m_layers;
     ui::SiteTool *m_siteTool;
     ui::PointTool *m_addSiteTool;
+    ui::PointTool *m_identifyTool;
+    ui::IdentifyDialog *m_identifyDialog = nullptr;
     QActionGroup *m_toolActions;
     QTimer m_panelTimer;
 };

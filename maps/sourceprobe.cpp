@@ -5,7 +5,11 @@
 #include "maps/gdalopen.h"
 #include "maps/sourcepolicy.h"
 
+#include <ogrsf_frmts.h>
+
 #include <QFileInfo>
+
+#include <memory>
 
 namespace maps {
 
@@ -62,6 +66,36 @@ Expected<RasterDescription> describeRaster(const QString &path)
             if (eq > 0)
                 out.metadata.insert(entry.left(eq), entry.mid(eq + 1));
         }
+    }
+    return out;
+}
+
+} // namespace maps
+
+namespace maps {
+
+Expected<QList<QPair<QString, QString>>> featureAttributes(const QString &path,
+                                                           const QString &layerName, qint64 fid)
+{
+    auto ds = openVectorDataset(path, false);
+    if (!ds)
+        return ds.error();
+    OGRLayer *layer = layerName.isEmpty() ? (*ds)->GetLayer(0)
+                                          : (*ds)->GetLayerByName(layerName.toUtf8().constData());
+    if (!layer)
+        return Error{QStringLiteral("%1: no layer '%2'").arg(displayName(path), layerName),
+                     ErrorCode::NotFound};
+    std::unique_ptr<OGRFeature> feature(layer->GetFeature(fid));
+    if (!feature)
+        return Error{QStringLiteral("%1: no feature %2").arg(displayName(path)).arg(fid),
+                     ErrorCode::NotFound};
+    QList<QPair<QString, QString>> out;
+    for (int i = 0; i < feature->GetFieldCount(); ++i) {
+        const QString name = QString::fromUtf8(feature->GetFieldDefnRef(i)->GetNameRef());
+        const QString value = feature->IsFieldSetAndNotNull(i)
+                ? QString::fromUtf8(feature->GetFieldAsString(i))
+                : QStringLiteral("(null)");
+        out.append({name, value});
     }
     return out;
 }

@@ -24,4 +24,9 @@ struct RasterDescription
 };
 Expected<RasterDescription> describeRaster(const QString &path);
 
+// The attributes of one feature (field name and value as text, in field order), read from the
+// source by its feature id, for the identify tool.
+Expected<QList<QPair<QString, QString>>> featureAttributes(const QString &path,
+                                                           const QString &layerName, qint64 fid);
+
 } // namespace maps

@@ -10,6 +10,11 @@
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
 
+#include "widgets/identifydialog.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <QAction>
 #include <QFile>
 #include <QSettings>
@@ -26,6 +31,7 @@ private slots:
     void demoLoadsAndDraws();
     void addAndDragSiteMakesOneUndoCommandEach();
     void brokenLayerFailsAloneWithAMessage();
+    void identifyFindsFeaturesAndTheirAttributes();
 
 private:
     static bool waitForLayers(app::MainWindow &window);
@@ -165,6 +171,46 @@ void TestMapWorkflow::brokenLayerFailsAloneWithAMessage()
     // The panel shows the failure in the row of the failed layer (the top rows).
     auto *tree = window.findChild<ui::LayerPanel *>()->tree();
     QTRY_COMPARE(tree->topLevelItem(0)->text(1), QString("failed"));
+}
+
+void TestMapWorkflow::identifyFindsFeaturesAndTheirAttributes()
+{
+    app::MainWindow window;
+    window.show();
+    window.openDemo();
+    QVERIFY(waitForLayers(window));
+    // Read one substation straight from the demo GeoPackage with OGR.
+    const QString gpkg = QString(ENERGIZE_SOURCE_DIR) + "/maps/data/texas-demo.gpkg";
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.toUtf8().constData(), GDAL_OF_VECTOR));
+    QVERIFY(ds);
+    OGRLayer *subs = ds->GetLayerByName("synthetic_substations");
+    QVERIFY(subs);
+    std::unique_ptr<OGRFeature> first(subs->GetNextFeature());
+    const auto *point = first->GetGeometryRef()->toPoint();
+    const QString name = QString::fromUtf8(first->GetFieldAsString("name"));
+
+    const auto found = window.mapController()->identifyAt(point->getX(), point->getY(), 200.0);
+    bool substation = false, county = false;
+    for (const ui::IdentifiedFeature &f : found) {
+        if (f.layer == "synthetic_substations") {
+            for (const auto &[field, value] : f.attributes)
+                substation |= field == "name" && value == name;
+        }
+        county |= f.layer == "texas_counties" && !f.attributes.isEmpty();
+    }
+    QVERIFY2(substation, qPrintable("substation " + name + " not identified"));
+    QVERIFY(county); // the county polygon that contains the point
+
+    // Through the tool: a click opens the dialog with the same answer.
+    window.findChild<QAction *>("actionIdentifyTool")->trigger();
+    ui::MapCanvas *canvas = window.canvas();
+    canvas->zoomTo(
+            {point->getX() - 0.5, point->getY() - 0.5, point->getX() + 0.5, point->getY() + 0.5});
+    const QPoint at = canvas->view().lonLatToScreen(point->getX(), point->getY()).toPoint();
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, at);
+    auto *dialog = window.findChild<ui::IdentifyDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(dialog->tree()->topLevelItemCount() >= 2);
 }
 
 QTEST_MAIN(TestMapWorkflow)
