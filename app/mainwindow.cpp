@@ -8,6 +8,7 @@
 #include "app/sitecontroller.h"
 #include "planner/session/document.h"
 #include "planner/session/sitecommands.h"
+#include "widgets/chartspanel.h"
 #include "widgets/emptystate.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
@@ -43,7 +44,8 @@ const char *const kProjectFilter =
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new planner::Document(this)),
       m_canvas(new ui::MapCanvas(this)), m_layerPanel(new ui::LayerPanel(this)),
-      m_scorePanel(new ui::ScorePanel(this)), m_planPanel(new ui::PlanPanel(this))
+      m_scorePanel(new ui::ScorePanel(this)), m_planPanel(new ui::PlanPanel(this)),
+      m_chartsPanel(new ui::ChartsPanel(this))
 {
     setObjectName("MainWindow");
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
@@ -51,7 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_map = new MapController(m_document, m_canvas, m_layerPanel, this);
     m_scoring = new ScoringSettings(this);
     m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
-                                 this);
+                                 m_chartsPanel, this);
     m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
     m_canvas->setFullExtent({-125.0, 24.0, -66.0, 50.0});
     m_canvas->zoomToFullExtent();
@@ -156,7 +158,7 @@ void MainWindow::createDocks()
              Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+3")), m_planPanel},
             {"chartsDock", tr("Charts"),
              tr("Cost and time-to-power charts appear here once a plan exists."),
-             Qt::BottomDockWidgetArea, QKeySequence(tr("Ctrl+4"))},
+             Qt::BottomDockWidgetArea, QKeySequence(tr("Ctrl+4")), m_chartsPanel},
     };
     for (const DockSpec &spec : specs) {
         auto *dock = new QDockWidget(spec.title, this);
@@ -170,7 +172,7 @@ void MainWindow::createDocks()
     }
     resizeDocks({findChild<QDockWidget *>("layersDock"), findChild<QDockWidget *>("scoreDock")},
                 {260, 440}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget *>("chartsDock")}, {220}, Qt::Vertical);
+    resizeDocks({findChild<QDockWidget *>("chartsDock")}, {330}, Qt::Vertical);
     m_viewMenu->addSeparator();
     QAction *reset = m_viewMenu->addAction(tr("Reset Layout"), this,
                                            [this] { restoreState(m_defaultState); });

@@ -13,6 +13,7 @@ namespace planner {
 class Document;
 }
 namespace ui {
+class ChartsPanel;
 class LayerPanel;
 class MapCanvas;
 class PlanPanel;
@@ -73,6 +74,7 @@ private:
     ui::LayerPanel *m_layerPanel;
     ui::ScorePanel *m_scorePanel;
     ui::PlanPanel *m_planPanel;
+    ui::ChartsPanel *m_chartsPanel;
     MapController *m_map = nullptr;
     SiteController *m_sites = nullptr;
     ScoringSettings *m_scoring = nullptr;

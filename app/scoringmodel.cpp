@@ -97,6 +97,10 @@ std::optional<ScoringModel> loadScoringModel(const QString &path, QString *error
     }
     model.floodExclusion = root.value("exclusions").toObject().value("flood_zone").toString();
     const QJsonObject defaults = root.value("site_defaults").toObject();
+    model.market = defaults.value("interconnection_market")
+                           .toObject()
+                           .value("value")
+                           .toString(QStringLiteral("generic"));
     const std::pair<const char *, SourcedDefault *> fields[] = {
             {"electricity_price_usd_per_mwh", &model.electricityPrice},
             {"hourly_dry_bulb_spread_k", &model.dryBulbSpreadK},

@@ -41,6 +41,7 @@ struct ScoringModel
 {
     QVector<ScoringFactor> factors;
     QString floodExclusion; // reason text; empty: flood zones do not exclude
+    QString market; // interconnection market, a suffix of "interconnection.<market>"
     SourcedDefault electricityPrice;
     SourcedDefault dryBulbSpreadK;
     SourcedDefault wetBulbSpreadK;

@@ -7,12 +7,15 @@
 #include "planner/core/catalogloader.h"
 #include "planner/core/planjson.h"
 #include "planner/core/planner.h"
+#include "planner/core/scheduleplanner.h"
 #include "planner/session/document.h"
+#include "widgets/chartspanel.h"
 #include "widgets/mapcanvas.h"
 #include "widgets/planpanel.h"
 #include "widgets/scorepanel.h"
 #include "widgets/sitetool.h"
 
+#include <QDate>
 #include <QFile>
 
 namespace app {
@@ -29,9 +32,9 @@ QString readAll(const QString &path)
 SiteController::SiteController(planner::Document *doc, MapController *map,
                                const ScoringSettings *scoring, ui::MapCanvas *canvas,
                                ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel,
-                               QObject *parent)
+                               ui::ChartsPanel *charts, QObject *parent)
     : QObject(parent), m_doc(doc), m_map(map), m_canvas(canvas), m_scorePanel(scorePanel),
-      m_planPanel(planPanel), m_scoring(scoring)
+      m_planPanel(planPanel), m_charts(charts), m_scoring(scoring)
 {
     if (!scoring->isValid())
         m_setupError = scoring->error();
@@ -42,6 +45,12 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
         m_catalog = std::move(*catalog);
     else
         m_setupError = QString::fromStdString(catalog.error().message);
+    const QString scheduleFile = defaultResourcePath("catalog/schedule.json");
+    auto schedule = planner::ScheduleCatalog::load(scheduleFile.toStdString());
+    if (schedule)
+        m_scheduleCatalog = std::move(*schedule);
+    else
+        m_setupError = QString::fromStdString(schedule.error().message);
     const QString planFile = defaultResourcePath("examples/plan-100mw.json");
     auto request = planner::parsePlanRequest(readAll(planFile).toStdString());
     if (request)
@@ -91,6 +100,7 @@ void SiteController::refreshSelected()
         m_selected = 0;
         m_scorePanel->clear();
         m_planPanel->clear();
+        m_charts->clear();
         return;
     }
     updateLive(site->id, site->longitude, site->latitude);
@@ -121,6 +131,7 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
         auto result = planner::plan(m_planInput, analysis.conditions, *m_catalog);
         if (result) {
             m_planPanel->showPlan(name, *result, *m_catalog);
+            updateSchedule(name, *result, m_map->siteTool()->isDragging());
             readout += tr("\nPUE %1 · %2 MVA · %3 transformers")
                                .arg(result->cooling.annualPue, 0, 'f', 2)
                                .arg(result->electrical.peakMva.value(), 0, 'f', 0)
@@ -134,6 +145,30 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     if (m_canvas->selectedSite() == id && m_map->siteTool()->isDragging())
         m_canvas->setReadout(id, readout, colour);
     m_lastUpdateNs = timer.nsecsElapsed();
+}
+
+void SiteController::updateSchedule(const QString &name, const planner::PlanResult &plan,
+                                    bool dragging)
+{
+    if (!m_scheduleCatalog)
+        return;
+    planner::ScheduleInputs inputs;
+    inputs.market = m_scoring->model().market.toStdString();
+    for (const planner::PhaseResult &phase : plan.phases)
+        inputs.phases.push_back(phase.itLoad);
+    inputs.lineVoltage = plan.electrical.interconnection;
+    inputs.lineDistance = planner::Kilometres(std::max(0.0, plan.electrical.connectionDistanceKm));
+    inputs.newSubstation = true;
+    const QDate today = QDate::currentDate();
+    inputs.start = {today.year(), today.month()};
+    planner::MonteCarloOptions options;
+    // Fewer samples while the mouse moves keep the drag within a frame; full count on release.
+    constexpr int kDragSamples = 2000;
+    if (dragging)
+        options.samples = kDragSamples;
+    auto schedule = planner::planSchedule(inputs, *m_scheduleCatalog, options);
+    if (schedule)
+        m_charts->showSchedule(name, *schedule);
 }
 
 void SiteController::recolourMarkers()

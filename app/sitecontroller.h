@@ -9,6 +9,8 @@
 #include "app/scoringmodel.h"
 #include "planner/core/catalog.h"
 #include "planner/core/planinput.h"
+#include "planner/core/planresult.h"
+#include "planner/core/schedulecatalog.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -20,6 +22,7 @@ namespace planner {
 class Document;
 }
 namespace ui {
+class ChartsPanel;
 class MapCanvas;
 class PlanPanel;
 class ScorePanel;
@@ -37,7 +40,7 @@ class SiteController : public QObject
 public:
     SiteController(planner::Document *doc, MapController *map, const ScoringSettings *scoring,
                    ui::MapCanvas *canvas, ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel,
-                   QObject *parent = nullptr);
+                   ui::ChartsPanel *charts, QObject *parent = nullptr);
     ~SiteController() override;
 
     qint64 selectedSite() const { return m_selected; }
@@ -51,6 +54,7 @@ private:
     void rebuildAnalyzer();
     void refreshSelected();
     void updateLive(qint64 id, double longitude, double latitude);
+    void updateSchedule(const QString &name, const planner::PlanResult &plan, bool dragging);
     void recolourMarkers();
 
     planner::Document *m_doc;
@@ -58,6 +62,8 @@ private:
     ui::MapCanvas *m_canvas;
     ui::ScorePanel *m_scorePanel;
     ui::PlanPanel *m_planPanel;
+    ui::ChartsPanel *m_charts;
+    std::optional<planner::ScheduleCatalog> m_scheduleCatalog;
     std::unique_ptr<SiteAnalyzer> m_analyzer;
     const ScoringSettings *m_scoring;
     std::optional<planner::Catalog> m_catalog;

@@ -131,7 +131,7 @@ int main(int argc, char **argv)
         shotDir = args.value(args.indexOf("--screenshots") + 1);
 
     app::MainWindow window;
-    window.resize(1500, 950);
+    window.resize(1600, 1100);
     window.show();
     window.openDemo();
     window.mapController()->layers()->waitForLoads();

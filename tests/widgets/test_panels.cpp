@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The site panels show what they are given: the score table (exclusions in red), the plan tree
+// from a real plan of the bundled catalog, the schedule chart's bars, and the layer panel's
+// requests.
+
+#include "planner/core/catalogloader.h"
+#include "planner/core/planjson.h"
+#include "planner/core/planner.h"
+#include "planner/core/schedulecatalog.h"
+#include "planner/core/scheduleplanner.h"
+#include "widgets/chartspanel.h"
+#include "widgets/layerpanel.h"
+#include "widgets/planpanel.h"
+#include "widgets/schedulechart.h"
+#include "widgets/scorepanel.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+#include <qcustomplot.h>
+
+using namespace ui;
+
+class TestPanels : public QObject
+{
+    Q_OBJECT
+private slots:
+    void scoreTableShowsEveryFactorAndExclusions();
+    void planTreeShowsTheResult();
+    void scheduleChartHasABarPerTask();
+    void layerPanelListsTopLayerFirstAndEmitsRequests();
+};
+
+void TestPanels::scoreTableShowsEveryFactorAndExclusions()
+{
+    ScorePanel panel;
+    ScoreBreakdown b;
+    b.siteName = "Test site";
+    b.excluded = true;
+    b.exclusionReasons << "Flood zone: inside a 100-year flood zone";
+    FactorRow distance{"Nearest ≥ 230 kV substation", "4.0 km", "subs", 0.6, 0.9, 0.54};
+    FactorRow flood{"Flood zone", "inside zone A", "floods", 0.0, {}, {}, true, "in a flood zone"};
+    b.rows << distance << flood;
+    panel.showBreakdown(b);
+    QTableWidget *table = panel.table();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 0)->text(), distance.factor);
+    QCOMPARE(table->item(0, 2)->text(), QString("60 %"));
+    QCOMPARE(table->item(0, 4)->text(), QString("54 %"));
+    QCOMPARE(table->item(1, 0)->foreground().color(), QColor(200, 30, 30));
+    QVERIFY(table->item(1, 1)->text().contains("in a flood zone"));
+    QCOMPARE(scoreText(b.score, b.excluded), QString("excluded"));
+    QCOMPARE(scoreText(0.724, false), QString("72 / 100"));
+}
+
+void TestPanels::planTreeShowsTheResult()
+{
+    const QString root = ENERGIZE_SOURCE_DIR;
+    auto catalog = planner::loadCatalog((root + "/resources/catalog").toStdString());
+    QVERIFY2(catalog.ok(), catalog.ok() ? "" : catalog.error().message.c_str());
+    QFile file(root + "/resources/examples/plan-100mw.json");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    auto request = planner::parsePlanRequest(file.readAll().toStdString());
+    QVERIFY(request.ok());
+    auto result = planner::plan(request->input, request->site, *catalog);
+    QVERIFY(result.ok());
+    PlanPanel panel;
+    panel.showPlan("Example", *result, *catalog);
+    const auto racks = panel.tree()->findItems("Racks", Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(racks.size(), 1);
+    QCOMPARE(racks.front()->text(1), QLocale().toString(result->racks));
+    const auto assumptions =
+            panel.tree()->findItems("Assumptions", Qt::MatchStartsWith | Qt::MatchRecursive);
+    QCOMPARE(assumptions.size(), 1);
+    QCOMPARE(assumptions.front()->childCount(), int(result->assumptions.size()));
+}
+
+void TestPanels::scheduleChartHasABarPerTask()
+{
+    const QString root = ENERGIZE_SOURCE_DIR;
+    auto catalog = planner::ScheduleCatalog::load(
+            (root + "/resources/catalog/schedule.json").toStdString());
+    QVERIFY(catalog.ok());
+    planner::ScheduleInputs inputs;
+    inputs.market = "ercot";
+    inputs.phases = {planner::Megawatts(40), planner::Megawatts(60)};
+    inputs.lineDistance = planner::Kilometres(10);
+    inputs.lineVoltage = planner::Kilovolts(345);
+    inputs.start = {2027, 1};
+    planner::MonteCarloOptions options;
+    options.samples = 2000;
+    auto schedule = planner::planSchedule(inputs, *catalog, options);
+    QVERIFY(schedule.ok());
+    ChartsPanel panel;
+    panel.showSchedule("Example", *schedule);
+    QCustomPlot *plot = panel.scheduleChart()->plot();
+    int bars = 0;
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        if (auto *b = qobject_cast<QCPBars *>(plot->plottable(i)))
+            bars = std::max(bars, b->data()->size());
+    }
+    QCOMPARE(bars, int(schedule->tasks.size()));
+    // One P10–P90 band, one P50 line and one label per phase.
+    QCOMPARE(plot->itemCount(), 3 * int(schedule->phases.size()));
+}
+
+void TestPanels::layerPanelListsTopLayerFirstAndEmitsRequests()
+{
+    LayerPanel panel;
+    LayerRow bottom{1,           "dem", true,      1.0,   "elevation", "raster",
+                    "EPSG:4326", "",    "dem.tif", false, ""};
+    LayerRow top{2,  "lines",  true,  1.0, "transmission lines", "vector", "EPSG:4326",
+                 "", "l.gpkg", false, ""};
+    LayerRow broken{3, "bad", true, 1.0, "", "", "", "", "bad.tif", false, "bad.tif: corrupt"};
+    panel.setLayers({bottom, top, broken});
+    QTreeWidget *tree = panel.tree();
+    QCOMPARE(tree->topLevelItemCount(), 3);
+    QCOMPARE(tree->topLevelItem(0)->text(0), QString("bad"));
+    QCOMPARE(tree->topLevelItem(0)->text(1), QString("failed"));
+    QVERIFY(tree->topLevelItem(0)->toolTip(0).contains("corrupt"));
+    QSignalSpy visibility(&panel, &LayerPanel::visibilityChangeRequested);
+    tree->topLevelItem(1)->setCheckState(0, Qt::Unchecked);
+    QCOMPARE(visibility.count(), 1);
+    QCOMPARE(visibility.at(0).at(0).toLongLong(), qint64(2));
+    QCOMPARE(visibility.at(0).at(1).toBool(), false);
+    QSignalSpy moved(&panel, &LayerPanel::moveRequested);
+    tree->setCurrentItem(tree->topLevelItem(2)); // the bottom layer
+    panel.findChildren<QToolButton *>().at(2)->click(); // "Up"
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(moved.at(0).at(1).toInt(), 1);
+}
+
+QTEST_MAIN(TestPanels)
+#include "test_panels.moc"

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/chartspanel.h"
+
+#include "widgets/emptystate.h"
+#include "widgets/schedulechart.h"
+
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+
+ChartsPanel::ChartsPanel(QWidget *parent)
+    : QWidget(parent), m_stack(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
+      m_schedule(new ScheduleChart(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    m_stack->addWidget(new EmptyState(tr("Charts"),
+                                      tr("Select a site to see its time to power on: every task, "
+                                         "the critical path and P10/P50/P90 energization."),
+                                      this));
+    m_tabs->addTab(m_schedule, tr("Time to power on"));
+    m_stack->addWidget(m_tabs);
+}
+
+void ChartsPanel::showSchedule(const QString &title, const planner::ScheduleResult &result)
+{
+    m_stack->setCurrentIndex(1);
+    m_schedule->showSchedule(title, result);
+}
+
+void ChartsPanel::clear()
+{
+    m_stack->setCurrentIndex(0);
+    m_schedule->clear();
+}
+
+} // namespace ui
