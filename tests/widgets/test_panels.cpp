@@ -41,7 +41,7 @@ void TestPanels::scoreTableShowsEveryFactorAndExclusions()
     b.siteName = "Test site";
     b.excluded = true;
     b.exclusionReasons << "Flood zone: inside a 100-year flood zone";
-    FactorRow distance{"Nearest ≥ 230 kV substation", "4.0 km", "subs", 0.6, 0.9, 0.54};
+    FactorRow distance{"Nearest ≥ 230 kV substation", "4.0 km", "subs", 0.6, 0.9, 0.54, false, ""};
     FactorRow flood{"Flood zone", "inside zone A", "floods", 0.0, {}, {}, true, "in a flood zone"};
     b.rows << distance << flood;
     panel.showBreakdown(b);
