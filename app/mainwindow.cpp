@@ -75,6 +75,24 @@ MainWindow::MainWindow(QWidget *parent)
                                                .arg(mercator.y(), 0, 'f', 0));
             });
     connect(m_map, &MapController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_map, &MapController::crsNeeded, this, [this](qint64 id, const QString &message) {
+        // Queued: never open a modal dialog from inside a load notification.
+        QMetaObject::invokeMethod(
+                this,
+                [this, id, message] {
+                    bool ok = false;
+                    const QString crs = QInputDialog::getItem(
+                            this, tr("Choose a Coordinate System"),
+                            message
+                                    + tr("\n\nCoordinate system of this layer (EPSG code, WKT "
+                                         "or PROJ string):"),
+                            {"EPSG:4326", "EPSG:3857", "EPSG:4269", "EPSG:32614", "EPSG:5070"}, 0,
+                            true, &ok);
+                    if (ok)
+                        m_map->setLayerCrs(id, crs);
+                },
+                Qt::QueuedConnection);
+    });
     statusBar()->showMessage(tr("Ready"), 3000);
     connect(m_document, &planner::Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &planner::Document::filePathChanged, this, &MainWindow::updateTitle);

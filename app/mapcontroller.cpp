@@ -47,6 +47,11 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
         m_panelTimer.start(0);
     };
     connect(m_layers, &MapLayers::layerStateChanged, this, schedulePanel);
+    connect(m_layers, &MapLayers::layerStateChanged, this, [this](qint64 id) {
+        auto loaded = m_layers->layer(id);
+        if (loaded && loaded->state == LoadedLayer::State::Failed && loaded->needsCrs)
+            emit crsNeeded(id, loaded->error);
+    });
     connect(m_layers, &MapLayers::sceneChanged, this, schedulePanel);
     connect(m_layers, &MapLayers::sceneChanged, this, &MapController::updateScene);
     connect(doc, &planner::Document::changed, this, &MapController::updateMarkers);
@@ -143,6 +148,15 @@ int MapController::addLayerFiles(const QStringList &paths)
             ++added;
     }
     return added;
+}
+
+bool MapController::setLayerCrs(qint64 id, const QString &crs)
+{
+    auto ref = m_doc->layer(id);
+    if (!ref || crs.trimmed().isEmpty())
+        return false;
+    ref->crs = crs.trimmed().toStdString();
+    return planner::commands::updateLayer(*m_doc, *ref);
 }
 
 void MapController::zoomToLayer(qint64 id)

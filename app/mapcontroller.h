@@ -44,6 +44,8 @@ public:
     int addLayerFiles(const QStringList &paths);
     void zoomToLayer(qint64 id);
     void zoomToAll();
+    // Gives a layer without a coordinate system the user's choice (one undo command).
+    bool setLayerCrs(qint64 id, const QString &crs);
     // What the visible layers hold at a point: features within toleranceM (polygons containing
     // it) with their attributes, and raster values.
     QList<ui::IdentifiedFeature> identifyAt(double longitude, double latitude,
@@ -55,6 +57,8 @@ signals:
     // While a site is dragged: its id and the position under the mouse.
     void siteDragged(qint64 id, double longitude, double latitude);
     void siteDragEnded(qint64 id);
+    // A layer's source has no coordinate system; the user should choose one (setLayerCrs).
+    void crsNeeded(qint64 id, const QString &message);
 
 private:
     void updatePanel();

@@ -19,15 +19,16 @@ constexpr const char *kMapCrs = "EPSG:3857";
 // change how it is drawn.
 bool sameData(const planner::LayerRef &a, const planner::LayerRef &b)
 {
-    return a.source == b.source && a.layerName == b.layerName && a.role == b.role;
+    return a.source == b.source && a.layerName == b.layerName && a.role == b.role && a.crs == b.crs;
 }
 
-std::shared_ptr<LoadedLayer> failed(const planner::LayerRef &ref, const QString &message)
+std::shared_ptr<LoadedLayer> failed(const planner::LayerRef &ref, const maps::Error &error)
 {
     auto out = std::make_shared<LoadedLayer>();
     out->ref = ref;
     out->state = LoadedLayer::State::Failed;
-    out->error = message;
+    out->error = error.message;
+    out->needsCrs = error.code == maps::ErrorCode::MissingCrs;
     return out;
 }
 
@@ -40,7 +41,7 @@ std::shared_ptr<const LoadedLayer> loadLayer(const planner::LayerRef &ref, const
         path = QDir(baseDir).filePath(path);
     const auto kind = maps::probeSource(path);
     if (!kind)
-        return failed(ref, kind.error().message);
+        return failed(ref, kind.error());
     const QString roleName = QString::fromStdString(ref.role);
     const std::optional<maps::LayerRole> role =
             roleName.isEmpty() ? std::nullopt : std::optional(maps::roleFromName(roleName));
@@ -49,17 +50,18 @@ std::shared_ptr<const LoadedLayer> loadLayer(const planner::LayerRef &ref, const
     if (*kind == maps::SourceKind::Raster) {
         auto raster = maps::RasterLayer::open(path, role.value_or(maps::LayerRole::Unknown));
         if (!raster)
-            return failed(ref, raster.error().message);
+            return failed(ref, raster.error());
         out->raster = *raster;
     } else {
         maps::LoadOptions options;
         options.role = role;
+        options.assumedCrs = QString::fromStdString(ref.crs);
         auto vector = maps::loadVectorLayer({path, QString::fromStdString(ref.layerName)}, options);
         if (!vector)
-            return failed(ref, vector.error().message);
+            return failed(ref, vector.error());
         auto projected = maps::ProjectedLayer::make(*vector, kMapCrs);
         if (!projected)
-            return failed(ref, projected.error().message);
+            return failed(ref, projected.error());
         out->vector = std::move(*vector);
         out->projected = *projected;
     }

@@ -29,6 +29,7 @@ struct LoadedLayer
     planner::LayerRef ref; // as it was when loaded
     State state = State::Loading;
     QString error;
+    bool needsCrs = false; // the source has no coordinate system: ask the user for one
     std::optional<maps::VectorLayer> vector;
     std::shared_ptr<const maps::ProjectedLayer> projected; // in EPSG:3857, for drawing
     maps::RasterLayerPtr raster;

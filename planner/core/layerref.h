@@ -16,6 +16,7 @@ struct LayerRef
     std::string source; // a file path (relative to the project file where possible)
     std::string layerName; // layer inside a multi-layer source; empty for the first/only one
     std::string role; // role name as the map side spells it; empty = guess on load
+    std::string crs; // the user's CRS for a source that has none; empty = the source's
     bool visible = true;
     double opacity = 1.0; // 0..1
     std::string style; // style settings as JSON text, owned by the map side

@@ -93,8 +93,8 @@ Expected<bool> writeSites(SqliteDatabase &db, const std::vector<Site> &sites)
 Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &layers)
 {
     auto insert = db.prepare("INSERT INTO energize_layers (layer_id, position, name, source, "
-                             "layer_name, role, visible, opacity, style) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "layer_name, role, visible, opacity, style, crs) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
     std::int64_t position = 0;
@@ -109,6 +109,7 @@ Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &laye
         insert->bind(7, std::int64_t(layer.visible ? 1 : 0));
         insert->bind(8, layer.opacity);
         insert->bind(9, layer.style);
+        insert->bind(10, layer.crs);
         if (auto ok = run(*insert, db); !ok)
             return ok;
     }
@@ -118,7 +119,7 @@ Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &laye
 Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string &path)
 {
     auto stmt = db.prepare("SELECT layer_id, name, source, layer_name, role, visible, opacity, "
-                           "style FROM energize_layers ORDER BY position");
+                           "style, crs FROM energize_layers ORDER BY position");
     if (!stmt)
         return Error{path + ": cannot read layers (" + stmt.error().message + ")"};
     std::vector<LayerRef> layers;
@@ -132,6 +133,7 @@ Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string
         layer.visible = stmt->integer(5) != 0;
         layer.opacity = stmt->real(6);
         layer.style = stmt->text(7);
+        layer.crs = stmt->text(8);
         layers.push_back(std::move(layer));
     }
     if (!stmt->ok())

@@ -38,6 +38,7 @@ INSERT INTO gpkg_geometry_columns VALUES ('sites', 'geom', 'POINT', 4326, 0, 0);
 CREATE TABLE energize_layers (
   layer_id INTEGER PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL,
   source TEXT NOT NULL, layer_name TEXT NOT NULL DEFAULT '', role TEXT NOT NULL DEFAULT '',
+  crs TEXT NOT NULL DEFAULT '',
   visible INTEGER NOT NULL DEFAULT 1, opacity REAL NOT NULL DEFAULT 1.0,
   style TEXT NOT NULL DEFAULT '{}');
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description)

@@ -32,6 +32,7 @@ private slots:
     void addAndDragSiteMakesOneUndoCommandEach();
     void brokenLayerFailsAloneWithAMessage();
     void identifyFindsFeaturesAndTheirAttributes();
+    void layerWithoutCrsAsksAndLoadsOnceChosen();
 
 private:
     static bool waitForLayers(app::MainWindow &window);
@@ -211,6 +212,40 @@ void TestMapWorkflow::identifyFindsFeaturesAndTheirAttributes()
     auto *dialog = window.findChild<ui::IdentifyDialog *>();
     QVERIFY(dialog && dialog->isVisible());
     QVERIFY(dialog->tree()->topLevelItemCount() >= 2);
+}
+
+void TestMapWorkflow::layerWithoutCrsAsksAndLoadsOnceChosen()
+{
+    // A CSV of points has no coordinate system: Energize must ask, never assume.
+    const QString csv = m_dir.filePath("candidate_substations.csv");
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name,lon,lat,voltage\nA,-97.1,31.2,345\nB,-98.4,30.1,138\nC,-99.0,32.0,230\n");
+    f.close();
+
+    planner::Document doc;
+    ui::MapCanvas canvas;
+    ui::LayerPanel panel;
+    app::MapController map(&doc, &canvas, &panel);
+    QSignalSpy asked(&map, &app::MapController::crsNeeded);
+    QCOMPARE(map.addLayerFiles({csv}), 1);
+    map.layers()->waitForLoads();
+    const qint64 id = doc.layers().front().id;
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.at(0).at(0).toLongLong(), id);
+    QCOMPARE(map.layers()->layer(id)->state, app::LoadedLayer::State::Failed);
+    QVERIFY(map.layers()->layer(id)->needsCrs);
+
+    QVERIFY(map.setLayerCrs(id, "EPSG:4326"));
+    map.layers()->waitForLoads();
+    auto loaded = map.layers()->layer(id);
+    QCOMPARE(loaded->state, app::LoadedLayer::State::Ready);
+    QCOMPARE(loaded->vector->featureCount(), std::size_t(3));
+    QVERIFY(loaded->vector->metadata().crsChosenByUser);
+    doc.undoStack()->undo(); // back to no CRS: it fails and asks again
+    map.layers()->waitForLoads();
+    QCOMPARE(map.layers()->layer(id)->state, app::LoadedLayer::State::Failed);
+    QCOMPARE(asked.count(), 2);
 }
 
 QTEST_MAIN(TestMapWorkflow)

@@ -96,6 +96,7 @@ void TestLayerRefs::layersSurviveSaveAndLoad()
     LayerRef lines = ref("/data/grid.gpkg", "lines");
     lines.role = "transmission_lines";
     lines.style = R"({"colour_by":"voltage"})";
+    lines.crs = "EPSG:32614";
     const auto id = commands::addLayer(doc, lines);
     LayerRef hidden = *doc.layer(id);
     hidden.visible = false;
