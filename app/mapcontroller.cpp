@@ -94,6 +94,7 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
     });
 
     connect(panel, &ui::LayerPanel::filesDropped, this, &MapController::addLayerFiles);
+    connect(canvas, &ui::MapCanvas::filesDropped, this, &MapController::addLayerFiles);
     connect(panel, &ui::LayerPanel::removeRequested, this,
             [this](qint64 id) { planner::commands::removeLayer(*m_doc, id); });
     connect(panel, &ui::LayerPanel::moveRequested, this,

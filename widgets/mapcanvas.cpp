@@ -4,7 +4,9 @@
 #include "widgets/maptool.h"
 #include "widgets/scalebar.h"
 
+#include <QDragEnterEvent>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -29,6 +31,7 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(200, 150);
+    setAcceptDrops(true);
     m_renderTimer.setSingleShot(true);
     connect(&m_renderTimer, &QTimer::timeout, this, &MapCanvas::startRender);
     connect(&m_watcher, &QFutureWatcher<QImage>::finished, this, &MapCanvas::renderDone);
@@ -394,6 +397,25 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
         return;
     }
     refresh();
+}
+
+void MapCanvas::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MapCanvas::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        emit filesDropped(paths);
+    }
 }
 
 } // namespace ui

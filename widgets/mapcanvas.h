@@ -82,6 +82,8 @@ signals:
     void cursorMoved(double longitude, double latitude, QPointF mercator);
     void viewChanged();
     void renderFinished();
+    // Local files dropped on the map (from a file manager), to add as layers.
+    void filesDropped(const QStringList &paths);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -91,6 +93,8 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void startRender();

@@ -9,6 +9,7 @@
 #include "widgets/scalebar.h"
 #include "widgets/sitetool.h"
 
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
@@ -30,6 +31,7 @@ private slots:
     void escapeCancelsADrag();
     void clickReportsLonLat();
     void renderRunsInWorkerAndNewestWins();
+    void droppedFilesAreOffered();
     void scaleBarIsRound_data();
     void scaleBarIsRound();
 
@@ -213,6 +215,24 @@ void TestMapCanvas::renderRunsInWorkerAndNewestWins()
     QVERIFY2(calls <= 4, qPrintable(QString("rendered %1 times for 10 requests").arg(calls)));
     const QImage shot = canvas.grab().toImage();
     QCOMPARE(shot.pixelColor(400, 200), QColor(Qt::darkGreen));
+}
+
+void TestMapCanvas::droppedFilesAreOffered()
+{
+    MapCanvas canvas;
+    showCanvas(canvas);
+    QSignalSpy dropped(&canvas, &MapCanvas::filesDropped);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile("/data/grid.gpkg"), QUrl("https://example.org/x.tif"),
+                  QUrl::fromLocalFile("/data/dem.tif")});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&canvas, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&canvas, &drop);
+    QCOMPARE(dropped.count(), 1);
+    // Only local files: a remote URL is never opened behind the user's back.
+    QCOMPARE(dropped.at(0).at(0).toStringList(), QStringList({"/data/grid.gpkg", "/data/dem.tif"}));
 }
 
 void TestMapCanvas::scaleBarIsRound_data()
