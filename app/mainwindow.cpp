@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -190,7 +191,7 @@ void MainWindow::createDocks()
     }
     resizeDocks({findChild<QDockWidget *>("layersDock"), findChild<QDockWidget *>("scoreDock")},
                 {260, 440}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget *>("chartsDock")}, {330}, Qt::Vertical);
+    resizeDocks({findChild<QDockWidget *>("chartsDock")}, {280}, Qt::Vertical);
     m_viewMenu->addSeparator();
     QAction *reset = m_viewMenu->addAction(tr("Reset Layout"), this,
                                            [this] { restoreState(m_defaultState); });
@@ -201,8 +202,13 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     const QByteArray geometry = settings.value("mainWindow/geometry").toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1280, 800);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: most of the screen, since the map and four docks share it.
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        const QSize available = screen ? screen->availableSize() : QSize(1280, 800);
+        resize(std::max(1024, available.width() * 9 / 10),
+               std::max(700, available.height() * 9 / 10));
+    }
     restoreState(settings.value("mainWindow/state").toByteArray());
 }
 
@@ -278,6 +284,8 @@ void MainWindow::openDemo()
     m_canvas->setAttribution(region.attribution);
     m_canvas->setFullExtent(region.bounds);
     m_canvas->zoomToFullExtent();
+    if (!m_document->sites().empty())
+        m_sites->select(m_document->sites().front().id);
     statusBar()->showMessage(
             tr("Texas demo region: the grid, land and climate layers are SYNTHETIC"), 15000);
 }
