@@ -83,6 +83,10 @@ bool loadDemoRegion(planner::Document &doc, DemoRegion *region, QString *errorMe
         role.replace('_', ' ');
         ref.role = role.toStdString();
         ref.visible = entry.value("visible").toBool(true);
+        // Rasters sit under the grid: half transparent, so boundaries and lines stay legible.
+        constexpr double kRasterOpacity = 0.55;
+        if (entry.value("type").toString() == "raster")
+            ref.opacity = kRasterOpacity;
         planner::commands::addLayer(doc, ref);
     }
     for (const DemoSite &site : kDemoSites)

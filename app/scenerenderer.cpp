@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/scenerenderer.h"
 
+#include "maps/imagery.h"
 #include "maps/layerstyle.h"
 #include "maps/vectorrenderer.h"
 
@@ -19,6 +20,15 @@ QImage renderScene(const MapScene &scene, const ui::MapView &view)
         if (!entry.visible || entry.opacity <= 0.0)
             continue;
         const LoadedLayer &layer = *entry.layer;
+        if (layer.raster) {
+            // A raster that cannot be drawn here (e.g. outside PROJ's reach) is left out; its
+            // row in the layer panel already says whether it loaded.
+            if (auto drawn = maps::drawRaster(*layer.raster, viewport)) {
+                painter.setOpacity(entry.opacity);
+                painter.drawImage(0, 0, *drawn);
+            }
+            continue;
+        }
         if (layer.projected && layer.vector) {
             maps::RenderSnapshot single;
             single.crs = layer.projected->crs();
