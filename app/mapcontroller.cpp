@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mapcontroller.h"
 
+#include "app/layerstyles.h"
 #include "app/scenerenderer.h"
 #include "maps/layerrole.h"
 #include "maps/rastersampler.h"
@@ -111,6 +112,14 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
             [this](qint64 id, double opacity) {
                 if (auto ref = m_doc->layer(id)) {
                     ref->opacity = opacity;
+                    planner::commands::updateLayer(*m_doc, *ref);
+                }
+            });
+    connect(panel, &ui::LayerPanel::styleChangeRequested, this,
+            [this](qint64 id, const QString &key, const QVariant &value) {
+                if (auto ref = m_doc->layer(id)) {
+                    ref->style = withStyleValue(QString::fromStdString(ref->style), key, value)
+                                         .toStdString();
                     planner::commands::updateLayer(*m_doc, *ref);
                 }
             });
@@ -255,6 +264,7 @@ void MapController::updatePanel()
         row.opacity = ref.opacity;
         row.source = QString::fromStdString(ref.source);
         row.role = QString::fromStdString(ref.role);
+        row.style = QString::fromStdString(ref.style);
         auto loaded = m_layers->layer(ref.id);
         row.loading = !loaded || loaded->state == LoadedLayer::State::Loading;
         if (loaded && loaded->state == LoadedLayer::State::Failed)

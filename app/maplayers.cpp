@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/maplayers.h"
 
+#include "app/layerstyles.h"
 #include "maps/sourceprobe.h"
 #include "maps/vectorloader.h"
 #include "planner/session/document.h"
@@ -152,8 +153,13 @@ void MapLayers::rebuildScene()
     auto scene = std::make_shared<MapScene>();
     for (const planner::LayerRef &ref : m_doc->layers()) {
         auto loaded = m_layers.value(ref.id);
-        if (loaded && loaded->state == LoadedLayer::State::Ready)
-            scene->entries.push_back({loaded, ref.visible, ref.opacity});
+        if (!loaded || loaded->state != LoadedLayer::State::Ready)
+            continue;
+        const QString style = QString::fromStdString(ref.style);
+        const maps::LayerRole role =
+                loaded->vector ? loaded->vector->role() : maps::LayerRole::Unknown;
+        scene->entries.push_back({loaded, ref.visible, ref.opacity, vectorStyleFrom(style, role),
+                                  rasterStyleFrom(style)});
     }
     m_scene = std::move(scene);
     emit sceneChanged();

@@ -5,6 +5,8 @@
 // its state (loading, ready, failed with a message). A layer that fails never touches the rest
 // of the project. Renders and site scoring read immutable snapshots (scene()); GUI thread only.
 
+#include "maps/imagery.h"
+#include "maps/layerstyle.h"
 #include "maps/projectedlayer.h"
 #include "maps/rasterlayer.h"
 #include "maps/vectorlayer.h"
@@ -43,6 +45,8 @@ struct MapScene
         std::shared_ptr<const LoadedLayer> layer;
         bool visible = true;
         double opacity = 1.0;
+        maps::LayerStyle vectorStyle;
+        maps::ImageryStyle rasterStyle;
     };
     std::vector<Entry> entries;
 };

@@ -23,7 +23,7 @@ QImage renderScene(const MapScene &scene, const ui::MapView &view)
         if (layer.raster) {
             // A raster that cannot be drawn here (e.g. outside PROJ's reach) is left out; its
             // row in the layer panel already says whether it loaded.
-            if (auto drawn = maps::drawRaster(*layer.raster, viewport)) {
+            if (auto drawn = maps::drawRaster(*layer.raster, viewport, entry.rasterStyle)) {
                 painter.setOpacity(entry.opacity);
                 painter.drawImage(0, 0, *drawn);
             }
@@ -32,8 +32,7 @@ QImage renderScene(const MapScene &scene, const ui::MapView &view)
         if (layer.projected && layer.vector) {
             maps::RenderSnapshot single;
             single.crs = layer.projected->crs();
-            single.layers.push_back({layer.projected, layer.vector->role(),
-                                     maps::defaultStyle(layer.vector->role()),
+            single.layers.push_back({layer.projected, layer.vector->role(), entry.vectorStyle,
                                      layer.vector->name()});
             const QImage drawn = maps::VectorRenderer::render(single, viewport);
             painter.setOpacity(entry.opacity);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/layerpanel.h"
 
+#include <QColorDialog>
 #include <QDragEnterEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -154,6 +155,33 @@ void LayerPanel::showContextMenu(const QPoint &pos)
     const qint64 id = item->data(0, kIdRole).toLongLong();
     QMenu menu(this);
     menu.addAction(tr("Zoom to Layer"), this, [this, id] { emit zoomToLayerRequested(id); });
+    LayerRow row;
+    for (const LayerRow &r : std::as_const(m_rows))
+        if (r.id == id)
+            row = r;
+    if (row.kind == tr("raster")) {
+        QMenu *ramps = menu.addMenu(tr("Colour Ramp"));
+        const std::pair<const char *, QString> choices[] = {{"auto", tr("By role")},
+                                                            {"terrain", tr("Terrain")},
+                                                            {"viridis", tr("Viridis")},
+                                                            {"heat", tr("Heat")},
+                                                            {"greys", tr("Greys")}};
+        for (const auto &[key, label] : choices)
+            ramps->addAction(label, this, [this, id, key = QString::fromLatin1(key)] {
+                emit styleChangeRequested(id, "ramp", key);
+            });
+    } else if (row.kind == tr("vector")) {
+        menu.addAction(tr("Colour…"), this, [this, id] {
+            const QColor colour = QColorDialog::getColor(Qt::darkGray, this, tr("Layer Colour"));
+            if (colour.isValid())
+                emit styleChangeRequested(id, "colour", colour.name());
+        });
+        QAction *byVoltage = menu.addAction(tr("Colour by Voltage Class"));
+        byVoltage->setCheckable(true);
+        byVoltage->setChecked(!row.style.contains("\"by_voltage\":false"));
+        connect(byVoltage, &QAction::toggled, this,
+                [this, id](bool on) { emit styleChangeRequested(id, "by_voltage", on); });
+    }
     QMenu *roles = menu.addMenu(tr("Role"));
     for (const QString &role : roleNames())
         roles->addAction(role, this, [this, id, role] { emit roleChangeRequested(id, role); });

@@ -27,6 +27,7 @@ struct LayerRow
     QString source;
     bool loading = false;
     QString error; // why it failed; empty when it is fine
+    QString style; // the layer's style JSON (see app/layerstyles.h)
 };
 
 class LayerPanel : public QWidget
@@ -51,6 +52,8 @@ signals:
     void roleChangeRequested(qint64 id, const QString &role);
     void opacityChangeRequested(qint64 id, double opacity);
     void zoomToLayerRequested(qint64 id);
+    // key: "ramp" (terrain, viridis, heat, greys, auto), "colour" (#rrggbb) or "by_voltage".
+    void styleChangeRequested(qint64 id, const QString &key, const QVariant &value);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -6,6 +6,7 @@
 #include "app/commandline.h"
 #include "app/mainwindow.h"
 #include "app/mapcontroller.h"
+#include "app/scenerenderer.h"
 #include "planner/session/document.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
@@ -33,6 +34,7 @@ private slots:
     void brokenLayerFailsAloneWithAMessage();
     void identifyFindsFeaturesAndTheirAttributes();
     void layerWithoutCrsAsksAndLoadsOnceChosen();
+    void styleChangesRedrawAndUndo();
 
 private:
     static bool waitForLayers(app::MainWindow &window);
@@ -246,6 +248,46 @@ void TestMapWorkflow::layerWithoutCrsAsksAndLoadsOnceChosen()
     map.layers()->waitForLoads();
     QCOMPARE(map.layers()->layer(id)->state, app::LoadedLayer::State::Failed);
     QCOMPARE(asked.count(), 2);
+}
+
+void TestMapWorkflow::styleChangesRedrawAndUndo()
+{
+    app::MainWindow window;
+    window.show();
+    window.openDemo();
+    QVERIFY(waitForLayers(window));
+    auto *doc = window.document();
+    qint64 lines = 0;
+    for (const auto &ref : doc->layers()) {
+        if (ref.name == "synthetic_transmission_lines")
+            lines = ref.id;
+        else if (ref.visible) // only the lines are drawn, so their colour is all we see
+            emit window.findChild<ui::LayerPanel *>()->visibilityChangeRequested(ref.id, false);
+    }
+    QVERIFY(lines != 0);
+    auto *panel = window.findChild<ui::LayerPanel *>();
+    const int before = doc->undoStack()->count();
+    emit panel->styleChangeRequested(lines, "by_voltage", false);
+    emit panel->styleChangeRequested(lines, "colour", "#00ff00");
+    QCOMPARE(doc->undoStack()->count(), before + 2);
+
+    ui::MapView view;
+    view.setSize(QSize(400, 300));
+    view.fit({-106.65, 25.84, -93.51, 36.5});
+    auto countGreen = [&] {
+        const QImage image = app::renderScene(*window.mapController()->layers()->scene(), view);
+        int green = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                green += c.alpha() > 200 && c.green() > 200 && c.red() < 60 && c.blue() < 60;
+            }
+        return green;
+    };
+    QVERIFY2(countGreen() > 200, "the lines are not drawn in the chosen colour");
+    doc->undoStack()->undo();
+    doc->undoStack()->undo();
+    QCOMPARE(countGreen(), 0);
 }
 
 QTEST_MAIN(TestMapWorkflow)
