@@ -14,6 +14,7 @@
 #include "widgets/mapcanvas.h"
 #include "widgets/maptool.h"
 #include "widgets/pointtool.h"
+#include "widgets/polygontool.h"
 #include "widgets/scorebreakdown.h"
 #include "widgets/sitetool.h"
 
@@ -40,7 +41,7 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
       m_layers(new MapLayers(doc, this)), m_siteTool(new ui::SiteTool(canvas)),
       m_addSiteTool(new ui::PointTool(canvas, Qt::CrossCursor)),
       m_identifyTool(new ui::PointTool(canvas, Qt::WhatsThisCursor)),
-      m_toolActions(new QActionGroup(this))
+      m_parcelTool(new ui::PolygonTool(canvas)), m_toolActions(new QActionGroup(this))
 {
     m_panelTimer.setSingleShot(true);
     connect(&m_panelTimer, &QTimer::timeout, this, &MapController::updatePanel);
@@ -61,6 +62,18 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
     toolAction("actionSelectTool", tr("&Select and Move Sites"), QKeySequence(tr("S")), m_siteTool)
             ->setChecked(true);
     toolAction("actionAddSiteTool", tr("&Add Site"), QKeySequence(tr("A")), m_addSiteTool);
+    toolAction("actionParcelTool", tr("Draw &Parcel"), QKeySequence(tr("P")), m_parcelTool);
+    connect(m_parcelTool, &ui::PolygonTool::finished, this, [this](const QList<QPointF> &ring) {
+        std::vector<planner::GeoPoint> outline;
+        for (const QPointF &p : ring)
+            outline.push_back({p.x(), p.y()});
+        const qint64 id = planner::commands::addParcelSite(*m_doc, QString(), outline);
+        if (id == 0) {
+            emit message(tr("A parcel needs at least three points on the map."), 5000);
+            return;
+        }
+        emit siteSelected(id);
+    });
     toolAction("actionIdentifyTool", tr("&Identify Features"), QKeySequence(tr("I")),
                m_identifyTool);
     connect(m_identifyTool, &ui::PointTool::clicked, this, [this](double lon, double lat) {
@@ -247,8 +260,11 @@ void MapController::updateMarkers()
             if (old.id == site.id)
                 colour = old.colour;
         }
+        QList<QPointF> outline;
+        for (const planner::GeoPoint &p : site.outline)
+            outline.append(QPointF(p.longitude, p.latitude));
         markers.append({site.id, QString::fromStdString(site.name), site.longitude, site.latitude,
-                        colour});
+                        colour, outline});
     }
     m_canvas->setSites(markers);
 }

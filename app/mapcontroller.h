@@ -22,6 +22,7 @@ class IdentifyDialog;
 class LayerPanel;
 class MapCanvas;
 class PointTool;
+class PolygonTool;
 class SiteTool;
 } // namespace ui
 
@@ -38,6 +39,7 @@ public:
     ui::SiteTool *siteTool() const { return m_siteTool; }
     ui::PointTool *addSiteTool() const { return m_addSiteTool; }
     ui::PointTool *identifyTool() const { return m_identifyTool; }
+    ui::PolygonTool *parcelTool() const { return m_parcelTool; }
     QActionGroup *toolActions() const { return m_toolActions; }
 
     // Adds files as layers (one undo command each); returns how many were added.
@@ -74,6 +76,7 @@ private:
     ui::SiteTool *m_siteTool;
     ui::PointTool *m_addSiteTool;
     ui::PointTool *m_identifyTool;
+    ui::PolygonTool *m_parcelTool;
     ui::IdentifyDialog *m_identifyDialog = nullptr;
     QActionGroup *m_toolActions;
     QTimer m_panelTimer;

@@ -159,11 +159,20 @@ std::optional<maps::RasterSample> SiteAnalyzer::sampleRaster(maps::RasterQuantit
     }
 }
 
-SiteAnalysis SiteAnalyzer::analyze(const QString &name, double longitude, double latitude)
+SiteAnalysis SiteAnalyzer::analyze(const QString &name, double longitude, double latitude,
+                                   const std::vector<planner::GeoPoint> &outline)
 {
     SiteAnalysis a;
     const maps::LonLat p{longitude, latitude};
-    a.factors = m_calculator->at(p);
+    if (outline.size() >= 3) {
+        std::vector<maps::LonLat> ring;
+        ring.reserve(outline.size());
+        for (const planner::GeoPoint &v : outline)
+            ring.push_back({v.longitude, v.latitude});
+        a.factors = m_calculator->forPolygon(ring);
+    } else {
+        a.factors = m_calculator->at(p);
+    }
     a.breakdown.siteName = name;
     a.breakdown.longitude = longitude;
     a.breakdown.latitude = latitude;

@@ -10,6 +10,7 @@
 #include "app/scoringmodel.h"
 #include "maps/rastersampler.h"
 #include "maps/sitefactorcalculator.h"
+#include "planner/core/site.h"
 #include "planner/core/siteconditions.h"
 #include "widgets/scorebreakdown.h"
 
@@ -34,7 +35,10 @@ public:
     SiteAnalyzer(const MapScene &scene, ScoringModel model);
     ~SiteAnalyzer();
 
-    SiteAnalysis analyze(const QString &name, double longitude, double latitude);
+    // outline: a parcel's lon/lat ring (distances from its nearest edge, hazards anywhere on
+    // it); empty for a point site.
+    SiteAnalysis analyze(const QString &name, double longitude, double latitude,
+                         const std::vector<planner::GeoPoint> &outline = {});
 
 private:
     std::optional<maps::RasterSample> sampleRaster(maps::RasterQuantity q, maps::LonLat p);

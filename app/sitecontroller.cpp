@@ -114,7 +114,12 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     if (!site || !m_analyzer)
         return;
     const QString name = QString::fromStdString(site->name);
-    const SiteAnalysis analysis = m_analyzer->analyze(name, longitude, latitude);
+    std::vector<planner::GeoPoint> outline = site->outline;
+    for (planner::GeoPoint &v : outline) { // the dragged parcel keeps its shape
+        v.longitude += longitude - site->longitude;
+        v.latitude += latitude - site->latitude;
+    }
+    const SiteAnalysis analysis = m_analyzer->analyze(name, longitude, latitude, outline);
     m_scorePanel->showBreakdown(analysis.breakdown);
     const QColor colour = ui::scoreColour(analysis.breakdown.score, analysis.breakdown.excluded);
     m_canvas->setSiteColour(id, colour);
@@ -177,7 +182,7 @@ void SiteController::recolourMarkers()
         return;
     for (const planner::Site &site : m_doc->sites()) {
         const auto analysis = m_analyzer->analyze(QString::fromStdString(site.name), site.longitude,
-                                                  site.latitude);
+                                                  site.latitude, site.outline);
         m_canvas->setSiteColour(
                 site.id, ui::scoreColour(analysis.breakdown.score, analysis.breakdown.excluded));
     }

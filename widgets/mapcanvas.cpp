@@ -148,6 +148,9 @@ void MapCanvas::moveSiteMarker(qint64 id, double longitude, double latitude)
 {
     for (SiteMarker &s : m_sites) {
         if (s.id == id) {
+            const QPointF delta(longitude - s.longitude, latitude - s.latitude);
+            for (QPointF &p : s.outline)
+                p += delta;
             s.longitude = longitude;
             s.latitude = latitude;
         }
@@ -234,6 +237,18 @@ void MapCanvas::paintEvent(QPaintEvent *)
     }
 
     painter.setRenderHint(QPainter::Antialiasing);
+    for (const SiteMarker &s : m_sites) {
+        if (s.outline.size() < 3)
+            continue;
+        QPolygonF ring;
+        for (const QPointF &p : s.outline)
+            ring << m_view.lonLatToScreen(p.x(), p.y());
+        QColor fill = s.colour.isValid() ? s.colour : QColor(140, 140, 140);
+        fill.setAlpha(70);
+        painter.setPen(QPen(fill.darker(160), s.id == m_selected ? 2.5 : 1.5));
+        painter.setBrush(fill);
+        painter.drawPolygon(ring);
+    }
     for (const SiteMarker &s : m_sites) {
         const QPointF p = m_view.lonLatToScreen(s.longitude, s.latitude);
         const bool selected = s.id == m_selected;
@@ -349,6 +364,12 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
     }
     if (m_tool)
         m_tool->release(event);
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (m_tool)
+        m_tool->doubleClick(event);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent *event)

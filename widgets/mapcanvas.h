@@ -28,6 +28,7 @@ struct SiteMarker
     double longitude = 0.0;
     double latitude = 0.0;
     QColor colour;
+    QList<QPointF> outline; // lon/lat vertices of a parcel; empty for a point site
 };
 
 class MapCanvas : public QWidget
@@ -91,6 +92,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -26,6 +26,9 @@ void MapTool::release(QMouseEvent *event)
     finishPan(event);
 }
 
+void MapTool::doubleClick(QMouseEvent *)
+{}
+
 bool MapTool::key(QKeyEvent *)
 {
     return false;

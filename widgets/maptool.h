@@ -28,6 +28,7 @@ public:
     virtual void press(QMouseEvent *event);
     virtual void move(QMouseEvent *event);
     virtual void release(QMouseEvent *event);
+    virtual void doubleClick(QMouseEvent *event);
     // Returns true when the tool used the key.
     virtual bool key(QKeyEvent *event);
     // Paints the tool's own overlay (a rubber band, a read-out) on top of the map.

@@ -73,6 +73,26 @@ std::int64_t addSite(Document &doc, const QString &name, double longitude, doubl
     return site.id;
 }
 
+std::int64_t addParcelSite(Document &doc, const QString &name, const std::vector<GeoPoint> &outline)
+{
+    Site site;
+    site.name = name.trimmed().toStdString();
+    site.outline = outline;
+    const GeoPoint centre = outlineCentre(outline);
+    site.longitude = centre.longitude;
+    site.latitude = centre.latitude;
+    if (outline.size() < 3 || !hasValidLocation(site))
+        return 0;
+    site.id = doc.allocateSiteId();
+    if (site.name.empty())
+        site.name = QObject::tr("Parcel %1").arg(site.id).toStdString();
+    const int index = static_cast<int>(doc.sites().size());
+    doc.undoStack()->push(
+            new InsertSite(doc, site, index,
+                           QObject::tr("Draw parcel %1").arg(QString::fromStdString(site.name))));
+    return site.id;
+}
+
 bool moveSite(Document &doc, std::int64_t id, double longitude, double latitude)
 {
     auto before = doc.site(id);
@@ -81,6 +101,10 @@ bool moveSite(Document &doc, std::int64_t id, double longitude, double latitude)
     Site after = *before;
     after.longitude = longitude;
     after.latitude = latitude;
+    for (GeoPoint &p : after.outline) {
+        p.longitude += longitude - before->longitude;
+        p.latitude += latitude - before->latitude;
+    }
     if (!hasValidLocation(after) || after == *before)
         return false;
     doc.undoStack()->push(

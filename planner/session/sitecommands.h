@@ -16,7 +16,12 @@ namespace planner::commands {
 
 // Adds a site and returns its id, or 0 (and pushes nothing) when the location is invalid.
 std::int64_t addSite(Document &doc, const QString &name, double longitude, double latitude);
-// Moves a site; false (and nothing pushed) for an unknown id, an invalid or unchanged location.
+// Adds a parcel site from its outline (at least three valid vertices, not closed); returns its
+// id, or 0 (and pushes nothing) for an invalid outline.
+std::int64_t addParcelSite(Document &doc, const QString &name,
+                           const std::vector<GeoPoint> &outline);
+// Moves a site (a parcel moves its whole outline by the same offset); false (and nothing
+// pushed) for an unknown id, an invalid or unchanged location.
 bool moveSite(Document &doc, std::int64_t id, double longitude, double latitude);
 // Renames a site; false for an unknown id, an empty or unchanged name.
 bool renameSite(Document &doc, std::int64_t id, const QString &name);

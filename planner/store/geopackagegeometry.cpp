@@ -31,22 +31,95 @@ T read(const std::string &in, std::size_t offset, bool littleEndian)
 }
 
 constexpr std::uint32_t kWkbPoint = 1;
+constexpr std::uint32_t kWkbPolygon = 3;
+
+// Offset of the WKB after the GeoPackage header, or an error.
+Expected<std::size_t> wkbOffset(const std::string &blob)
+{
+    if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P')
+        return Error{"not a GeoPackage geometry"};
+    const auto flags = static_cast<std::uint8_t>(blob[3]);
+    static constexpr std::size_t envelopeSizes[] = {0, 32, 48, 48, 64};
+    const unsigned envelope = (flags >> 1) & 0x07;
+    if (envelope >= std::size(envelopeSizes))
+        return Error{"invalid GeoPackage envelope code"};
+    const std::size_t offset = 8 + envelopeSizes[envelope];
+    if (blob.size() < offset + 5)
+        return Error{"GeoPackage geometry is truncated"};
+    return offset;
+}
+
+// Magic "GP", version 0 (GeoPackage 1), flags 0x01: little-endian, no envelope, not empty.
+std::string header(std::int32_t srsId)
+{
+    static constexpr char kHeader[] = {'G', 'P', 0, 0x01};
+    std::string out(kHeader, sizeof(kHeader));
+    out.reserve(64);
+    append(out, srsId);
+    return out;
+}
 
 } // namespace
 
 std::string encodeGpkgPoint(double x, double y, std::int32_t srsId)
 {
-    std::string out;
-    out.reserve(8 + 21);
-    out += "GP";
-    out += char(0); // version 1
-    out += char(0x01); // flags: little-endian header, no envelope, not empty, standard blob
-    append(out, srsId);
-    out += char(1); // WKB little-endian
+    std::string out = header(srsId);
+    append(out, std::uint8_t(1)); // WKB little-endian
     append(out, kWkbPoint);
     append(out, x);
     append(out, y);
     return out;
+}
+
+std::string encodeGpkgPolygon(const std::vector<std::pair<double, double>> &ring,
+                              std::int32_t srsId)
+{
+    std::string out = header(srsId);
+    append(out, std::uint8_t(1));
+    append(out, kWkbPolygon);
+    append(out, std::uint32_t(1)); // one ring
+    append(out, std::uint32_t(ring.size() + 1));
+    for (const auto &[x, y] : ring) {
+        append(out, x);
+        append(out, y);
+    }
+    if (!ring.empty()) { // close the ring
+        append(out, ring.front().first);
+        append(out, ring.front().second);
+    }
+    return out;
+}
+
+Expected<std::vector<std::pair<double, double>>> decodeGpkgPointOrPolygon(const std::string &blob)
+{
+    auto offset = wkbOffset(blob);
+    if (!offset)
+        return offset.error();
+    const std::size_t wkb = *offset;
+    const bool little = blob[wkb] == 1;
+    const auto type = read<std::uint32_t>(blob, wkb + 1, little);
+    std::vector<std::pair<double, double>> points;
+    if (type == kWkbPoint) {
+        auto p = decodeGpkgPoint(blob);
+        if (!p)
+            return p.error();
+        points.push_back(*p);
+        return points;
+    }
+    if (type != kWkbPolygon)
+        return Error{"geometry is neither a point nor a polygon (WKB type " + std::to_string(type)
+                     + ")"};
+    if (blob.size() < wkb + 13)
+        return Error{"GeoPackage polygon is truncated"};
+    const auto rings = read<std::uint32_t>(blob, wkb + 5, little);
+    const auto count = read<std::uint32_t>(blob, wkb + 9, little);
+    if (rings < 1 || count < 4 || blob.size() < wkb + 13 + std::size_t(count) * 16)
+        return Error{"GeoPackage polygon is truncated or has no ring"};
+    for (std::uint32_t i = 0; i + 1 < count; ++i) { // drop the closing vertex
+        const std::size_t at = wkb + 13 + std::size_t(i) * 16;
+        points.emplace_back(read<double>(blob, at, little), read<double>(blob, at + 8, little));
+    }
+    return points;
 }
 
 Expected<std::pair<double, double>> decodeGpkgPoint(const std::string &blob)

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace planner {
 
@@ -16,5 +17,12 @@ std::string encodeGpkgPoint(double x, double y, std::int32_t srsId);
 
 // Reads a point blob in either byte order, with or without an envelope.
 Expected<std::pair<double, double>> decodeGpkgPoint(const std::string &blob);
+
+// A polygon with one ring (closed in the blob; `ring` is given without the closing vertex).
+std::string encodeGpkgPolygon(const std::vector<std::pair<double, double>> &ring,
+                              std::int32_t srsId);
+
+// A point (one vertex) or a one-ring polygon (its vertices without the closing one).
+Expected<std::vector<std::pair<double, double>>> decodeGpkgPointOrPolygon(const std::string &blob);
 
 } // namespace planner

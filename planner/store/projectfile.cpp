@@ -69,13 +69,24 @@ Expected<bool> writeSites(SqliteDatabase &db, const std::vector<Site> &sites)
         insert->reset();
         insert->bind(1, site.id);
         insert->bind(2, site.name);
-        insert->bindBlob(3, encodeGpkgPoint(site.longitude, site.latitude, kWgs84));
+        if (site.outline.empty()) {
+            insert->bindBlob(3, encodeGpkgPoint(site.longitude, site.latitude, kWgs84));
+        } else {
+            std::vector<std::pair<double, double>> ring;
+            for (const GeoPoint &p : site.outline)
+                ring.emplace_back(p.longitude, p.latitude);
+            insert->bindBlob(3, encodeGpkgPolygon(ring, kWgs84));
+        }
         if (auto ok = run(*insert, db); !ok)
             return ok;
-        minX = std::min(minX, site.longitude);
-        maxX = std::max(maxX, site.longitude);
-        minY = std::min(minY, site.latitude);
-        maxY = std::max(maxY, site.latitude);
+        std::vector<GeoPoint> points = site.outline;
+        points.push_back({site.longitude, site.latitude});
+        for (const GeoPoint &p : points) {
+            minX = std::min(minX, p.longitude);
+            maxX = std::max(maxX, p.longitude);
+            minY = std::min(minY, p.latitude);
+            maxY = std::max(maxY, p.latitude);
+        }
     }
     if (sites.empty())
         return true;
@@ -151,11 +162,19 @@ Expected<std::vector<Site>> readSites(SqliteDatabase &db, const std::string &pat
         Site site;
         site.id = stmt->integer(0);
         site.name = stmt->text(1);
-        auto point = decodeGpkgPoint(stmt->blob(2));
-        if (!point)
-            return Error{path + ": site '" + site.name + "': " + point.error().message};
-        site.longitude = point->first;
-        site.latitude = point->second;
+        auto geometry = decodeGpkgPointOrPolygon(stmt->blob(2));
+        if (!geometry)
+            return Error{path + ": site '" + site.name + "': " + geometry.error().message};
+        if (geometry->size() == 1) {
+            site.longitude = geometry->front().first;
+            site.latitude = geometry->front().second;
+        } else {
+            for (const auto &[x, y] : *geometry)
+                site.outline.push_back({x, y});
+            const GeoPoint centre = outlineCentre(site.outline);
+            site.longitude = centre.longitude;
+            site.latitude = centre.latitude;
+        }
         sites.push_back(std::move(site));
     }
     if (!stmt->ok())

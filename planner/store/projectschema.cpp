@@ -30,11 +30,11 @@ CREATE TABLE energize_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
   VALUES ('energize_meta', 'attributes', 'energize_meta', 'Energize project metadata');
 CREATE TABLE sites (
-  fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT,
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY,
   site_id INTEGER NOT NULL UNIQUE, name TEXT NOT NULL);
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
   VALUES ('sites', 'features', 'sites', 'Candidate data-centre sites', 4326);
-INSERT INTO gpkg_geometry_columns VALUES ('sites', 'geom', 'POINT', 4326, 0, 0);
+INSERT INTO gpkg_geometry_columns VALUES ('sites', 'geom', 'GEOMETRY', 4326, 0, 0);
 CREATE TABLE energize_layers (
   layer_id INTEGER PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL,
   source TEXT NOT NULL, layer_name TEXT NOT NULL DEFAULT '', role TEXT NOT NULL DEFAULT '',

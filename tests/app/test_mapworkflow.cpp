@@ -7,6 +7,8 @@
 #include "app/mainwindow.h"
 #include "app/mapcontroller.h"
 #include "app/scenerenderer.h"
+#include "app/scoringsettings.h"
+#include "app/siteanalyzer.h"
 #include "planner/session/document.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
@@ -35,6 +37,7 @@ private slots:
     void identifyFindsFeaturesAndTheirAttributes();
     void layerWithoutCrsAsksAndLoadsOnceChosen();
     void styleChangesRedrawAndUndo();
+    void drawAndDragAParcel();
 
 private:
     static bool waitForLayers(app::MainWindow &window);
@@ -288,6 +291,53 @@ void TestMapWorkflow::styleChangesRedrawAndUndo()
     doc->undoStack()->undo();
     doc->undoStack()->undo();
     QCOMPARE(countGreen(), 0);
+}
+
+void TestMapWorkflow::drawAndDragAParcel()
+{
+    app::MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openDemo();
+    QVERIFY(waitForLayers(window));
+    auto *doc = window.document();
+    const int undoBefore = doc->undoStack()->count();
+    ui::MapCanvas *canvas = window.canvas();
+    canvas->zoomTo({-98.0, 31.0, -97.0, 32.0});
+    window.findChild<QAction *>("actionParcelTool")->trigger();
+    const QList<QPoint> corners = {{300, 200}, {400, 200}, {400, 300}, {300, 300}};
+    for (const QPoint &c : corners)
+        QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, c);
+    QTest::keyClick(canvas, Qt::Key_Return);
+    QCOMPARE(doc->undoStack()->count(), undoBefore + 1);
+    const planner::Site parcel = doc->sites().back();
+    QCOMPARE(parcel.outline.size(), std::size_t(4));
+    const QPointF first = canvas->view().screenToLonLat(corners.front());
+    QVERIFY(qAbs(parcel.outline.front().longitude - first.x()) < 1e-9);
+
+    // The parcel is measured from its nearest edge: never farther than from its centre.
+    app::SiteAnalyzer analyzer(*window.mapController()->layers()->scene(),
+                               window.scoring()->model());
+    const auto asParcel = analyzer.analyze("p", parcel.longitude, parcel.latitude, parcel.outline);
+    const auto asPoint = analyzer.analyze("p", parcel.longitude, parcel.latitude);
+    QVERIFY(asParcel.factors.substation.found());
+    QVERIFY(asParcel.factors.substation.distanceM <= asPoint.factors.substation.distanceM);
+
+    // Drag it by its marker: the whole outline moves, in one undo command.
+    window.findChild<QAction *>("actionSelectTool")->trigger();
+    const QPoint centre =
+            canvas->view().lonLatToScreen(parcel.longitude, parcel.latitude).toPoint();
+    QTest::mousePress(canvas, Qt::LeftButton, Qt::NoModifier, centre);
+    for (int i = 1; i <= 5; ++i)
+        QTest::mouseMove(canvas, centre + QPoint(10 * i, 6 * i));
+    QTest::mouseRelease(canvas, Qt::LeftButton, Qt::NoModifier, centre + QPoint(50, 30));
+    QCOMPARE(doc->undoStack()->count(), undoBefore + 2);
+    const planner::Site moved = doc->sites().back();
+    const double dLon = moved.longitude - parcel.longitude;
+    QVERIFY(dLon > 0.0);
+    for (std::size_t i = 0; i < 4; ++i)
+        QVERIFY(qAbs(moved.outline[i].longitude - parcel.outline[i].longitude - dLon) < 1e-9);
 }
 
 QTEST_MAIN(TestMapWorkflow)

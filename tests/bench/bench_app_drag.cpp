@@ -11,6 +11,7 @@
 #include "app/mapcontroller.h"
 #include "app/sitecontroller.h"
 #include "planner/session/document.h"
+#include "planner/session/sitecommands.h"
 #include "widgets/mapcanvas.h"
 
 #include <QApplication>
@@ -140,6 +141,11 @@ int main(int argc, char **argv)
     window.canvas()->refresh();
     rendered.wait(20000);
     if (!shotDir.isEmpty()) {
+        // A drawn parcel next to the point sites, for the screenshots.
+        const qint64 parcel = planner::commands::addParcelSite(
+                *window.document(), "Parcel near Temple",
+                {{-97.55, 31.35}, {-97.25, 31.4}, {-97.2, 31.6}, {-97.5, 31.62}});
+        window.siteController()->select(parcel);
         window.grab().save(shotDir + "/demo.png");
         QSignalSpy heatmapDone(window.heatmap(), &app::HeatmapController::finished);
         window.heatmap()->toggleAction()->setChecked(true);

@@ -30,6 +30,7 @@ private slots:
     void pointBlobRoundTrip();
     void sitesSurviveSaveAndLoad();
     void gdalReadsSitesTable();
+    void parcelsMoveWholeAndSurviveSaving();
 
 private:
     QTemporaryDir m_dir;
@@ -169,6 +170,51 @@ void TestSites::gdalReadsSitesTable()
     QCOMPARE(p.exitCode(), 0);
     QVERIFY2(out.contains("name (String) = Odessa"), qPrintable(out));
     QVERIFY2(out.contains("POINT (-102.37 31.85)"), qPrintable(out));
+}
+
+void TestSites::parcelsMoveWholeAndSurviveSaving()
+{
+    Document doc;
+    const std::vector<GeoPoint> square = {
+            {-99.0, 32.0}, {-98.9, 32.0}, {-98.9, 32.1}, {-99.0, 32.1}};
+    QCOMPARE(commands::addParcelSite(doc, "too few", {{-99.0, 32.0}, {-98.9, 32.0}}),
+             std::int64_t(0));
+    QCOMPARE(commands::addParcelSite(doc, "NaN", {{-99.0, 32.0}, {NAN, 32.0}, {-98.9, 32.1}}),
+             std::int64_t(0));
+    const auto id = commands::addParcelSite(doc, "Parcel A", square);
+    QVERIFY(id > 0);
+    QCOMPARE(doc.undoStack()->count(), 1);
+    QVERIFY(qAbs(doc.site(id)->longitude - -98.95) < 1e-12); // the vertex mean
+    QVERIFY(qAbs(doc.site(id)->latitude - 32.05) < 1e-12);
+    QVERIFY(commands::moveSite(doc, id, -97.95, 31.55));
+    const Site moved = *doc.site(id);
+    QVERIFY(qAbs(moved.outline[2].longitude - -97.9) < 1e-9);
+    QVERIFY(qAbs(moved.outline[2].latitude - 31.6) < 1e-9);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.site(id)->outline, square);
+    doc.undoStack()->redo();
+
+    const QString path = m_dir.filePath("parcel.gpkg");
+    QString error;
+    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    Document reopened;
+    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QCOMPARE(reopened.sites().size(), std::size_t(1));
+    const Site back = reopened.sites().front();
+    QCOMPARE(back.outline.size(), std::size_t(4));
+    for (std::size_t i = 0; i < 4; ++i) {
+        QCOMPARE(back.outline[i].longitude, moved.outline[i].longitude);
+        QCOMPARE(back.outline[i].latitude, moved.outline[i].latitude);
+    }
+    const QString ogrinfo = QStandardPaths::findExecutable("ogrinfo");
+    if (ogrinfo.isEmpty())
+        QSKIP("ogrinfo (Debian package gdal-bin) is not installed");
+    QProcess p;
+    p.start(ogrinfo, {"-ro", "-al", "-q", path, "sites"});
+    QVERIFY(p.waitForFinished(30000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(out.contains("POLYGON ((-98 31.5,-97.9 31.5,-97.9 31.6,-98 31.6,-98 31.5))"),
+             qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestSites)
