@@ -12,6 +12,7 @@
 #include "planner/session/document.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
+#include "widgets/scorepanel.h"
 
 #include "widgets/identifydialog.h"
 
@@ -20,6 +21,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -102,44 +104,58 @@ void TestMapWorkflow::addAndDragSiteMakesOneUndoCommandEach()
     window.resize(1200, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openDemo();
+    QVERIFY(waitForLayers(window));
     ui::MapCanvas *canvas = window.canvas();
-    canvas->zoomTo({-106.65, 25.84, -93.51, 36.5});
+    canvas->zoomTo({-100.0, 30.0, -97.0, 33.0});
     auto *doc = window.document();
     QUndoStack *undo = doc->undoStack();
+    const std::size_t demoSites = doc->sites().size();
 
     window.findChild<QAction *>("actionAddSiteTool")->trigger();
     const QPoint click(canvas->width() / 2, canvas->height() / 2);
     QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, click);
-    QCOMPARE(doc->sites().size(), std::size_t(1));
+    QCOMPARE(doc->sites().size(), demoSites + 1);
     QCOMPARE(undo->count(), 1);
-    const planner::Site placed = doc->sites().front();
+    const planner::Site placed = doc->sites().back();
     const QPointF expected = canvas->view().screenToLonLat(click);
     QVERIFY(qAbs(placed.longitude - expected.x()) < 1e-9);
 
     window.findChild<QAction *>("actionSelectTool")->trigger();
     const QPoint start = canvas->view().lonLatToScreen(placed.longitude, placed.latitude).toPoint();
+    auto *score = window.findChild<ui::ScorePanel *>();
     QTest::mousePress(canvas, Qt::LeftButton, Qt::NoModifier, start);
-    for (int i = 1; i <= 10; ++i)
+    QSet<QString> substationValues;
+    for (int i = 1; i <= 10; ++i) {
         QTest::mouseMove(canvas, start + QPoint(8 * i, -5 * i));
+        substationValues.insert(score->breakdown().rows.front().value);
+        // The score dock follows every move: its site position is the mouse's.
+        const QPointF under = canvas->view().screenToLonLat(start + QPoint(8 * i, -5 * i));
+        QVERIFY(qAbs(score->breakdown().longitude - under.x()) < 0.01);
+        QVERIFY(qAbs(score->breakdown().latitude - under.y()) < 0.01);
+        QCOMPARE(score->breakdown().rows.size(), 7); // six factors and the flood zone
+    }
+    // The nearest-substation distance is recomputed on every move (it changes as the site moves).
+    QVERIFY2(substationValues.size() >= 5, qPrintable(substationValues.values().join(" | ")));
     QTest::mouseRelease(canvas, Qt::LeftButton, Qt::NoModifier, start + QPoint(80, -50));
     QCOMPARE(undo->count(), 2); // ten moves, one command
-    const planner::Site moved = doc->sites().front();
+    const planner::Site moved = doc->sites().back();
     QVERIFY(moved.longitude > placed.longitude);
     QVERIFY(moved.latitude > placed.latitude);
 
     window.findChild<QAction *>("actionUndo")->trigger();
-    QCOMPARE(doc->sites().front().longitude, placed.longitude);
-    QCOMPARE(doc->sites().front().latitude, placed.latitude);
-    QCOMPARE(canvas->sites().front().longitude, placed.longitude); // the marker went back too
+    QCOMPARE(doc->sites().back().longitude, placed.longitude);
+    QCOMPARE(doc->sites().back().latitude, placed.latitude);
+    QCOMPARE(canvas->sites().back().longitude, placed.longitude); // the marker went back too
     window.findChild<QAction *>("actionRedo")->trigger();
-    QCOMPARE(doc->sites().front().longitude, moved.longitude);
+    QCOMPARE(doc->sites().back().longitude, moved.longitude);
 
     const QString path = m_dir.filePath("dragged.gpkg");
     QString error;
     QVERIFY2(doc->save(path, &error), qPrintable(error));
     planner::Document reopened;
     QVERIFY(reopened.load(path, &error));
-    QCOMPARE(reopened.sites().front().longitude, moved.longitude);
+    QCOMPARE(reopened.sites().back().longitude, moved.longitude);
 }
 
 void TestMapWorkflow::brokenLayerFailsAloneWithAMessage()
