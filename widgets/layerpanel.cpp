@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/layerpanel.h"
 
+#include "widgets/filedrop.h"
+
 #include <QColorDialog>
 #include <QDragEnterEvent>
 #include <QHBoxLayout>
@@ -209,11 +211,7 @@ void LayerPanel::dragEnterEvent(QDragEnterEvent *event)
 
 void LayerPanel::dropEvent(QDropEvent *event)
 {
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
+    const QStringList paths = localFilesFrom(event->mimeData());
     if (!paths.isEmpty()) {
         event->acceptProposedAction();
         emit filesDropped(paths);

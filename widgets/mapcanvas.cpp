@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/mapcanvas.h"
+#include "widgets/filedrop.h"
 
 #include "widgets/maptool.h"
 #include "widgets/scalebar.h"
@@ -428,11 +429,7 @@ void MapCanvas::dragEnterEvent(QDragEnterEvent *event)
 
 void MapCanvas::dropEvent(QDropEvent *event)
 {
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
+    const QStringList paths = localFilesFrom(event->mimeData());
     if (!paths.isEmpty()) {
         event->acceptProposedAction();
         emit filesDropped(paths);
