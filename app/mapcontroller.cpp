@@ -218,8 +218,17 @@ QList<ui::IdentifiedFeature> MapController::identifyAt(double longitude, double 
             auto sampler = maps::RasterSampler::create(layer.raster, QStringLiteral("EPSG:4326"));
             if (!sampler)
                 continue;
-            if (auto value = sampler->sample(longitude, latitude))
-                found.append({name, QLocale().toString(*value, 'g', 6), {}});
+            if (auto value = sampler->sample(longitude, latitude)) {
+                QString text = QLocale().toString(*value, 'g', 6);
+                // A categorical raster names its classes in its metadata (CLASS_41=…).
+                if (layer.raster->isCategorical()) {
+                    auto described = maps::describeRaster(layer.raster->path());
+                    const QString key = QStringLiteral("CLASS_%1").arg(qRound(*value));
+                    if (described && described->metadata.contains(key))
+                        text = QStringLiteral("%1 (%2)").arg(described->metadata.value(key), text);
+                }
+                found.append({name, text, {}});
+            }
             continue;
         }
         if (!layer.vector)

@@ -12,7 +12,10 @@
 #include "app/sitecontroller.h"
 #include "planner/session/document.h"
 #include "planner/session/sitecommands.h"
+#include "widgets/identifydialog.h"
 #include "widgets/mapcanvas.h"
+
+#include <QAction>
 
 #include <QApplication>
 #include <QDir>
@@ -156,6 +159,18 @@ int main(int argc, char **argv)
                     window.heatmap()->lastResult().cells, heat.nsecsElapsed() / 1e6);
         window.grab().save(shotDir + "/heatmap.png");
         window.heatmap()->toggleAction()->setChecked(false);
+        // The dialogs, as a user sees them.
+        window.findChild<QAction *>("actionWeights")->trigger();
+        QApplication::processEvents();
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->isVisible() && w != &window)
+                w->grab().save(shotDir + "/dialog-" + w->metaObject()->className() + ".png");
+        }
+        ui::IdentifyDialog identify;
+        identify.showResults(-97.34, 31.1,
+                             window.mapController()->identifyAt(-97.34, 31.1, 20000.0));
+        QApplication::processEvents();
+        identify.grab().save(shotDir + "/identify.png");
     }
     measure(window, "Texas demo", shotDir);
 
