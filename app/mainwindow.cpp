@@ -12,6 +12,7 @@
 #include "widgets/emptystate.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
+#include "widgets/planeditor.h"
 #include "widgets/planpanel.h"
 #include "widgets/scorepanel.h"
 #include "widgets/weightsdialog.h"
@@ -32,6 +33,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace app {
 namespace {
@@ -53,8 +55,15 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_canvas);
     m_map = new MapController(m_document, m_canvas, m_layerPanel, this);
     m_scoring = new ScoringSettings(this);
+    auto *planEditor = new ui::PlanEditor(this);
+    planEditor->setObjectName("planEditor");
+    m_planDock = new QWidget(this);
+    auto *planLayout = new QVBoxLayout(m_planDock);
+    planLayout->setContentsMargins(4, 4, 4, 0);
+    planLayout->addWidget(planEditor);
+    planLayout->addWidget(m_planPanel, 1);
     m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
-                                 m_chartsPanel, this);
+                                 m_chartsPanel, planEditor, this);
     m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
     m_canvas->setFullExtent({-125.0, 24.0, -66.0, 50.0});
     m_canvas->zoomToFullExtent();
@@ -174,7 +183,7 @@ void MainWindow::createDocks()
              Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+2")), m_scorePanel},
             {"planDock", tr("Plan"),
              tr("The selected site's plan appears here: racks, power, cooling and land."),
-             Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+3")), m_planPanel},
+             Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+3")), m_planDock},
             {"chartsDock", tr("Charts"),
              tr("Cost and time-to-power charts appear here once a plan exists."),
              Qt::BottomDockWidgetArea, QKeySequence(tr("Ctrl+4")), m_chartsPanel},

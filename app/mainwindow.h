@@ -74,6 +74,7 @@ private:
     ui::LayerPanel *m_layerPanel;
     ui::ScorePanel *m_scorePanel;
     ui::PlanPanel *m_planPanel;
+    QWidget *m_planDock = nullptr;
     ui::ChartsPanel *m_chartsPanel;
     MapController *m_map = nullptr;
     SiteController *m_sites = nullptr;

@@ -9,14 +9,17 @@
 #include "planner/core/planner.h"
 #include "planner/core/scheduleplanner.h"
 #include "planner/session/document.h"
+#include "planner/session/plancommands.h"
 #include "widgets/chartspanel.h"
 #include "widgets/mapcanvas.h"
+#include "widgets/planeditor.h"
 #include "widgets/planpanel.h"
 #include "widgets/scorepanel.h"
 #include "widgets/sitetool.h"
 
 #include <QDate>
 #include <QFile>
+#include <QJsonDocument>
 
 namespace app {
 namespace {
@@ -32,9 +35,9 @@ QString readAll(const QString &path)
 SiteController::SiteController(planner::Document *doc, MapController *map,
                                const ScoringSettings *scoring, ui::MapCanvas *canvas,
                                ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel,
-                               ui::ChartsPanel *charts, QObject *parent)
+                               ui::ChartsPanel *charts, ui::PlanEditor *planEditor, QObject *parent)
     : QObject(parent), m_doc(doc), m_map(map), m_canvas(canvas), m_scorePanel(scorePanel),
-      m_planPanel(planPanel), m_charts(charts), m_scoring(scoring)
+      m_planPanel(planPanel), m_charts(charts), m_planEditor(planEditor), m_scoring(scoring)
 {
     if (!scoring->isValid())
         m_setupError = scoring->error();
@@ -51,12 +54,30 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
         m_scheduleCatalog = std::move(*schedule);
     else
         m_setupError = QString::fromStdString(schedule.error().message);
+    // The example plan file gives the default plan, and a site to validate edited plans with.
     const QString planFile = defaultResourcePath("examples/plan-100mw.json");
-    auto request = planner::parsePlanRequest(readAll(planFile).toStdString());
-    if (request)
-        m_planInput = request->input;
-    else
-        m_setupError = planFile + ": " + QString::fromStdString(request.error().message);
+    const QJsonObject example = QJsonDocument::fromJson(readAll(planFile).toUtf8()).object();
+    m_defaultPlan = example.value("plan").toObject();
+    m_exampleSite = example.value("site").toObject();
+    if (m_defaultPlan.isEmpty())
+        m_setupError = tr("%1: the default plan was not found").arg(planFile);
+    if (m_planEditor && m_catalog) {
+        ui::PlanEditor::Choices accelerators, cooling;
+        for (const auto &a : m_catalog->accelerators)
+            accelerators.append({QString::fromStdString(a.id), QString::fromStdString(a.name)});
+        for (const auto &c : m_catalog->cooling)
+            cooling.append({QString::fromStdString(c.id), QString::fromStdString(c.name)});
+        m_planEditor->setChoices(accelerators, cooling);
+        connect(m_planEditor, &ui::PlanEditor::planEdited, this,
+                [this](const QJsonObject &plan, const QString &what) {
+                    planner::commands::setPlan(
+                            *m_doc,
+                            QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Compact)),
+                            tr("Change plan %1").arg(what));
+                });
+    }
+    connect(doc, &planner::Document::planChanged, this, &SiteController::readPlan);
+    readPlan();
 
     connect(map->layers(), &MapLayers::sceneChanged, this, &SiteController::rebuildAnalyzer);
     connect(doc, &planner::Document::changed, this, [this] {
@@ -74,6 +95,24 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
 }
 
 SiteController::~SiteController() = default;
+
+void SiteController::readPlan()
+{
+    QJsonObject plan = m_defaultPlan;
+    if (!m_doc->planJson().isEmpty())
+        plan = QJsonDocument::fromJson(m_doc->planJson().toUtf8()).object();
+    if (m_planEditor)
+        m_planEditor->setPlan(plan);
+    const QJsonObject request{{"plan", plan}, {"site", m_exampleSite}};
+    auto parsed = planner::parsePlanRequest(
+            QJsonDocument(request).toJson(QJsonDocument::Compact).toStdString());
+    m_planError.clear();
+    if (parsed)
+        m_planInput = parsed->input;
+    else
+        m_planError = QString::fromStdString(parsed.error().message);
+    refreshSelected();
+}
 
 void SiteController::rebuildAnalyzer()
 {
@@ -126,8 +165,8 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
 
     QString readout = QStringLiteral("%1: %2").arg(
             name, ui::scoreText(analysis.breakdown.score, analysis.breakdown.excluded));
-    if (!m_catalog || !m_setupError.isEmpty()) {
-        m_planPanel->showError(name, m_setupError);
+    if (!m_catalog || !m_setupError.isEmpty() || !m_planError.isEmpty()) {
+        m_planPanel->showError(name, m_setupError.isEmpty() ? m_planError : m_setupError);
     } else if (!analysis.hasClimate) {
         m_planPanel->showError(name,
                                tr("No climate layer covers this site, so cooling and PUE "

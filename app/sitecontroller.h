@@ -13,6 +13,7 @@
 #include "planner/core/schedulecatalog.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 
 #include <memory>
@@ -24,6 +25,7 @@ class Document;
 namespace ui {
 class ChartsPanel;
 class MapCanvas;
+class PlanEditor;
 class PlanPanel;
 class ScorePanel;
 } // namespace ui
@@ -40,7 +42,8 @@ class SiteController : public QObject
 public:
     SiteController(planner::Document *doc, MapController *map, const ScoringSettings *scoring,
                    ui::MapCanvas *canvas, ui::ScorePanel *scorePanel, ui::PlanPanel *planPanel,
-                   ui::ChartsPanel *charts, QObject *parent = nullptr);
+                   ui::ChartsPanel *charts, ui::PlanEditor *planEditor = nullptr,
+                   QObject *parent = nullptr);
     ~SiteController() override;
 
     qint64 selectedSite() const { return m_selected; }
@@ -51,6 +54,7 @@ public:
     qint64 lastUpdateNanoseconds() const { return m_lastUpdateNs; }
 
 private:
+    void readPlan();
     void rebuildAnalyzer();
     void refreshSelected();
     void updateLive(qint64 id, double longitude, double latitude);
@@ -63,6 +67,10 @@ private:
     ui::ScorePanel *m_scorePanel;
     ui::PlanPanel *m_planPanel;
     ui::ChartsPanel *m_charts;
+    ui::PlanEditor *m_planEditor;
+    QJsonObject m_defaultPlan;
+    QJsonObject m_exampleSite;
+    QString m_planError;
     std::optional<planner::ScheduleCatalog> m_scheduleCatalog;
     std::unique_ptr<SiteAnalyzer> m_analyzer;
     const ScoringSettings *m_scoring;

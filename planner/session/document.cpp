@@ -61,9 +61,11 @@ void Document::clear()
     m_nextSiteId = 1;
     m_layers.clear();
     m_nextLayerId = 1;
+    m_planJson.clear();
     setFilePath(QString());
     emit sitesReset();
     emit layersReset();
+    emit planChanged();
     emit changed();
 }
 
@@ -81,9 +83,11 @@ bool Document::load(const QString &path, QString *errorMessage)
     m_nextSiteId = data->nextSiteId;
     m_layers = std::move(data->layers);
     m_nextLayerId = data->nextLayerId;
+    m_planJson = QString::fromStdString(data->planJson);
     setFilePath(path);
     emit sitesReset();
     emit layersReset();
+    emit planChanged();
     emit changed();
     return true;
 }
@@ -96,6 +100,7 @@ bool Document::save(const QString &path, QString *errorMessage)
     data.nextSiteId = m_nextSiteId;
     data.layers = m_layers;
     data.nextLayerId = m_nextLayerId;
+    data.planJson = m_planJson.toStdString();
     auto info = saveProjectFile(path.toStdString(), data, engineVersion());
     if (!info) {
         if (errorMessage)
@@ -169,6 +174,15 @@ void Document::moveLayer(int from, int to)
     m_layers.erase(m_layers.begin() + from);
     m_layers.insert(m_layers.begin() + to, std::move(moving));
     emit layerMoved(from, to);
+    emit changed();
+}
+
+void Document::setPlanJson(const QString &json)
+{
+    if (json == m_planJson)
+        return;
+    m_planJson = json;
+    emit planChanged();
     emit changed();
 }
 

@@ -36,6 +36,9 @@ public:
     std::optional<LayerRef> layer(std::int64_t id) const;
     int indexOfLayer(std::int64_t id) const; // -1 when absent
 
+    // The project's plan as the "plan" object of a plan file (JSON text); empty: the default.
+    QString planJson() const { return m_planJson; }
+
     // Replaces the document by an empty, unnamed project.
     void clear();
     // Loads a project; on failure returns false, sets errorMessage and leaves this unchanged.
@@ -53,6 +56,7 @@ public:
     void removeLayerAt(int index);
     void replaceLayer(const LayerRef &layer);
     void moveLayer(int from, int to);
+    void setPlanJson(const QString &json);
 
 signals:
     void changed();
@@ -62,6 +66,7 @@ signals:
     void siteAboutToBeRemoved(int index);
     void siteRemoved(int index);
     void siteChanged(int index);
+    void planChanged();
     void layersReset();
     void layerAboutToBeInserted(int index);
     void layerInserted(int index);
@@ -82,6 +87,7 @@ private:
     std::int64_t m_nextSiteId = 1;
     std::vector<LayerRef> m_layers;
     std::int64_t m_nextLayerId = 1;
+    QString m_planJson;
     QUndoStack m_undo;
 };
 

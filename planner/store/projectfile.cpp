@@ -45,7 +45,8 @@ Expected<bool> writeMeta(SqliteDatabase &db, const ProjectData &data, const std:
              data.info.createdBy.empty() ? "Energize " + appVersion : data.info.createdBy},
             {"saved_by", "Energize " + appVersion},
             {"next_site_id", std::to_string(data.nextSiteId)},
-            {"next_layer_id", std::to_string(data.nextLayerId)}};
+            {"next_layer_id", std::to_string(data.nextLayerId)},
+            {"plan", data.planJson}};
     for (const auto &[key, value] : rows) {
         auto stmt = db.prepare("INSERT INTO energize_meta (key, value) VALUES (?, ?)");
         if (!stmt)
@@ -258,6 +259,8 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
     if (!layers)
         return layers.error();
     data.layers = std::move(*layers);
+    auto plan = metaValue(*db, "plan");
+    data.planJson = plan ? *plan : std::string();
     auto nextLayer = metaValue(*db, "next_layer_id");
     data.nextLayerId = nextLayer ? std::atoll(nextLayer->c_str()) : 1;
     for (const LayerRef &layer : data.layers)

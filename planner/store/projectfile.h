@@ -29,6 +29,7 @@ struct ProjectData
     std::vector<Site> sites; // stored as the GeoPackage feature table `sites` (EPSG:4326)
     std::int64_t nextSiteId = 1;
     std::vector<LayerRef> layers; // drawing order: first is drawn first (bottom)
+    std::string planJson; // the project's plan: the "plan" object of a plan file
     std::int64_t nextLayerId = 1;
 };
 

@@ -12,6 +12,8 @@
 #include "planner/session/document.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
+#include "widgets/planeditor.h"
+#include "widgets/planpanel.h"
 #include "widgets/scorepanel.h"
 
 #include "widgets/identifydialog.h"
@@ -20,6 +22,8 @@
 #include <ogrsf_frmts.h>
 
 #include <QAction>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QSet>
 #include <QSettings>
@@ -40,6 +44,7 @@ private slots:
     void layerWithoutCrsAsksAndLoadsOnceChosen();
     void styleChangesRedrawAndUndo();
     void drawAndDragAParcel();
+    void editingThePlanReplansAndIsUndoable();
 
 private:
     static bool waitForLayers(app::MainWindow &window);
@@ -354,6 +359,48 @@ void TestMapWorkflow::drawAndDragAParcel()
     QVERIFY(dLon > 0.0);
     for (std::size_t i = 0; i < 4; ++i)
         QVERIFY(qAbs(moved.outline[i].longitude - parcel.outline[i].longitude - dLon) < 1e-9);
+}
+
+void TestMapWorkflow::editingThePlanReplansAndIsUndoable()
+{
+    app::MainWindow window;
+    window.show();
+    window.openDemo();
+    QVERIFY(waitForLayers(window));
+    auto *editor = window.findChild<ui::PlanEditor *>();
+    auto *panel = window.findChild<ui::PlanPanel *>();
+    auto valueOf = [&](const QString &item) {
+        const auto found = panel->tree()->findItems(item, Qt::MatchExactly | Qt::MatchRecursive);
+        return found.isEmpty() ? QString() : found.front()->text(1);
+    };
+    QCOMPARE(valueOf("Accelerator system"), QString("NVIDIA GB200 NVL72"));
+    const QString racksBefore = valueOf("Racks");
+
+    // Choose the H100 system as a user would: pick it in the combo box.
+    QComboBox *accelerator = editor->accelerator();
+    const int h100 = accelerator->findData("hgx-h100");
+    QVERIFY(h100 >= 0);
+    accelerator->setCurrentIndex(h100);
+    emit accelerator->activated(h100);
+    QCOMPARE(valueOf("Accelerator system"), accelerator->itemText(h100));
+    QVERIFY(valueOf("Racks") != racksBefore);
+    QVERIFY(window.document()->isModified());
+
+    editor->itLoad()->setValue(50.0); // half the load: fewer racks again
+    QVERIFY(window.document()->planJson().contains("\"it_load_mw\":50"));
+
+    const QString path = m_dir.filePath("plan.gpkg");
+    QString error;
+    QVERIFY(window.document()->save(path, &error));
+    planner::Document reopened;
+    QVERIFY(reopened.load(path, &error));
+    QCOMPARE(reopened.planJson(), window.document()->planJson());
+
+    window.document()->undoStack()->undo();
+    window.document()->undoStack()->undo();
+    QCOMPARE(valueOf("Accelerator system"), QString("NVIDIA GB200 NVL72"));
+    QCOMPARE(valueOf("Racks"), racksBefore);
+    QCOMPARE(accelerator->currentData().toString(), QString("gb200-nvl72"));
 }
 
 QTEST_MAIN(TestMapWorkflow)
