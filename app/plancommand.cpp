@@ -2,6 +2,8 @@
 #include "app/plancommand.h"
 
 #include "planner/core/catalogloader.h"
+#include "planner/core/economics.h"
+#include "planner/core/economicsreport.h"
 #include "planner/core/planjson.h"
 #include "planner/core/planner.h"
 
@@ -9,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 namespace app {
@@ -101,8 +105,30 @@ int runPlanCommand(const QStringList &args)
             << QString::fromStdString(result.error().message) << "\n";
         return 1;
     }
-    const std::string text = json ? planner::planResultToJson(*result, request->input, *catalog)
-                                  : planner::planResultToTable(*result, request->input, *catalog);
+    std::string text = json ? planner::planResultToJson(*result, request->input, *catalog)
+                            : planner::planResultToTable(*result, request->input, *catalog);
+    // The first cost estimate, when the catalog folder has economics.json.
+    const QString economicsFile = catalogDir + "/economics.json";
+    if (QFileInfo::exists(economicsFile)) {
+        auto economics = planner::EconomicsCatalog::load(economicsFile.toStdString());
+        auto cost = economics
+                ? planner::estimateEconomics(request->input, *result, request->site, *economics)
+                : planner::Expected<planner::EconomicsResult>(economics.error());
+        if (!cost) {
+            err << "energize plan: " << QString::fromStdString(cost.error().message) << "\n";
+            return 1;
+        }
+        if (json) {
+            QJsonObject merged = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+            merged.insert("cost",
+                          QJsonDocument::fromJson(
+                                  QByteArray::fromStdString(planner::economicsToJson(*cost)))
+                                  .object());
+            text = QJsonDocument(merged).toJson(QJsonDocument::Indented).toStdString();
+        } else {
+            text += planner::economicsToTable(*cost);
+        }
+    }
     out << QString::fromStdString(text);
     return 0;
 }

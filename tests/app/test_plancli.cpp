@@ -3,6 +3,7 @@
 // table and as JSON, and bad input that must fail with a message on stderr.
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -56,10 +57,16 @@ void TestPlanCli::tableAndJsonAgree()
     // 100 MW of GB200 NVL72 racks at about 132 kW each: some 750 racks.
     QVERIFY2(racks > 700 && racks < 800, qPrintable(QString::number(racks)));
     QCOMPARE(result.value("accelerators").toInt(), racks * 72);
+    // The first cost estimate rides along: capex lines with sources, TCO and unit metrics.
+    const QJsonObject cost = result.value("cost").toObject();
+    QVERIFY(cost.value("tco_npv_usd").toDouble() > cost.value("capex_total_usd").toDouble());
+    QVERIFY(cost.value("usd_per_accelerator_hour").toDouble() > 0.0);
+    QVERIFY(!cost.value("capex").toArray().isEmpty());
 
     const Run table = energize({"plan", "--input", example});
     QCOMPARE(table.code, 0);
     QVERIFY(table.out.contains("NVIDIA GB200 NVL72"));
+    QVERIFY(table.out.contains("Cost (first estimate)"));
     QVERIFY2(table.out.contains(QRegularExpression("racks\\s+" + QString::number(racks) + "\\b")),
              qPrintable(table.out.left(400)));
 }
