@@ -5,6 +5,7 @@
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
 #include "planner/core/catalogloader.h"
+#include "planner/core/economics.h"
 #include "planner/core/planjson.h"
 #include "planner/core/planner.h"
 #include "planner/core/scheduleplanner.h"
@@ -48,6 +49,12 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
         m_catalog = std::move(*catalog);
     else
         m_setupError = QString::fromStdString(catalog.error().message);
+    const QString economicsFile = defaultResourcePath("catalog/economics.json");
+    auto economics = planner::EconomicsCatalog::load(economicsFile.toStdString());
+    if (economics)
+        m_economics = std::move(*economics);
+    else
+        m_setupError = QString::fromStdString(economics.error().message);
     const QString scheduleFile = defaultResourcePath("catalog/schedule.json");
     auto schedule = planner::ScheduleCatalog::load(scheduleFile.toStdString());
     if (schedule)
@@ -176,6 +183,12 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
         if (result) {
             m_planPanel->showPlan(name, *result, *m_catalog);
             updateSchedule(name, *result, m_map->siteTool()->isDragging());
+            if (m_economics) {
+                auto cost = planner::estimateEconomics(m_planInput, *result, analysis.conditions,
+                                                       *m_economics);
+                if (cost)
+                    m_charts->showCost(name, *cost);
+            }
             readout += tr("\nPUE %1 · %2 MVA · %3 transformers")
                                .arg(result->cooling.annualPue, 0, 'f', 2)
                                .arg(result->electrical.peakMva.value(), 0, 'f', 0)

@@ -8,6 +8,7 @@
 
 #include "app/scoringmodel.h"
 #include "planner/core/catalog.h"
+#include "planner/core/economicscatalog.h"
 #include "planner/core/planinput.h"
 #include "planner/core/planresult.h"
 #include "planner/core/schedulecatalog.h"
@@ -72,6 +73,7 @@ private:
     QJsonObject m_exampleSite;
     QString m_planError;
     std::optional<planner::ScheduleCatalog> m_scheduleCatalog;
+    std::optional<planner::EconomicsCatalog> m_economics;
     std::unique_ptr<SiteAnalyzer> m_analyzer;
     const ScoringSettings *m_scoring;
     std::optional<planner::Catalog> m_catalog;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/chartspanel.h"
 
+#include "widgets/costchart.h"
 #include "widgets/emptystate.h"
 #include "widgets/schedulechart.h"
 
@@ -12,7 +13,7 @@ namespace ui {
 
 ChartsPanel::ChartsPanel(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
-      m_schedule(new ScheduleChart(this))
+      m_schedule(new ScheduleChart(this)), m_cost(new CostChart(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -22,6 +23,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
                                          "the critical path and P10/P50/P90 energization."),
                                       this));
     m_tabs->addTab(m_schedule, tr("Time to power on"));
+    m_tabs->addTab(m_cost, tr("Cost"));
     m_stack->addWidget(m_tabs);
 }
 
@@ -31,10 +33,17 @@ void ChartsPanel::showSchedule(const QString &title, const planner::ScheduleResu
     m_schedule->showSchedule(title, result);
 }
 
+void ChartsPanel::showCost(const QString &title, const planner::EconomicsResult &result)
+{
+    m_stack->setCurrentIndex(1);
+    m_cost->showCost(title, result);
+}
+
 void ChartsPanel::clear()
 {
     m_stack->setCurrentIndex(0);
     m_schedule->clear();
+    m_cost->clear();
 }
 
 } // namespace ui

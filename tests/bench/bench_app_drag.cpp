@@ -22,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -173,6 +174,12 @@ int main(int argc, char **argv)
                              window.mapController()->identifyAt(-97.34, 31.1, 20000.0));
         QApplication::processEvents();
         identify.grab().save(shotDir + "/identify.png");
+        if (auto *tabs = window.findChild<QTabWidget *>()) {
+            tabs->setCurrentIndex(1); // the Cost tab
+            QApplication::processEvents();
+            window.grab().save(shotDir + "/cost.png");
+            tabs->setCurrentIndex(0);
+        }
     }
     measure(window, "Texas demo", shotDir);
 

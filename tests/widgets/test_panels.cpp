@@ -4,11 +4,13 @@
 // requests.
 
 #include "planner/core/catalogloader.h"
+#include "planner/core/economics.h"
 #include "planner/core/planjson.h"
 #include "planner/core/planner.h"
 #include "planner/core/schedulecatalog.h"
 #include "planner/core/scheduleplanner.h"
 #include "widgets/chartspanel.h"
+#include "widgets/costchart.h"
 #include "widgets/layerpanel.h"
 #include "widgets/planpanel.h"
 #include "widgets/schedulechart.h"
@@ -31,6 +33,7 @@ private slots:
     void scoreTableShowsEveryFactorAndExclusions();
     void planTreeShowsTheResult();
     void scheduleChartHasABarPerTask();
+    void costChartHasABarPerCapexLine();
     void layerPanelListsTopLayerFirstAndEmitsRequests();
 };
 
@@ -105,6 +108,28 @@ void TestPanels::scheduleChartHasABarPerTask()
     QCOMPARE(bars, int(schedule->tasks.size()));
     // One P10–P90 band, one P50 line and one label per phase.
     QCOMPARE(plot->itemCount(), 3 * int(schedule->phases.size()));
+}
+
+void TestPanels::costChartHasABarPerCapexLine()
+{
+    const QString root = ENERGIZE_SOURCE_DIR;
+    auto catalog = planner::loadCatalog((root + "/resources/catalog").toStdString());
+    auto economics = planner::EconomicsCatalog::load(
+            (root + "/resources/catalog/economics.json").toStdString());
+    QVERIFY(catalog.ok() && economics.ok());
+    QFile file(root + "/resources/examples/plan-100mw.json");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    auto request = planner::parsePlanRequest(file.readAll().toStdString());
+    auto plan = planner::plan(request->input, request->site, *catalog);
+    auto cost = planner::estimateEconomics(request->input, *plan, request->site, *economics);
+    QVERIFY(cost.ok());
+    ChartsPanel panel;
+    panel.showCost("Example", *cost);
+    QCustomPlot *plot = panel.costChart()->plot();
+    auto *bars = qobject_cast<QCPBars *>(plot->plottable(0));
+    QVERIFY(bars);
+    QCOMPARE(bars->data()->size(), int(cost->capex.size()));
+    QCOMPARE(bars->data()->at(0)->value, cost->capex.front().usd / 1e6);
 }
 
 void TestPanels::layerPanelListsTopLayerFirstAndEmitsRequests()
