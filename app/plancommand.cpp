@@ -1,24 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/plancommand.h"
 
+#include "planner/core/cashflow.h"
 #include "planner/core/catalogloader.h"
 #include "planner/core/economics.h"
 #include "planner/core/economicsreport.h"
+#include "planner/core/economicstornado.h"
 #include "planner/core/planjson.h"
 #include "planner/core/planner.h"
+#include "planner/core/planschedule.h"
+#include "planner/core/schedulecatalog.h"
+#include "planner/core/scheduleplanner.h"
+#include "planner/core/schedulereport.h"
+#include "planner/core/scheduletornado.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <optional>
+
 namespace app {
 namespace {
 
-const char *const kUsage = "usage: energize plan --input plan.json [--json] [--catalog DIR]\n";
+const char *const kUsage =
+        "usage: energize plan --input plan.json [--json] [--catalog DIR]\n"
+        "Sizes the plan, then prints its time to power on (P10/P50/P90 per phase), cost, TCO,\n"
+        "quarterly cash flow and what moves the TCO and the P50 date most.\n"
+        "Optional sections of plan.json: \"schedule\" {market, start \"2027-01\", bridging}\n"
+        "and \"economics\" {price_year, discount_rate, horizon_years,\n"
+        "tokens_per_second_per_accelerator, demand_charge_usd_per_kw_month, network_upgrades_usd,\n"
+        "new_substation}; see resources/examples/plan-100mw.json.\n";
 
 // The catalog directory: --catalog, then $ENERGIZE_CATALOG_DIR, then the installed
 // <prefix>/share/energize/catalog next to the executable, then the source tree of a
@@ -107,28 +125,87 @@ int runPlanCommand(const QStringList &args)
     }
     std::string text = json ? planner::planResultToJson(*result, request->input, *catalog)
                             : planner::planResultToTable(*result, request->input, *catalog);
-    // The first cost estimate, when the catalog folder has economics.json.
+    QJsonObject merged;
+    if (json)
+        merged = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+    auto attach = [&](const char *key, const std::string &section) {
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(section));
+        merged.insert(key, doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
+    };
+    auto fail = [&](const std::string &message) {
+        err << "energize plan: " << QString::fromStdString(message) << "\n";
+        return 1;
+    };
+
+    // Time to power on, when the catalog folder has schedule.json.
+    std::optional<planner::ScheduleResult> schedule;
+    planner::ScheduleInputs scheduleInputs;
+    const QString scheduleFile = catalogDir + "/schedule.json";
+    if (QFileInfo::exists(scheduleFile)) {
+        auto scheduleCatalog = planner::ScheduleCatalog::load(scheduleFile.toStdString());
+        if (!scheduleCatalog)
+            return fail(scheduleCatalog.error().message);
+        const QDate today = QDate::currentDate();
+        const planner::ScheduleRequest &wanted = request->schedule;
+        scheduleInputs = planner::scheduleInputsFor(
+                *result, wanted.market,
+                wanted.start.value_or(planner::YearMonth{today.year(), today.month()}),
+                wanted.bridging, request->economics.newSubstation);
+        auto planned = planner::planSchedule(scheduleInputs, *scheduleCatalog);
+        if (!planned)
+            return fail(planned.error().message);
+        schedule = std::move(*planned);
+        auto dateTornado = planner::scheduleTornado(scheduleInputs, *scheduleCatalog, {});
+        if (!dateTornado)
+            return fail(dateTornado.error().message);
+        if (json) {
+            attach("schedule", planner::scheduleToJson(*schedule, scheduleInputs));
+            attach("schedule_tornado", planner::tornadoToJson(*dateTornado));
+        } else {
+            text += planner::scheduleToTable(*schedule, scheduleInputs);
+            text += planner::tornadoToTable(*dateTornado,
+                                            "What moves the P50 energization of the last phase",
+                                            "months", 1.0, 10);
+        }
+    }
+
+    // Cost, cash flow and the TCO tornado, when the catalog folder has economics.json.
     const QString economicsFile = catalogDir + "/economics.json";
     if (QFileInfo::exists(economicsFile)) {
         auto economics = planner::EconomicsCatalog::load(economicsFile.toStdString());
-        auto cost = economics
-                ? planner::estimateEconomics(request->input, *result, request->site, *economics)
-                : planner::Expected<planner::EconomicsResult>(economics.error());
-        if (!cost) {
-            err << "energize plan: " << QString::fromStdString(cost.error().message) << "\n";
-            return 1;
+        if (!economics)
+            return fail(economics.error().message);
+        planner::EconomicsInputs options = request->economics;
+        if (schedule)
+            options.bridging = planner::bridgingPowerFor(*result, *schedule);
+        auto cost = planner::estimateEconomics(request->input, *result, request->site, *economics,
+                                               options);
+        if (!cost)
+            return fail(cost.error().message);
+        auto tco = planner::tcoTornado(request->input, *result, request->site, *economics, options);
+        if (!tco)
+            return fail(tco.error().message);
+        std::optional<planner::CashFlow> flow;
+        if (schedule) {
+            auto cash = planner::quarterlyCashFlow(*cost, *result, *schedule, scheduleInputs.start);
+            if (!cash)
+                return fail(cash.error().message);
+            flow = std::move(*cash);
         }
         if (json) {
-            QJsonObject merged = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
-            merged.insert("cost",
-                          QJsonDocument::fromJson(
-                                  QByteArray::fromStdString(planner::economicsToJson(*cost)))
-                                  .object());
-            text = QJsonDocument(merged).toJson(QJsonDocument::Indented).toStdString();
+            attach("cost", planner::economicsToJson(*cost));
+            attach("tco_tornado", planner::tornadoToJson(*tco));
+            if (flow)
+                attach("cash_flow", planner::cashFlowToJson(*flow));
         } else {
             text += planner::economicsToTable(*cost);
+            if (flow)
+                text += planner::cashFlowToTable(*flow);
+            text += planner::tornadoToTable(*tco, "What moves the TCO", "M USD", 1e6, 12);
         }
     }
+    if (json)
+        text = QJsonDocument(merged).toJson(QJsonDocument::Indented).toStdString();
     out << QString::fromStdString(text);
     return 0;
 }

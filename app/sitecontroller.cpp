@@ -4,10 +4,13 @@
 #include "app/mapcontroller.h"
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
+#include "planner/core/cashflow.h"
 #include "planner/core/catalogloader.h"
 #include "planner/core/economics.h"
+#include "planner/core/economicstornado.h"
 #include "planner/core/planjson.h"
 #include "planner/core/planner.h"
+#include "planner/core/planschedule.h"
 #include "planner/core/scheduleplanner.h"
 #include "planner/session/document.h"
 #include "planner/session/plancommands.h"
@@ -182,13 +185,9 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
         auto result = planner::plan(m_planInput, analysis.conditions, *m_catalog);
         if (result) {
             m_planPanel->showPlan(name, *result, *m_catalog);
-            updateSchedule(name, *result, m_map->siteTool()->isDragging());
-            if (m_economics) {
-                auto cost = planner::estimateEconomics(m_planInput, *result, analysis.conditions,
-                                                       *m_economics);
-                if (cost)
-                    m_charts->showCost(name, *cost);
-            }
+            const bool dragging = m_map->siteTool()->isDragging();
+            const auto schedule = updateSchedule(name, *result, dragging);
+            updateCost(name, *result, analysis.conditions, schedule, dragging);
             readout += tr("\nPUE %1 · %2 MVA · %3 transformers")
                                .arg(result->cooling.annualPue, 0, 'f', 2)
                                .arg(result->electrical.peakMva.value(), 0, 'f', 0)
@@ -204,28 +203,49 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     m_lastUpdateNs = timer.nsecsElapsed();
 }
 
-void SiteController::updateSchedule(const QString &name, const planner::PlanResult &plan,
-                                    bool dragging)
+std::optional<std::pair<planner::ScheduleResult, planner::YearMonth>>
+SiteController::updateSchedule(const QString &name, const planner::PlanResult &plan, bool dragging)
 {
     if (!m_scheduleCatalog)
-        return;
-    planner::ScheduleInputs inputs;
-    inputs.market = m_scoring->model().market.toStdString();
-    for (const planner::PhaseResult &phase : plan.phases)
-        inputs.phases.push_back(phase.itLoad);
-    inputs.lineVoltage = plan.electrical.interconnection;
-    inputs.lineDistance = planner::Kilometres(std::max(0.0, plan.electrical.connectionDistanceKm));
-    inputs.newSubstation = true;
+        return std::nullopt;
     const QDate today = QDate::currentDate();
-    inputs.start = {today.year(), today.month()};
+    const planner::ScheduleInputs inputs = planner::scheduleInputsFor(
+            plan, m_scoring->model().market.toStdString(), {today.year(), today.month()});
     planner::MonteCarloOptions options;
     // Fewer samples while the mouse moves keep the drag within a frame; full count on release.
     constexpr int kDragSamples = 2000;
     if (dragging)
         options.samples = kDragSamples;
     auto schedule = planner::planSchedule(inputs, *m_scheduleCatalog, options);
-    if (schedule)
-        m_charts->showSchedule(name, *schedule);
+    if (!schedule)
+        return std::nullopt;
+    m_charts->showSchedule(name, *schedule);
+    return std::pair{std::move(*schedule), inputs.start};
+}
+
+void SiteController::updateCost(
+        const QString &name, const planner::PlanResult &plan, const planner::SiteConditions &site,
+        const std::optional<std::pair<planner::ScheduleResult, planner::YearMonth>> &schedule,
+        bool dragging)
+{
+    if (!m_economics)
+        return;
+    auto cost = planner::estimateEconomics(m_planInput, plan, site, *m_economics);
+    if (!cost)
+        return;
+    m_charts->showCost(name, *cost);
+    if (schedule) {
+        auto flow = planner::quarterlyCashFlow(*cost, plan, schedule->first, schedule->second);
+        if (flow)
+            m_charts->showCashFlow(name, *flow);
+    }
+    // The tornado re-runs the estimate some fifty times (about a millisecond); it follows the
+    // drag only on release, like the full Monte Carlo.
+    if (!dragging) {
+        auto tornado = planner::tcoTornado(m_planInput, plan, site, *m_economics);
+        if (tornado)
+            m_charts->showTcoTornado(name, *tornado);
+    }
 }
 
 void SiteController::recolourMarkers()

@@ -12,6 +12,8 @@
 #include "planner/core/planinput.h"
 #include "planner/core/planresult.h"
 #include "planner/core/schedulecatalog.h"
+#include "planner/core/scheduleresult.h"
+#include "planner/core/siteconditions.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -19,6 +21,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace planner {
 class Document;
@@ -59,7 +62,14 @@ private:
     void rebuildAnalyzer();
     void refreshSelected();
     void updateLive(qint64 id, double longitude, double latitude);
-    void updateSchedule(const QString &name, const planner::PlanResult &plan, bool dragging);
+    // Shows the schedule and returns it with its start month, for the cash flow.
+    std::optional<std::pair<planner::ScheduleResult, planner::YearMonth>>
+    updateSchedule(const QString &name, const planner::PlanResult &plan, bool dragging);
+    void updateCost(
+            const QString &name, const planner::PlanResult &plan,
+            const planner::SiteConditions &site,
+            const std::optional<std::pair<planner::ScheduleResult, planner::YearMonth>> &schedule,
+            bool dragging);
     void recolourMarkers();
 
     planner::Document *m_doc;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/chartspanel.h"
 
+#include "widgets/cashflowchart.h"
 #include "widgets/costchart.h"
 #include "widgets/emptystate.h"
 #include "widgets/schedulechart.h"
+#include "widgets/tornadochart.h"
 
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -13,7 +15,8 @@ namespace ui {
 
 ChartsPanel::ChartsPanel(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
-      m_schedule(new ScheduleChart(this)), m_cost(new CostChart(this))
+      m_schedule(new ScheduleChart(this)), m_cost(new CostChart(this)),
+      m_cashFlow(new CashFlowChart(this)), m_tcoTornado(new TornadoChart(tr("M USD"), 1e6, this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -24,6 +27,8 @@ ChartsPanel::ChartsPanel(QWidget *parent)
                                       this));
     m_tabs->addTab(m_schedule, tr("Time to power on"));
     m_tabs->addTab(m_cost, tr("Cost"));
+    m_tabs->addTab(m_cashFlow, tr("Cash flow"));
+    m_tabs->addTab(m_tcoTornado, tr("What moves the TCO"));
     m_stack->addWidget(m_tabs);
 }
 
@@ -39,11 +44,25 @@ void ChartsPanel::showCost(const QString &title, const planner::EconomicsResult 
     m_cost->showCost(title, result);
 }
 
+void ChartsPanel::showCashFlow(const QString &title, const planner::CashFlow &flow)
+{
+    m_stack->setCurrentIndex(1);
+    m_cashFlow->showCashFlow(title, flow);
+}
+
+void ChartsPanel::showTcoTornado(const QString &title, const planner::Tornado &tornado)
+{
+    m_stack->setCurrentIndex(1);
+    m_tcoTornado->showTornado(title, tornado);
+}
+
 void ChartsPanel::clear()
 {
     m_stack->setCurrentIndex(0);
     m_schedule->clear();
     m_cost->clear();
+    m_cashFlow->clear();
+    m_tcoTornado->clear();
 }
 
 } // namespace ui

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The Charts dock: time to power on (and, as they come, cost charts) for the selected site, in
-// tabs. Says what will appear until a plan exists. GUI thread only.
+// The Charts dock for the selected site, in tabs: time to power on, cost, quarterly cash flow
+// and what moves the TCO. Says what will appear until a plan exists. GUI thread only.
 
 #include <QWidget>
 
@@ -9,14 +9,18 @@ class QStackedWidget;
 class QTabWidget;
 
 namespace planner {
+struct CashFlow;
 struct EconomicsResult;
 struct ScheduleResult;
+struct Tornado;
 } // namespace planner
 
 namespace ui {
 
+class CashFlowChart;
 class CostChart;
 class ScheduleChart;
+class TornadoChart;
 
 class ChartsPanel : public QWidget
 {
@@ -26,9 +30,13 @@ public:
 
     void showSchedule(const QString &title, const planner::ScheduleResult &result);
     void showCost(const QString &title, const planner::EconomicsResult &result);
+    void showCashFlow(const QString &title, const planner::CashFlow &flow);
+    void showTcoTornado(const QString &title, const planner::Tornado &tornado);
     void clear();
     ScheduleChart *scheduleChart() const { return m_schedule; }
     CostChart *costChart() const { return m_cost; }
+    CashFlowChart *cashFlowChart() const { return m_cashFlow; }
+    TornadoChart *tcoTornadoChart() const { return m_tcoTornado; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -36,6 +44,8 @@ private:
     QTabWidget *m_tabs;
     ScheduleChart *m_schedule;
     CostChart *m_cost;
+    CashFlowChart *m_cashFlow;
+    TornadoChart *m_tcoTornado;
 };
 
 } // namespace ui

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 
 namespace planner {
 namespace {
@@ -192,6 +193,56 @@ void readSite(const json &s, SiteConditions &site, std::string &error)
 
 } // namespace
 
+void readSchedule(const json &root, ScheduleRequest &out, std::string &error)
+{
+    FieldReader s(root, "schedule", error);
+    if (s.has("market"))
+        out.market = s.text("market");
+    if (s.has("bridging"))
+        out.bridging = s.text("bridging");
+    if (s.has("start")) {
+        const std::string text = s.text("start");
+        int year = 0;
+        int month = 0;
+        char tail = 0;
+        if (error.empty()
+            && (std::sscanf(text.c_str(), "%d-%d%c", &year, &month, &tail) != 2 || month < 1
+                || month > 12 || year < 1990 || year > 2100))
+            s.fail("start", "'" + text + "' is not a month such as \"2027-01\"");
+        out.start = YearMonth{year, month};
+    }
+}
+
+void readEconomics(const json &root, EconomicsInputs &out, std::string &error)
+{
+    FieldReader e(root, "economics", error);
+    auto optional = [&](const char *key, double low, double high) -> std::optional<double> {
+        if (!e.has(key))
+            return std::nullopt;
+        const double v = e.number(key);
+        if (error.empty() && !(v >= low && v <= high)) {
+            char range[96];
+            std::snprintf(range, sizeof(range), "must be between %g and %g", low, high);
+            e.fail(key, range);
+        }
+        return v;
+    };
+    out.discountRate = optional("discount_rate", 0.0, 0.99);
+    if (auto years = optional("horizon_years", 1, 60))
+        out.horizonYears = int(std::lround(*years));
+    if (auto year = optional("price_year", 1990, 2100))
+        out.priceYear = int(std::lround(*year));
+    out.tokensPerSecondPerAccelerator = optional("tokens_per_second_per_accelerator", 0.0, 1e7);
+    out.demandChargeUsdPerKwMonth = optional("demand_charge_usd_per_kw_month", 0.0, 1e4);
+    out.networkUpgradesUsd = optional("network_upgrades_usd", 0.0, 1e12);
+    if (e.has("new_substation")) {
+        if (!root["new_substation"].is_boolean())
+            e.fail("new_substation", "expected true or false");
+        else
+            out.newSubstation = root["new_substation"].get<bool>();
+    }
+}
+
 Expected<PlanRequest> parsePlanRequest(const std::string &jsonText)
 {
     PlanRequest request;
@@ -207,6 +258,14 @@ Expected<PlanRequest> parsePlanRequest(const std::string &jsonText)
         readPlan(doc["plan"], request.input, error);
         if (error.empty())
             readSite(doc["site"], request.site, error);
+        for (const char *section : {"schedule", "economics"}) {
+            if (error.empty() && doc.contains(section) && !doc[section].is_object())
+                error = std::string(section) + ": expected an object";
+        }
+        if (error.empty() && doc.contains("schedule"))
+            readSchedule(doc["schedule"], request.schedule, error);
+        if (error.empty() && doc.contains("economics"))
+            readEconomics(doc["economics"], request.economics, error);
     } catch (const json::exception &e) {
         return Error{std::string("not valid JSON: ") + e.what()};
     }

@@ -5,19 +5,33 @@
 // `energize plan` command and by tests; pure functions, safe on any thread.
 
 #include "planner/core/catalog.h"
+#include "planner/core/economics.h"
 #include "planner/core/expected.h"
 #include "planner/core/planinput.h"
 #include "planner/core/planresult.h"
+#include "planner/core/scheduleunits.h"
 #include "planner/core/siteconditions.h"
 
+#include <optional>
 #include <string>
 
 namespace planner {
+
+// The optional "schedule" section: which interconnection queue, when the project starts and
+// which bridging power, if any.
+struct ScheduleRequest
+{
+    std::string market = "generic";
+    std::optional<YearMonth> start; // none: the current month
+    std::string bridging; // empty: none
+};
 
 struct PlanRequest
 {
     PlanInput input;
     SiteConditions site;
+    ScheduleRequest schedule;
+    EconomicsInputs economics; // the optional "economics" section
 };
 
 // Parses a plan file. Errors name the field by its path, e.g. "plan.redundancy.ups: …".

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 class TestPlanCli : public QObject
 {
     Q_OBJECT
@@ -62,11 +64,35 @@ void TestPlanCli::tableAndJsonAgree()
     QVERIFY(cost.value("tco_npv_usd").toDouble() > cost.value("capex_total_usd").toDouble());
     QVERIFY(cost.value("usd_per_accelerator_hour").toDouble() > 0.0);
     QVERIFY(!cost.value("capex").toArray().isEmpty());
+    QVERIFY(cost.value("usd_per_million_tokens").toDouble() > 0.0); // the example gives tokens/s
+    // Time to power on: one P10 <= P50 <= P90 per phase (the example builds two phases), from
+    // the example's start month and market.
+    const QJsonObject schedule = result.value("schedule").toObject();
+    QCOMPARE(schedule.value("market").toString(), QString("ercot"));
+    QCOMPARE(schedule.value("start").toString(), QString("2027-01"));
+    const QJsonArray phases = schedule.value("phases").toArray();
+    QCOMPARE(phases.size(), 2);
+    for (const QJsonValue &p : phases) {
+        const QJsonObject phase = p.toObject();
+        QVERIFY(phase.value("p10_months").toDouble() <= phase.value("p50_months").toDouble());
+        QVERIFY(phase.value("p50_months").toDouble() <= phase.value("p90_months").toDouble());
+        QVERIFY(phase.value("p50").toString() >= QString("2027-01"));
+    }
+    // The cash flow spends the priced capex; the tornados rank at least 20 inputs.
+    double spent = 0.0;
+    for (const QJsonValue &q : result.value("cash_flow").toArray())
+        spent += q.toObject().value("capex_usd").toDouble();
+    const double capex = cost.value("capex_total_usd").toDouble();
+    QVERIFY2(std::abs(spent - capex) < 1e-6 * capex, qPrintable(QString::number(spent)));
+    QVERIFY(result.value("tco_tornado").toObject().value("bars").toArray().size() >= 20);
+    QVERIFY(result.value("schedule_tornado").toObject().value("bars").toArray().size() >= 20);
 
     const Run table = energize({"plan", "--input", example});
     QCOMPARE(table.code, 0);
     QVERIFY(table.out.contains("NVIDIA GB200 NVL72"));
-    QVERIFY(table.out.contains("Cost (first estimate)"));
+    for (const char *section : {"Time to power on", "Cost (2025 prices)", "Cash flow",
+                                "What moves the TCO", "What moves the P50"})
+        QVERIFY2(table.out.contains(section), section);
     QVERIFY2(table.out.contains(QRegularExpression("racks\\s+" + QString::number(racks) + "\\b")),
              qPrintable(table.out.left(400)));
 }

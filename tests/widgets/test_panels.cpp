@@ -3,18 +3,23 @@
 // from a real plan of the bundled catalog, the schedule chart's bars, and the layer panel's
 // requests.
 
+#include "planner/core/cashflow.h"
 #include "planner/core/catalogloader.h"
 #include "planner/core/economics.h"
+#include "planner/core/economicstornado.h"
 #include "planner/core/planjson.h"
 #include "planner/core/planner.h"
+#include "planner/core/planschedule.h"
 #include "planner/core/schedulecatalog.h"
 #include "planner/core/scheduleplanner.h"
+#include "widgets/cashflowchart.h"
 #include "widgets/chartspanel.h"
 #include "widgets/costchart.h"
 #include "widgets/layerpanel.h"
 #include "widgets/planpanel.h"
 #include "widgets/schedulechart.h"
 #include "widgets/scorepanel.h"
+#include "widgets/tornadochart.h"
 
 #include <QFile>
 #include <QLocale>
@@ -23,6 +28,8 @@
 #include <QTest>
 #include <QTreeWidget>
 #include <qcustomplot.h>
+
+#include <cmath>
 
 using namespace ui;
 
@@ -34,6 +41,7 @@ private slots:
     void planTreeShowsTheResult();
     void scheduleChartHasABarPerTask();
     void costChartHasABarPerCapexLine();
+    void cashFlowAndTornadoChartsShowTheirData();
     void layerPanelListsTopLayerFirstAndEmitsRequests();
 };
 
@@ -130,6 +138,69 @@ void TestPanels::costChartHasABarPerCapexLine()
     QVERIFY(bars);
     QCOMPARE(bars->data()->size(), int(cost->capex.size()));
     QCOMPARE(bars->data()->at(0)->value, cost->capex.front().usd / 1e6);
+}
+
+void TestPanels::cashFlowAndTornadoChartsShowTheirData()
+{
+    const QString root = ENERGIZE_SOURCE_DIR;
+    auto catalog = planner::loadCatalog((root + "/resources/catalog").toStdString());
+    auto economics = planner::EconomicsCatalog::load(
+            (root + "/resources/catalog/economics.json").toStdString());
+    auto scheduleCatalog = planner::ScheduleCatalog::load(
+            (root + "/resources/catalog/schedule.json").toStdString());
+    QVERIFY(catalog.ok() && economics.ok() && scheduleCatalog.ok());
+    QFile file(root + "/resources/examples/plan-100mw.json");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    auto request = planner::parsePlanRequest(file.readAll().toStdString());
+    auto plan = planner::plan(request->input, request->site, *catalog);
+    QVERIFY(plan.ok());
+    const planner::ScheduleInputs inputs = planner::scheduleInputsFor(*plan, "ercot", {2027, 1});
+    planner::MonteCarloOptions options;
+    options.samples = 2000;
+    auto schedule = planner::planSchedule(inputs, *scheduleCatalog, options);
+    auto cost = planner::estimateEconomics(request->input, *plan, request->site, *economics);
+    QVERIFY(schedule.ok() && cost.ok());
+    auto flow = planner::quarterlyCashFlow(*cost, *plan, *schedule, inputs.start);
+    QVERIFY(flow.ok());
+    ChartsPanel panel;
+    panel.resize(900, 500);
+    panel.showCashFlow("Example", *flow);
+    // One stacked bar series per phase (the example builds two), each with a value per quarter
+    // that matches the cash flow, and a cumulative line ending at the total spent.
+    QCOMPARE(panel.cashFlowChart()->phaseCount(), 2);
+    QCustomPlot *plot = panel.cashFlowChart()->plot();
+    double charted = 0.0;
+    int phaseSeries = 0;
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        auto *bars = qobject_cast<QCPBars *>(plot->plottable(i));
+        if (!bars || !bars->name().startsWith("Capex"))
+            continue;
+        ++phaseSeries;
+        QCOMPARE(bars->data()->size(), int(flow->quarters.size()));
+        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+            charted += it->value;
+    }
+    QCOMPARE(phaseSeries, 2);
+    QVERIFY(std::abs(charted - cost->totalCapex / 1e6) < 1e-6 * charted);
+    QCOMPARE(plot->graph(0)->data()->size(), int(flow->quarters.size()));
+    QVERIFY(std::abs((plot->graph(0)->data()->constEnd() - 1)->value
+                     - flow->quarters.back().cumulative / 1e6)
+            < 1e-9);
+    // The tornado shows the widest twelve inputs, in order, as changes from the base.
+    auto tornado = planner::tcoTornado(request->input, *plan, request->site, *economics);
+    QVERIFY(tornado.ok());
+    panel.showTcoTornado("Example", *tornado);
+    TornadoChart *chart = panel.tcoTornadoChart();
+    QCOMPARE(chart->barCount(), 12);
+    auto *low = qobject_cast<QCPBars *>(chart->plot()->plottable(0));
+    auto *high = qobject_cast<QCPBars *>(chart->plot()->plottable(1));
+    QVERIFY(low && high);
+    QCOMPARE(low->data()->size(), 12);
+    const planner::TornadoBar &top = tornado->bars.front();
+    QCOMPARE(low->data()->at(0)->value, (top.outputAtLow - tornado->baseOutput) / 1e6);
+    QCOMPARE(high->data()->at(0)->value, (top.outputAtHigh - tornado->baseOutput) / 1e6);
+    // Both render without error to an image a user would see.
+    QVERIFY(!panel.grab().isNull());
 }
 
 void TestPanels::layerPanelListsTopLayerFirstAndEmitsRequests()

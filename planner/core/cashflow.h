@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Quarterly cash flow of a phased build: each phase's construction spent evenly from the start
+// of its shell to the end of its commissioning, its IT over its fit-out, land at the start, the
+// grid connection before grid power, and opex from each phase's energization, all timed on the
+// P50 schedule (the typical schedule stretched so that every phase energizes at its P50 date).
+// Calendar quarters; a pure function of values, safe on any thread.
+
+#include "planner/core/economics.h"
+#include "planner/core/expected.h"
+#include "planner/core/planresult.h"
+#include "planner/core/scheduleresult.h"
+
+#include <vector>
+
+namespace planner {
+
+struct CashFlowQuarter
+{
+    YearMonth start; // first month of the calendar quarter
+    std::vector<double> capexByPhase; // land and grid count in phase 1
+    double capex = 0.0;
+    double opex = 0.0;
+    double cumulative = 0.0; // capex and opex spent up to the end of this quarter
+};
+
+struct CashFlow
+{
+    std::vector<CashFlowQuarter> quarters; // from the project's start to a year after the last
+                                           // phase energizes
+    double peakQuarterCapex = 0.0;
+};
+
+// `start` is the month in which the project starts (the schedule's start).
+Expected<CashFlow> quarterlyCashFlow(const EconomicsResult &cost, const PlanResult &plan,
+                                     const ScheduleResult &schedule, YearMonth start);
+
+} // namespace planner
