@@ -68,6 +68,11 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
     const QString planFile = defaultResourcePath("examples/plan-100mw.json");
     const QJsonObject example = QJsonDocument::fromJson(readAll(planFile).toUtf8()).object();
     m_defaultPlan = example.value("plan").toObject();
+    // The project's plan object carries the file's schedule and economics sections with it.
+    for (const char *section : {"schedule", "economics"}) {
+        if (example.contains(section))
+            m_defaultPlan.insert(section, example.value(section));
+    }
     m_exampleSite = example.value("site").toObject();
     if (m_defaultPlan.isEmpty())
         m_setupError = tr("%1: the default plan was not found").arg(planFile);
@@ -77,7 +82,16 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
             accelerators.append({QString::fromStdString(a.id), QString::fromStdString(a.name)});
         for (const auto &c : m_catalog->cooling)
             cooling.append({QString::fromStdString(c.id), QString::fromStdString(c.name)});
-        m_planEditor->setChoices(accelerators, cooling);
+        ui::PlanEditor::Choices bridging;
+        if (m_scheduleCatalog) {
+            for (const planner::ScheduleEntry *e : m_scheduleCatalog->withPrefix("bridging.")) {
+                const std::string option = e->id.substr(std::string("bridging.").size());
+                if (option.find('.') == std::string::npos) // not "<option>.cost"
+                    bridging.append(
+                            {QString::fromStdString(option), QString::fromStdString(e->name)});
+            }
+        }
+        m_planEditor->setChoices(accelerators, cooling, bridging);
         connect(m_planEditor, &ui::PlanEditor::planEdited, this,
                 [this](const QJsonObject &plan, const QString &what) {
                     planner::commands::setPlan(
@@ -113,13 +127,20 @@ void SiteController::readPlan()
         plan = QJsonDocument::fromJson(m_doc->planJson().toUtf8()).object();
     if (m_planEditor)
         m_planEditor->setPlan(plan);
-    const QJsonObject request{{"plan", plan}, {"site", m_exampleSite}};
+    QJsonObject request{{"site", m_exampleSite}};
+    for (const char *section : {"schedule", "economics"}) {
+        if (plan.contains(section))
+            request.insert(section, plan.take(section));
+    }
+    request.insert("plan", plan);
     auto parsed = planner::parsePlanRequest(
             QJsonDocument(request).toJson(QJsonDocument::Compact).toStdString());
     m_planError.clear();
-    if (parsed)
+    if (parsed) {
         m_planInput = parsed->input;
-    else
+        m_scheduleRequest = parsed->schedule;
+        m_economicsInputs = parsed->economics;
+    } else
         m_planError = QString::fromStdString(parsed.error().message);
     refreshSelected();
 }
@@ -210,7 +231,9 @@ SiteController::updateSchedule(const QString &name, const planner::PlanResult &p
         return std::nullopt;
     const QDate today = QDate::currentDate();
     const planner::ScheduleInputs inputs = planner::scheduleInputsFor(
-            plan, m_scoring->model().market.toStdString(), {today.year(), today.month()});
+            plan, m_scoring->model().market.toStdString(),
+            m_scheduleRequest.start.value_or(planner::YearMonth{today.year(), today.month()}),
+            m_scheduleRequest.bridging, m_economicsInputs.newSubstation);
     planner::MonteCarloOptions options;
     // Fewer samples while the mouse moves keep the drag within a frame; full count on release.
     constexpr int kDragSamples = 2000;
@@ -230,7 +253,10 @@ void SiteController::updateCost(
 {
     if (!m_economics)
         return;
-    auto cost = planner::estimateEconomics(m_planInput, plan, site, *m_economics);
+    planner::EconomicsInputs options = m_economicsInputs;
+    if (schedule)
+        options.bridging = planner::bridgingPowerFor(plan, schedule->first);
+    auto cost = planner::estimateEconomics(m_planInput, plan, site, *m_economics, options);
     if (!cost)
         return;
     m_charts->showCost(name, *cost);
@@ -242,7 +268,7 @@ void SiteController::updateCost(
     // The tornado re-runs the estimate some fifty times (about a millisecond); it follows the
     // drag only on release, like the full Monte Carlo.
     if (!dragging) {
-        auto tornado = planner::tcoTornado(m_planInput, plan, site, *m_economics);
+        auto tornado = planner::tcoTornado(m_planInput, plan, site, *m_economics, options);
         if (tornado)
             m_charts->showTcoTornado(name, *tornado);
     }

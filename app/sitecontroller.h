@@ -10,6 +10,7 @@
 #include "planner/core/catalog.h"
 #include "planner/core/economicscatalog.h"
 #include "planner/core/planinput.h"
+#include "planner/core/planjson.h"
 #include "planner/core/planresult.h"
 #include "planner/core/schedulecatalog.h"
 #include "planner/core/scheduleresult.h"
@@ -84,6 +85,8 @@ private:
     QString m_planError;
     std::optional<planner::ScheduleCatalog> m_scheduleCatalog;
     std::optional<planner::EconomicsCatalog> m_economics;
+    planner::ScheduleRequest m_scheduleRequest; // the plan's schedule section
+    planner::EconomicsInputs m_economicsInputs; // the plan's economics section
     std::unique_ptr<SiteAnalyzer> m_analyzer;
     const ScoringSettings *m_scoring;
     std::optional<planner::Catalog> m_catalog;

@@ -20,9 +20,17 @@ CostChart::CostChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_bars->setWidth(0.7);
     m_plot->xAxis->setLabel(tr("capital cost, million USD"));
     m_plot->yAxis->setRangeReversed(true);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_plot->yAxis->setTickLabelFont(small);
     m_plot->plotLayout()->insertRow(0);
     m_title = new QCPTextElement(m_plot, QString());
     m_plot->plotLayout()->addElement(0, 0, m_title);
+}
+
+QString CostChart::title() const
+{
+    return m_title->text();
 }
 
 void CostChart::clear()
@@ -34,19 +42,33 @@ void CostChart::clear()
 
 void CostChart::showCost(const QString &title, const planner::EconomicsResult &r)
 {
+    // Lines below 1 % of the capex are summed into one bar, so the rest stay readable in a
+    // short dock; the full list is in the report and `energize plan`.
     QVector<double> keys, values;
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     double largest = 0.0;
-    for (int i = 0; i < int(r.capex.size()); ++i) {
-        const planner::CostLine &line = r.capex[std::size_t(i)];
+    double other = 0.0;
+    int merged = 0;
+    auto addBar = [&](const QString &label, double usd) {
+        const int i = int(keys.size());
         keys << i;
-        values << line.usd / 1e6;
-        largest = std::max(largest, line.usd / 1e6);
-        ticker->addTick(i, QString::fromStdString(line.category));
+        values << usd / 1e6;
+        largest = std::max(largest, usd / 1e6);
+        ticker->addTick(i, label);
+    };
+    for (const planner::CostLine &line : r.capex) {
+        if (line.usd < 0.01 * r.totalCapex) {
+            other += line.usd;
+            ++merged;
+            continue;
+        }
+        addBar(QString::fromStdString(line.category), line.usd);
     }
+    if (merged > 0)
+        addBar(tr("%n smaller line(s)", nullptr, merged), other);
     m_bars->setData(keys, values, true);
     m_plot->yAxis->setTicker(ticker);
-    m_plot->yAxis->setRange(-0.8, std::max<int>(1, int(r.capex.size())) - 0.2);
+    m_plot->yAxis->setRange(-0.8, std::max<int>(1, int(keys.size())) - 0.2);
     m_plot->xAxis->setRange(0.0, largest * 1.1 + 1.0);
     QString text = tr("%1 — capex %2 M USD · opex %3 M USD/yr · TCO %4 M USD (%5 %, %6 years)")
                            .arg(title)
@@ -57,6 +79,8 @@ void CostChart::showCost(const QString &title, const planner::EconomicsResult &r
                            .arg(r.horizonYears);
     if (r.usdPerAcceleratorHour)
         text += tr(" · %1 USD per accelerator-hour").arg(*r.usdPerAcceleratorHour, 0, 'f', 2);
+    if (r.usdPerMillionTokens)
+        text += tr(" · %1 USD per million tokens").arg(*r.usdPerMillionTokens, 0, 'f', 3);
     if (!r.missing.empty())
         text += tr("\nNot priced: %1").arg(QString::fromStdString(r.missing.front()));
     m_title->setText(text);

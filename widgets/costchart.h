@@ -25,6 +25,7 @@ public:
     void showCost(const QString &title, const planner::EconomicsResult &result);
     void clear();
     QCustomPlot *plot() const { return m_plot; }
+    QString title() const;
 
 private:
     QCustomPlot *m_plot;

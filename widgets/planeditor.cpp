@@ -2,10 +2,14 @@
 #include "widgets/planeditor.h"
 
 #include <QComboBox>
+#include <QDate>
+#include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace ui {
 namespace {
@@ -30,7 +34,8 @@ PlanEditor::PlanEditor(QWidget *parent)
     : QWidget(parent), m_itLoad(new QDoubleSpinBox(this)), m_accelerator(new QComboBox(this)),
       m_cooling(new QComboBox(this)), m_transformers(choices(this, {"N", "N+1", "2N"})),
       m_ups(choices(this, {"N+1", "2N"})), m_generators(choices(this, {"none", "N+1", "2N"})),
-      m_coolingRedundancy(choices(this, {"N", "N+1"}))
+      m_coolingRedundancy(choices(this, {"N", "N+1"})), m_bridging(new QComboBox(this)),
+      m_start(new QDateEdit(this)), m_tokens(new QDoubleSpinBox(this))
 {
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
@@ -49,15 +54,37 @@ PlanEditor::PlanEditor(QWidget *parent)
     m_generators->setToolTip(tr("Redundancy of the generators"));
     m_coolingRedundancy->setToolTip(tr("Redundancy of the cooling units"));
     form->addRow(tr("Redundancy"), redundancy);
+    m_start->setDisplayFormat("yyyy-MM");
+    m_start->setCalendarPopup(true);
+    m_start->setDate(QDate(QDate::currentDate().year(), QDate::currentDate().month(), 1));
+    m_start->setKeyboardTracking(false);
+    m_start->setToolTip(tr("Month in which the project starts: site control begins"));
+    form->addRow(tr("Project start"), m_start);
+    m_bridging->addItem(tr("None: wait for the grid"), QString());
+    m_bridging->setToolTip(tr("On-site power that runs the first phase before the grid "
+                              "connection, with its own lead time and cost"));
+    form->addRow(tr("Bridging power"), m_bridging);
+    m_tokens->setRange(0.0, 1e6);
+    m_tokens->setDecimals(0);
+    m_tokens->setSpecialValueText(tr("not given"));
+    m_tokens->setSuffix(tr(" tokens/s"));
+    m_tokens->setKeyboardTracking(false);
+    m_tokens->setToolTip(tr("Inference throughput of one accelerator, for the cost per million "
+                            "tokens"));
+    form->addRow(tr("Throughput"), m_tokens);
 
     connect(m_itLoad, &QDoubleSpinBox::valueChanged, this, [this] { edited(tr("IT load")); });
     connect(m_accelerator, &QComboBox::activated, this, [this] { edited(tr("accelerator")); });
     connect(m_cooling, &QComboBox::activated, this, [this] { edited(tr("cooling")); });
     for (QComboBox *box : {m_transformers, m_ups, m_generators, m_coolingRedundancy})
         connect(box, &QComboBox::activated, this, [this] { edited(tr("redundancy")); });
+    connect(m_start, &QDateEdit::dateChanged, this, [this] { edited(tr("start")); });
+    connect(m_bridging, &QComboBox::activated, this, [this] { edited(tr("bridging power")); });
+    connect(m_tokens, &QDoubleSpinBox::valueChanged, this, [this] { edited(tr("throughput")); });
 }
 
-void PlanEditor::setChoices(const Choices &accelerators, const Choices &cooling)
+void PlanEditor::setChoices(const Choices &accelerators, const Choices &cooling,
+                            const Choices &bridging)
 {
     m_filling = true;
     m_accelerator->clear();
@@ -66,6 +93,10 @@ void PlanEditor::setChoices(const Choices &accelerators, const Choices &cooling)
     m_cooling->clear();
     for (const auto &[id, name] : cooling)
         m_cooling->addItem(name, id);
+    while (m_bridging->count() > 1)
+        m_bridging->removeItem(1);
+    for (const auto &[id, name] : bridging)
+        m_bridging->addItem(name, id);
     m_filling = false;
     setPlan(m_plan);
 }
@@ -83,6 +114,16 @@ void PlanEditor::setPlan(const QJsonObject &plan)
     select(m_ups, r.value("ups").toString("N+1"));
     select(m_generators, r.value("generators").toString("N+1"));
     select(m_coolingRedundancy, r.value("cooling").toString("N+1"));
+    const QJsonObject schedule = plan.value("schedule").toObject();
+    const QDate start = QDate::fromString(schedule.value("start").toString() + "-01", "yyyy-MM-dd");
+    const QDate today = QDate::currentDate();
+    m_start->setDate(start.isValid() ? start : QDate(today.year(), today.month(), 1));
+    const int bridging = m_bridging->findData(schedule.value("bridging").toString());
+    m_bridging->setCurrentIndex(std::max(0, bridging));
+    m_tokens->setValue(plan.value("economics")
+                               .toObject()
+                               .value("tokens_per_second_per_accelerator")
+                               .toDouble(0.0));
     m_filling = false;
 }
 
@@ -108,6 +149,16 @@ void PlanEditor::edited(const QString &what)
                             {"ups", m_ups->currentText()},
                             {"generators", m_generators->currentText()},
                             {"cooling", m_coolingRedundancy->currentText()}});
+    QJsonObject schedule = plan.value("schedule").toObject();
+    schedule.insert("start", m_start->date().toString("yyyy-MM"));
+    schedule.insert("bridging", m_bridging->currentData().toString());
+    plan.insert("schedule", schedule);
+    QJsonObject economics = plan.value("economics").toObject();
+    if (m_tokens->value() > 0.0)
+        economics.insert("tokens_per_second_per_accelerator", m_tokens->value());
+    else
+        economics.remove("tokens_per_second_per_accelerator");
+    plan.insert("economics", economics);
     m_plan = plan;
     emit planEdited(plan, what);
 }

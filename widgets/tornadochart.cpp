@@ -7,11 +7,22 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 namespace {
 
 constexpr int kShownBars = 12;
+
+// Input values as people write them: 9.3 M, 27.8 k, 0.05.
+QString compact(double v)
+{
+    if (std::abs(v) >= 1e6)
+        return QString::number(v / 1e6, 'g', 3) + " M";
+    if (std::abs(v) >= 1e4)
+        return QString::number(v / 1e3, 'g', 3) + " k";
+    return QString::number(v, 'g', 3);
+}
 
 } // namespace
 
@@ -68,7 +79,8 @@ void TornadoChart::showTornado(const QString &title, const planner::Tornado &t)
         QString name = QString::fromStdString(bar.name);
         if (name.size() > 48)
             name = name.left(47) + QChar(0x2026);
-        ticker->addTick(i, QStringLiteral("%1 (%2 … %3)").arg(name).arg(bar.low).arg(bar.high));
+        ticker->addTick(
+                i, QStringLiteral("%1 (%2 … %3)").arg(name, compact(bar.low), compact(bar.high)));
     }
     m_low->setData(keys, low, true);
     m_high->setData(keys, high, true);

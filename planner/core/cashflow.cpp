@@ -85,9 +85,19 @@ Expected<CashFlow> quarterlyCashFlow(const EconomicsResult &cost, const PlanResu
             return Error{"cash flow: the schedule has no shell, fit-out or commissioning for phase "
                          + n};
         const double s = stretch[k];
-        build[k] = {shell->timing.earlyStart.value() * s,
-                    commissioning->timing.earlyFinish.value() * s};
-        fitout[k] = {fit->timing.earlyStart.value() * s, fit->timing.earlyFinish.value() * s};
+        const TaskSchedule *power = findTask(schedule, "energization_" + n);
+        if (!power)
+            return Error{"cash flow: the schedule has no energization for phase " + n};
+        // Just in time: shell, fit-out and commissioning end when the phase's energization can
+        // start, so a phase that waits for power is not built and equipped years ahead.
+        auto length = [](const TaskSchedule *t) {
+            return t->timing.earlyFinish.value() - t->timing.earlyStart.value();
+        };
+        const double ready = power->timing.earlyStart.value();
+        const double fitEnd = ready - length(commissioning);
+        const double fitStart = fitEnd - length(fit);
+        build[k] = {(fitStart - length(shell)) * s, ready * s};
+        fitout[k] = {fitStart * s, fitEnd * s};
         energized[k] = e.p50.value();
     }
     Window grid{std::numeric_limits<double>::max(), 0.0};

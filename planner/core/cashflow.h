@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Quarterly cash flow of a phased build: each phase's construction spent evenly from the start
-// of its shell to the end of its commissioning, its IT over its fit-out, land at the start, the
-// grid connection before grid power, and opex from each phase's energization, all timed on the
-// P50 schedule (the typical schedule stretched so that every phase energizes at its P50 date).
-// Calendar quarters; a pure function of values, safe on any thread.
+// of its shell to the end of its commissioning, its IT over its fit-out, the three back to back
+// and ending when the phase can be energized (just in time for power), land at the start, the grid
+// connection as early as it can go, and opex from each phase's energization, all timed on the P50
+// schedule (the typical schedule stretched so that every phase energizes at its P50 date). Calendar
+// quarters; a pure function of values, safe on any thread.
 
 #include "planner/core/economics.h"
 #include "planner/core/expected.h"

@@ -10,11 +10,15 @@
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
 #include "planner/session/document.h"
+#include "widgets/cashflowchart.h"
+#include "widgets/chartspanel.h"
+#include "widgets/costchart.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
 #include "widgets/planeditor.h"
 #include "widgets/planpanel.h"
 #include "widgets/scorepanel.h"
+#include "widgets/tornadochart.h"
 
 #include "widgets/identifydialog.h"
 
@@ -23,6 +27,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QSet>
@@ -31,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <qcustomplot.h>
 
 class TestMapWorkflow : public QObject
 {
@@ -45,6 +51,7 @@ private slots:
     void styleChangesRedrawAndUndo();
     void drawAndDragAParcel();
     void editingThePlanReplansAndIsUndoable();
+    void scheduleAndCostOptionsReachTheCharts();
 
 private:
     static bool waitForLayers(app::MainWindow &window);
@@ -401,6 +408,62 @@ void TestMapWorkflow::editingThePlanReplansAndIsUndoable()
     QCOMPARE(valueOf("Accelerator system"), QString("NVIDIA GB200 NVL72"));
     QCOMPARE(valueOf("Racks"), racksBefore);
     QCOMPARE(accelerator->currentData().toString(), QString("gb200-nvl72"));
+}
+
+void TestMapWorkflow::scheduleAndCostOptionsReachTheCharts()
+{
+    app::MainWindow window;
+    window.show();
+    window.openDemo();
+    QVERIFY(waitForLayers(window));
+    auto *editor = window.findChild<ui::PlanEditor *>();
+    auto *charts = window.findChild<ui::ChartsPanel *>();
+    QVERIFY(editor && charts);
+    QVERIFY(!window.document()->sites().empty());
+    // Select the first demo site with a click, as a user does.
+    window.findChild<QAction *>("actionSelectTool")->trigger();
+    auto *canvas = window.canvas();
+    const planner::Site site = window.document()->sites().front();
+    const QPoint at = canvas->view().lonLatToScreen(site.longitude, site.latitude).toPoint();
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, at);
+    auto capexLines = [&] {
+        auto *bars = qobject_cast<QCPBars *>(charts->costChart()->plot()->plottable(0));
+        return bars ? bars->data()->size() : -1;
+    };
+    const int before = capexLines();
+    QVERIFY(before > 0);
+    // The example plan gives a throughput, so the cost reads in USD per million tokens.
+    QVERIFY2(charts->costChart()->title().contains("per million tokens"),
+             qPrintable(charts->costChart()->title()));
+
+    // Bridging power as a user picks it: one more capex line, saved in the plan, undoable.
+    QComboBox *bridging = editor->bridging();
+    const int turbines = bridging->findData("gas_turbine");
+    QVERIFY(turbines > 0);
+    bridging->setCurrentIndex(turbines);
+    emit bridging->activated(turbines);
+    QVERIFY(window.document()->planJson().contains("\"bridging\":\"gas_turbine\""));
+    QCOMPARE(capexLines(), before + 1);
+    QVERIFY(charts->cashFlowChart()->phaseCount() >= 1);
+    QVERIFY(charts->tcoTornadoChart()->barCount() > 0);
+
+    // A later start moves the first quarter of the cash flow.
+    editor->start()->setDate(QDate(2030, 7, 1));
+    QVERIFY(window.document()->planJson().contains("\"start\":\"2030-07\""));
+    auto *flow = charts->cashFlowChart()->plot();
+    auto *ticker = dynamic_cast<QCPAxisTickerText *>(flow->xAxis->ticker().data());
+    QVERIFY(ticker);
+    QCOMPARE(ticker->ticks().first(), QString("2030 Q3"));
+
+    // No throughput: tokens are not priced and the title says nothing about them.
+    editor->tokensPerSecond()->setValue(0.0);
+    QVERIFY(!charts->costChart()->title().contains("per million tokens"));
+
+    window.document()->undoStack()->undo();
+    window.document()->undoStack()->undo();
+    window.document()->undoStack()->undo();
+    QCOMPARE(capexLines(), before);
+    QCOMPARE(bridging->currentIndex(), 0);
 }
 
 QTEST_MAIN(TestMapWorkflow)

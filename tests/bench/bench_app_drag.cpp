@@ -175,9 +175,12 @@ int main(int argc, char **argv)
         QApplication::processEvents();
         identify.grab().save(shotDir + "/identify.png");
         if (auto *tabs = window.findChild<QTabWidget *>()) {
-            tabs->setCurrentIndex(1); // the Cost tab
-            QApplication::processEvents();
-            window.grab().save(shotDir + "/cost.png");
+            const char *names[] = {"schedule", "cost", "cashflow", "tco-tornado"};
+            for (int i = 1; i < tabs->count() && i < 4; ++i) {
+                tabs->setCurrentIndex(i);
+                QApplication::processEvents();
+                window.grab().save(shotDir + "/" + names[i] + ".png");
+            }
             tabs->setCurrentIndex(0);
         }
     }
