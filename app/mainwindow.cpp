@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace app {
@@ -60,7 +61,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_planDock = new QWidget(this);
     auto *planLayout = new QVBoxLayout(m_planDock);
     planLayout->setContentsMargins(4, 4, 4, 0);
-    planLayout->addWidget(planEditor);
+    // The editor scrolls when the dock is short, so its rows never set the window's height.
+    auto *editorScroll = new QScrollArea(m_planDock);
+    editorScroll->setWidget(planEditor);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    editorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    editorScroll->setMinimumHeight(planEditor->fontMetrics().height() * 4);
+    planLayout->addWidget(editorScroll);
     planLayout->addWidget(m_planPanel, 1);
     m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
                                  m_chartsPanel, planEditor, this);

@@ -12,6 +12,7 @@
 #include "planner/core/planner.h"
 #include "planner/core/planschedule.h"
 #include "planner/core/scheduleplanner.h"
+#include "planner/core/scheduletornado.h"
 #include "planner/session/document.h"
 #include "planner/session/plancommands.h"
 #include "widgets/chartspanel.h"
@@ -243,6 +244,14 @@ SiteController::updateSchedule(const QString &name, const planner::PlanResult &p
     if (!schedule)
         return std::nullopt;
     m_charts->showSchedule(name, *schedule);
+    if (!dragging) {
+        // Common random numbers keep the bars smooth at the drag's sample count (some 10 ms).
+        planner::MonteCarloOptions tornadoOptions;
+        tornadoOptions.samples = kDragSamples;
+        auto tornado = planner::scheduleTornado(inputs, *m_scheduleCatalog, tornadoOptions);
+        if (tornado)
+            m_charts->showDateTornado(name + tr(" — P50 energization of the last phase"), *tornado);
+    }
     return std::pair{std::move(*schedule), inputs.start};
 }
 

@@ -3,9 +3,11 @@
 
 #include "maps/gdalenvironment.h"
 #include "maps/gdalopen.h"
+#include "maps/rastererrortrap.h"
 
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace maps {
@@ -14,44 +16,62 @@ namespace {
 
 constexpr const char *kWgs84 = "EPSG:4326";
 
-Expected<OGRSpatialReference> parse(const QString &crs)
+bool isSame(const OGRSpatialReference &a, const OGRSpatialReference &b)
 {
-    OGRSpatialReference srs;
-    const QByteArray text = crs.trimmed().toUtf8();
-    if (text.isEmpty()
-        || srs.SetFromUserInput(text.constData(),
-                                OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get())
-                != OGRERR_NONE) {
-        return Error{QStringLiteral("'%1' is not a coordinate system GDAL knows — enter an EPSG "
-                                    "code such as EPSG:3857")
-                             .arg(crs),
-                     ErrorCode::MissingCrs};
-    }
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
+    const char *const options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
+    return a.IsSame(&b, options);
 }
 
 } // namespace
+
+bool CrsTransform::parseCrs(OGRSpatialReference &srs, const QString &definition)
+{
+    const QByteArray text = definition.trimmed().toUtf8();
+    if (text.isEmpty()) {
+        return false;
+    }
+    const char *const options[] = {"ALLOW_NETWORK_ACCESS=NO", "ALLOW_FILE_ACCESS=NO", nullptr};
+    RasterErrorTrap quiet;
+    if (srs.SetFromUserInput(text.constData(), options) != OGRERR_NONE) {
+        return false;
+    }
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return true;
+}
+
+bool CrsTransform::sameCrs(const QString &a, const QString &b)
+{
+    if (a == b || a.isEmpty() || b.isEmpty()) {
+        return true;
+    }
+    OGRSpatialReference sa;
+    OGRSpatialReference sb;
+    return parseCrs(sa, a) && parseCrs(sb, b) && isSame(sa, sb);
+}
 
 Expected<CrsTransform> CrsTransform::create(const QString &from, const QString &to)
 {
     ensureGdal();
     QuietGdalErrors quiet;
-    auto a = parse(from);
-    if (!a) {
-        return a.error();
+    auto unreadable = [](const QString &crs) {
+        return Error{QStringLiteral("'%1' is not a coordinate system GDAL knows — enter an EPSG "
+                                    "code such as EPSG:3857")
+                             .arg(crs),
+                     ErrorCode::MissingCrs};
+    };
+    OGRSpatialReference a;
+    OGRSpatialReference b;
+    if (!parseCrs(a, from)) {
+        return unreadable(from);
     }
-    auto b = parse(to);
-    if (!b) {
-        return b.error();
+    if (!parseCrs(b, to)) {
+        return unreadable(to);
     }
     CrsTransform t;
     t.m_from = from;
     t.m_to = to;
-    const char *const sameOptions[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
-                                       "CRITERION=EQUIVALENT", nullptr};
-    if (!a->IsSame(&*b, sameOptions)) {
-        t.m_ct.reset(OGRCreateCoordinateTransformation(&*a, &*b));
+    if (!isSame(a, b)) {
+        t.m_ct.reset(OGRCreateCoordinateTransformation(&a, &b));
         if (!t.m_ct) {
             return Error{QStringLiteral("PROJ cannot transform %1 to %2").arg(from, to),
                          ErrorCode::MissingCrs};
@@ -68,6 +88,29 @@ Expected<CrsTransform> CrsTransform::toLonLat(const QString &mapCrs)
 Expected<CrsTransform> CrsTransform::fromLonLat(const QString &mapCrs)
 {
     return create(QString::fromLatin1(kWgs84), mapCrs);
+}
+
+Expected<CrsTransform> CrsTransform::toRaster(const QString &fromWkt, const QString &rasterWkt)
+{
+    ensureGdal();
+    CrsTransform t;
+    t.m_from = fromWkt;
+    t.m_to = rasterWkt;
+    if (sameCrs(fromWkt, rasterWkt)) {
+        return t;
+    }
+    RasterErrorTrap trap;
+    OGRSpatialReference from;
+    OGRSpatialReference to;
+    if (!parseCrs(from, fromWkt) || !parseCrs(to, rasterWkt)) {
+        return Error{trap.explain(QStringLiteral("a coordinate system could not be read"))};
+    }
+    t.m_ct.reset(OGRCreateCoordinateTransformation(&from, &to));
+    if (!t.m_ct) {
+        return Error{trap.explain(QStringLiteral("no transformation between the map's and "
+                                                 "the raster's coordinate systems"))};
+    }
+    return t;
 }
 
 CrsTransform::CrsTransform(const CrsTransform &other)
@@ -112,6 +155,23 @@ std::optional<LonLat> CrsTransform::applyToLonLat(QPointF p) const
         return std::nullopt;
     }
     return LonLat{q->x(), q->y()};
+}
+
+void CrsTransform::apply(double *x, double *y, int n, int *ok) const
+{
+    if (!m_ct) {
+        std::fill(ok, ok + n, 1);
+        return;
+    }
+    RasterErrorTrap quiet; // points outside the area of use are expected, not errors
+    m_ct->Transform(n, x, y, nullptr, ok);
+}
+
+bool CrsTransform::apply(double &x, double &y) const
+{
+    int ok = 0;
+    apply(&x, &y, 1, &ok);
+    return ok != 0;
 }
 
 } // namespace maps

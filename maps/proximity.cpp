@@ -9,7 +9,7 @@
 
 #include <QFileInfo>
 
-#include "maps/rastertransform.h"
+#include "maps/crstransform.h"
 #include <gdal_alg.h>
 
 #include <ogr_spatialref.h>
@@ -149,7 +149,7 @@ Expected<RasterBuffer> Proximity::fromVector(const QString &datasource, const Ra
 QString Proximity::distanceUnit(const RasterGrid &grid)
 {
     OGRSpatialReference srs;
-    if (!RasterTransform::parseCrs(srs, grid.crsWkt) || srs.IsGeographic()) {
+    if (!CrsTransform::parseCrs(srs, grid.crsWkt) || srs.IsGeographic()) {
         return QStringLiteral("m");
     }
     const char *unit = nullptr;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Writes a Float32 GeoTIFF (tiled 256 × 256, NaN = no-data) window by window, so a result
-// larger than memory can be produced tile by tile.
+// larger than memory can be produced tile by tile. File blocks that a window covers whole are
+// written at once (GDAL's shared block cache is bypassed); the rest go through the cache.
 // Threading: writeWindow() may be called from several threads; calls are serialised inside.
 // finish() must be called once, after every writer is done; it flushes and closes the file.
 
@@ -27,7 +28,12 @@ public:
     const RasterGrid &grid() const { return m_grid; }
 
 private:
+    static constexpr int kBlockSize = 256;
+
     RasterFileWriter() = default;
+    // Through GDAL's block cache; the caller holds m_mutex.
+    RasterStatus writeRaster(int col, int row, int width, int height, const float *values,
+                             int stride);
 
     QString m_path;
     RasterGrid m_grid;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/rastergrid.h"
 
-#include "maps/rastertransform.h"
+#include "maps/crstransform.h"
 
 #include <ogr_spatialref.h>
 
@@ -64,7 +64,7 @@ bool RasterGrid::isGeographic() const
         return false;
     }
     OGRSpatialReference srs;
-    return RasterTransform::parseCrs(srs, crsWkt) && srs.IsGeographic();
+    return CrsTransform::parseCrs(srs, crsWkt) && srs.IsGeographic();
 }
 
 } // namespace maps

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/rasterpixelspacing.h"
 
-#include "maps/rastertransform.h"
+#include "maps/crstransform.h"
 
 #include <ogr_spatialref.h>
 
@@ -23,7 +23,7 @@ constexpr double kDegree = std::numbers::pi / 180.0;
 RasterPixelSpacing::RasterPixelSpacing(const RasterGrid &grid) : m_grid(grid)
 {
     OGRSpatialReference srs;
-    if (RasterTransform::parseCrs(srs, grid.crsWkt)) {
+    if (CrsTransform::parseCrs(srs, grid.crsWkt)) {
         m_geographic = srs.IsGeographic();
         if (srs.IsProjected()) {
             m_unit = srs.GetLinearUnits();

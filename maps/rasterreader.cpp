@@ -12,6 +12,8 @@ namespace {
 
 constexpr float kNoValue = std::numeric_limits<float>::quiet_NaN();
 constexpr int kLatticeStep = 16;
+// Blocks larger than this (whole-image strips) are never read whole for a window.
+constexpr std::int64_t kMaxBlockPixels = std::int64_t(4) << 20;
 
 // The range [first, last) of target pixels along one axis whose centres fall inside the
 // source, given source coordinate = a + b * target coordinate.
@@ -79,8 +81,7 @@ RasterStatus RasterReader::readInto(const RasterGrid &grid, Interpolation interp
                              .arg(grid.height)
                              .arg(maxPixels)};
     }
-    std::fill(out, out + grid.pixelCount(), kNoValue);
-    if (RasterTransform::sameCrs(grid.crsWkt, m_layer->grid().crsWkt)) {
+    if (CrsTransform::sameCrs(grid.crsWkt, m_layer->grid().crsWkt)) {
         return readSameCrs(grid, interpolation, out);
     }
     return readOtherCrs(grid, interpolation, out);
@@ -97,6 +98,9 @@ RasterStatus RasterReader::readSameCrs(const RasterGrid &grid, Interpolation int
     const double ay = (grid.originY - src.originY) / src.pixelHeight;
     const auto [c0, c1] = coveredRange(ax, bx, src.width, grid.width);
     const auto [r0, r1] = coveredRange(ay, by, src.height, grid.height);
+    if (c0 != 0 || r0 != 0 || c1 != grid.width || r1 != grid.height) {
+        std::fill(out, out + grid.pixelCount(), kNoValue); // the part outside the layer
+    }
     if (c0 >= c1 || r0 >= r1) {
         return rasterDone(); // the grid lies outside the raster: all NaN
     }
@@ -131,10 +135,16 @@ RasterStatus RasterReader::readSameCrs(const RasterGrid &grid, Interpolation int
     const int h = r1 - r0;
     float *first = out + std::size_t(r0) * grid.width + c0;
     RasterErrorTrap trap;
-    const CPLErr err =
-            m_band->RasterIO(GF_Read, ix, iy, iw, ih, first, w, h, GDT_Float32, sizeof(float),
-                             GSpacing(grid.width) * sizeof(float), &extra);
-    if (err != CE_None) {
+    bool ok = false;
+    if (aligned && iw == w && ih == h) {
+        // The layer's own pixels, one for one: no resampling, so blocks can be copied as they are.
+        ok = readBlocks(ix, iy, w, h, first, std::size_t(grid.width));
+    } else {
+        ok = m_band->RasterIO(GF_Read, ix, iy, iw, ih, first, w, h, GDT_Float32, sizeof(float),
+                              GSpacing(grid.width) * sizeof(float), &extra)
+                == CE_None;
+    }
+    if (!ok) {
         std::fill(out, out + grid.pixelCount(), kNoValue);
         return Error{trap.explain(
                 m_layer->displayName()
@@ -149,6 +159,63 @@ RasterStatus RasterReader::readSameCrs(const RasterGrid &grid, Interpolation int
         cleanValues(out + std::size_t(r) * grid.width + c0, std::size_t(w));
     }
     return rasterDone();
+}
+
+bool RasterReader::readBlocks(int x, int y, int width, int height, float *out, std::size_t stride)
+{
+    int bw = 0;
+    int bh = 0;
+    m_band->GetBlockSize(&bw, &bh);
+    const GDALDataType type = m_band->GetRasterDataType();
+    const int typeBytes = GDALGetDataTypeSizeBytes(type);
+    const int bx0 = x / bw;
+    const int bx1 = (x + width - 1) / bw;
+    const int by0 = y / bh;
+    const int by1 = (y + height - 1) / bh;
+    const std::int64_t blockPixels = std::int64_t(bw) * bh;
+    const std::int64_t touched = std::int64_t(bx1 - bx0 + 1) * (by1 - by0 + 1) * blockPixels;
+    if (typeBytes <= 0 || blockPixels > kMaxBlockPixels
+        || 2 * std::int64_t(width) * height < touched) {
+        // Huge blocks (whole-image strips), or a window that uses little of the blocks it
+        // touches: let GDAL read through its block cache, which keeps them for the next window.
+        return m_band->RasterIO(GF_Read, x, y, width, height, out, width, height, GDT_Float32,
+                                sizeof(float), GSpacing(stride) * sizeof(float), nullptr)
+                == CE_None;
+    }
+    const int rasterWidth = m_band->GetXSize();
+    const int rasterHeight = m_band->GetYSize();
+    for (int by = by0; by <= by1; ++by) {
+        for (int bx = bx0; bx <= bx1; ++bx) {
+            const int left = bx * bw;
+            const int top = by * bh;
+            const int cx0 = std::max(x, left);
+            const int cx1 = std::min(x + width, left + bw);
+            const int cy0 = std::max(y, top);
+            const int cy1 = std::min(y + height, top + bh);
+            float *dst = out + std::size_t(cy0 - y) * stride + std::size_t(cx0 - x);
+            // A whole interior Float32 block whose rows are the output's rows: read in place.
+            const bool inPlace = type == GDT_Float32 && cx0 == left && cx1 == left + bw
+                    && cy0 == top && cy1 == top + bh && std::size_t(bw) == stride
+                    && left + bw <= rasterWidth && top + bh <= rasterHeight;
+            if (inPlace) {
+                if (m_band->ReadBlock(bx, by, dst) != CE_None) {
+                    return false;
+                }
+                continue;
+            }
+            m_block.resize(std::size_t(blockPixels) * std::size_t(typeBytes));
+            if (m_band->ReadBlock(bx, by, m_block.data()) != CE_None) {
+                return false;
+            }
+            for (int r = cy0; r < cy1; ++r) {
+                const std::size_t from = std::size_t(r - top) * bw + std::size_t(cx0 - left);
+                GDALCopyWords64(m_block.data() + from * std::size_t(typeBytes), type, typeBytes,
+                                dst + std::size_t(r - cy0) * stride, GDT_Float32, sizeof(float),
+                                cx1 - cx0);
+            }
+        }
+    }
+    return true;
 }
 
 void RasterReader::cleanValues(float *values, std::size_t count) const
@@ -174,8 +241,9 @@ void RasterReader::cleanValues(float *values, std::size_t count) const
 RasterStatus RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpolation,
                                         float *out)
 {
+    std::fill(out, out + grid.pixelCount(), kNoValue);
     if (!m_toLayer || m_otherWkt != grid.crsWkt) {
-        auto t = RasterTransform::create(grid.crsWkt, m_layer->grid().crsWkt);
+        auto t = CrsTransform::toRaster(grid.crsWkt, m_layer->grid().crsWkt);
         if (!t) {
             return Error{m_layer->displayName() + QStringLiteral(": ") + t.error().message};
         }

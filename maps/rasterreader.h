@@ -3,17 +3,20 @@
 // Reads a raster layer onto any target grid (a view, a tile of a suitability region): the part
 // of the layer under the grid is read through GDAL in one windowed request (GDAL picks an
 // overview when the grid is coarser), or, when the grid is in another CRS, sampled through a
-// coarse lattice of transformed points from cached blocks. Pixels outside the layer and
-// no-data pixels come back as NaN. A request larger than maxPixels is refused with a message,
-// so a 50,000 × 50,000 raster is never read whole by accident.
+// coarse lattice of transformed points from cached blocks. A window on the layer's own pixels
+// that uses most of the blocks it touches is read block by block straight into the caller's
+// buffer, bypassing GDAL's shared block cache. Pixels outside the layer and no-data pixels come
+// back as NaN. A request larger than maxPixels is refused with a message, so a 50,000 × 50,000
+// raster is never read whole by accident.
 // Threading: owns a GDAL dataset handle; one RasterReader per thread.
 
 #include "maps/blockcache.h"
+#include "maps/crstransform.h"
 #include "maps/rasterbuffer.h"
 #include "maps/rastersampler.h"
-#include "maps/rastertransform.h"
 
 #include <optional>
+#include <vector>
 
 namespace maps {
 
@@ -36,13 +39,15 @@ private:
     explicit RasterReader(RasterLayerPtr layer, RasterDataset dataset);
     RasterStatus readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
     RasterStatus readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
+    bool readBlocks(int x, int y, int width, int height, float *out, std::size_t stride);
     void cleanValues(float *out, std::size_t count) const;
 
     RasterLayerPtr m_layer;
     RasterDataset m_dataset;
     GDALRasterBand *m_band = nullptr;
+    std::vector<unsigned char> m_block; // scratch for blocks that do not map onto the output
     QString m_otherWkt;
-    std::optional<RasterTransform> m_toLayer;
+    std::optional<CrsTransform> m_toLayer;
     std::optional<RasterSampler> m_sampler;
 };
 

@@ -11,7 +11,7 @@ Expected<RasterSampler> RasterSampler::create(RasterLayerPtr layer, const QStrin
     if (!layer) {
         return Error{QStringLiteral("no raster layer given")};
     }
-    auto transform = RasterTransform::create(queryCrsWkt, layer->grid().crsWkt);
+    auto transform = CrsTransform::toRaster(queryCrsWkt, layer->grid().crsWkt);
     if (!transform) {
         return Error{layer->displayName() + QStringLiteral(": ") + transform.error().message};
     }
@@ -22,7 +22,7 @@ Expected<RasterSampler> RasterSampler::create(RasterLayerPtr layer, const QStrin
     return RasterSampler(std::move(*cache), std::move(*transform));
 }
 
-RasterSampler::RasterSampler(std::unique_ptr<BlockCache> cache, RasterTransform transform)
+RasterSampler::RasterSampler(std::unique_ptr<BlockCache> cache, CrsTransform transform)
     : m_cache(std::move(cache)), m_transform(std::move(transform)), m_grid(m_cache->layer().grid())
 {}
 

@@ -7,7 +7,7 @@
 // thread. Movable, not copyable.
 
 #include "maps/blockcache.h"
-#include "maps/rastertransform.h"
+#include "maps/crstransform.h"
 
 #include <optional>
 
@@ -39,10 +39,10 @@ public:
     const QString &lastError() const { return m_cache->lastError(); }
 
 private:
-    RasterSampler(std::unique_ptr<BlockCache> cache, RasterTransform transform);
+    RasterSampler(std::unique_ptr<BlockCache> cache, CrsTransform transform);
 
     std::unique_ptr<BlockCache> m_cache;
-    RasterTransform m_transform;
+    CrsTransform m_transform;
     RasterGrid m_grid;
 };
 

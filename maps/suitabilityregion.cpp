@@ -4,7 +4,9 @@
 #include "maps/rasterfilewriter.h"
 #include "maps/rasterreader.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <optional>
 
@@ -79,14 +81,14 @@ std::vector<CompiledCriterion> compile(const SuitabilityModel &model)
     return out;
 }
 
-// Per-worker GDAL handles and scratch buffers.
+// Per-worker GDAL handles and scratch buffers: one tile of values per input, the tile's scores.
 struct Worker
 {
     std::vector<RasterReader> criteria;
     std::vector<RasterReader> exclusions;
-    std::vector<float> values;
+    std::vector<std::vector<float>> criterionValues;
+    std::vector<std::vector<float>> exclusionValues;
     std::vector<float> score;
-    std::vector<std::uint8_t> excluded;
 };
 
 Expected<Worker> makeWorker(const SuitabilityModel &model)
@@ -106,8 +108,39 @@ Expected<Worker> makeWorker(const SuitabilityModel &model)
         }
         w.exclusions.push_back(std::move(*r));
     }
+    w.criterionValues.resize(w.criteria.size());
+    w.exclusionValues.resize(w.exclusions.size());
     return w;
 }
+
+// Marks excluded[i] where the exclusion applies to values[i]; same rule as
+// SuitabilityExclusion::excludes(), with thresholds compared in double as there.
+void markExcluded(const SuitabilityExclusion &e, const float *values, std::uint8_t *excluded,
+                  std::size_t n)
+{
+    const double threshold = e.threshold;
+    switch (e.rule) {
+    case SuitabilityExclusion::Rule::Above:
+        for (std::size_t i = 0; i < n; ++i) {
+            excluded[i] |= std::uint8_t(double(values[i]) > threshold);
+        }
+        return;
+    case SuitabilityExclusion::Rule::Below:
+        for (std::size_t i = 0; i < n; ++i) {
+            excluded[i] |= std::uint8_t(double(values[i]) < threshold);
+        }
+        return;
+    case SuitabilityExclusion::Rule::InClasses:
+        for (std::size_t i = 0; i < n; ++i) {
+            excluded[i] |= std::uint8_t(e.excludes(values[i]));
+        }
+        return;
+    }
+}
+
+// Pixels per pass of the score loop: the score and exclusion slices stay in L1/L2 while each
+// input is streamed through once.
+constexpr std::size_t kChunk = 4096;
 
 using TileSink = std::function<RasterStatus(const RasterTile &, const float *)>;
 
@@ -135,31 +168,44 @@ RasterStatus run(const SuitabilityModel &model, const RasterGrid &grid,
                 Worker &w = *slot;
                 const RasterGrid sub = grid.subGrid(tile.col, tile.row, tile.width, tile.height);
                 const std::size_t n = std::size_t(sub.pixelCount());
-                w.values.resize(n);
-                w.score.assign(n, 0.0f);
-                w.excluded.assign(n, 0);
+                // Read every input for the tile first, then score it in one pass of chunks.
                 for (std::size_t i = 0; i < compiled.size(); ++i) {
+                    auto &values = w.criterionValues[i];
+                    values.resize(n);
                     auto read = w.criteria[i].readInto(sub, compiled[i].criterion->interpolation(),
-                                                       w.values.data());
+                                                       values.data());
                     if (!read) {
                         return read;
                     }
-                    compiled[i].accumulate(w.values.data(), w.score.data(), n);
                 }
                 for (std::size_t i = 0; i < model.exclusions.size(); ++i) {
+                    auto &values = w.exclusionValues[i];
+                    values.resize(n);
                     auto read =
-                            w.exclusions[i].readInto(sub, Interpolation::Nearest, w.values.data());
+                            w.exclusions[i].readInto(sub, Interpolation::Nearest, values.data());
                     if (!read) {
                         return read;
                     }
-                    const SuitabilityExclusion &e = model.exclusions[i];
-                    for (std::size_t p = 0; p < n; ++p) {
-                        w.excluded[p] |= std::uint8_t(e.excludes(w.values[p]));
-                    }
                 }
-                for (std::size_t p = 0; p < n; ++p) {
-                    if (w.excluded[p]) {
-                        w.score[p] = SuitabilityModel::kExcluded;
+                w.score.resize(n);
+                std::uint8_t excluded[kChunk];
+                for (std::size_t at = 0; at < n; at += kChunk) {
+                    const std::size_t count = std::min(kChunk, n - at);
+                    float *score = w.score.data() + at;
+                    std::fill_n(score, count, 0.0f);
+                    for (std::size_t i = 0; i < compiled.size(); ++i) {
+                        compiled[i].accumulate(w.criterionValues[i].data() + at, score, count);
+                    }
+                    if (model.exclusions.empty()) {
+                        continue;
+                    }
+                    std::fill_n(excluded, count, std::uint8_t(0));
+                    for (std::size_t i = 0; i < model.exclusions.size(); ++i) {
+                        markExcluded(model.exclusions[i], w.exclusionValues[i].data() + at,
+                                     excluded, count);
+                    }
+                    for (std::size_t p = 0; p < count; ++p) {
+                        score[p] = excluded[p] ? SuitabilityModel::kExcluded : score[p];
                     }
                 }
                 return sink(tile, w.score.data());

@@ -4,8 +4,9 @@
 // 0..1, SuitabilityModel::kExcluded where an exclusion applies, NaN where a criterion has no
 // value. Computed in tiles on all cores (RasterTileRunner) with cancel and progress; each
 // worker reads every layer onto its tile through its own RasterReader, so layers may differ in
-// CRS and resolution from the grid and from each other. Criteria with the layer's natural
-// interpolation; exclusions by nearest pixel.
+// CRS and resolution from the grid and from each other, then scores the tile in cache-sized
+// chunks (memory: one Float32 tile per layer per worker, 8 MB for 8192 × 256). Criteria with
+// the layer's natural interpolation; exclusions by nearest pixel.
 // Threading: blocking; call from a worker thread, never the GUI thread.
 
 #include "maps/rasterbuffer.h"

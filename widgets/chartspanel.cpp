@@ -16,7 +16,8 @@ namespace ui {
 ChartsPanel::ChartsPanel(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
       m_schedule(new ScheduleChart(this)), m_cost(new CostChart(this)),
-      m_cashFlow(new CashFlowChart(this)), m_tcoTornado(new TornadoChart(tr("M USD"), 1e6, this))
+      m_cashFlow(new CashFlowChart(this)), m_tcoTornado(new TornadoChart(tr("M USD"), 1e6, this)),
+      m_dateTornado(new TornadoChart(tr("months"), 1.0, this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -29,6 +30,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs->addTab(m_cost, tr("Cost"));
     m_tabs->addTab(m_cashFlow, tr("Cash flow"));
     m_tabs->addTab(m_tcoTornado, tr("What moves the TCO"));
+    m_tabs->addTab(m_dateTornado, tr("What moves the power-on date"));
     m_stack->addWidget(m_tabs);
 }
 
@@ -56,6 +58,12 @@ void ChartsPanel::showTcoTornado(const QString &title, const planner::Tornado &t
     m_tcoTornado->showTornado(title, tornado);
 }
 
+void ChartsPanel::showDateTornado(const QString &title, const planner::Tornado &tornado)
+{
+    m_stack->setCurrentIndex(1);
+    m_dateTornado->showTornado(title, tornado);
+}
+
 void ChartsPanel::clear()
 {
     m_stack->setCurrentIndex(0);
@@ -63,6 +71,7 @@ void ChartsPanel::clear()
     m_cost->clear();
     m_cashFlow->clear();
     m_tcoTornado->clear();
+    m_dateTornado->clear();
 }
 
 } // namespace ui

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Charts dock for the selected site, in tabs: time to power on, cost, quarterly cash flow
-// and what moves the TCO. Says what will appear until a plan exists. GUI thread only.
+// and what moves the TCO and the power-on date. Says what will appear until a plan exists. GUI
+// thread only.
 
 #include <QWidget>
 
@@ -32,11 +33,13 @@ public:
     void showCost(const QString &title, const planner::EconomicsResult &result);
     void showCashFlow(const QString &title, const planner::CashFlow &flow);
     void showTcoTornado(const QString &title, const planner::Tornado &tornado);
+    void showDateTornado(const QString &title, const planner::Tornado &tornado);
     void clear();
     ScheduleChart *scheduleChart() const { return m_schedule; }
     CostChart *costChart() const { return m_cost; }
     CashFlowChart *cashFlowChart() const { return m_cashFlow; }
     TornadoChart *tcoTornadoChart() const { return m_tcoTornado; }
+    TornadoChart *dateTornadoChart() const { return m_dateTornado; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -46,6 +49,7 @@ private:
     CostChart *m_cost;
     CashFlowChart *m_cashFlow;
     TornadoChart *m_tcoTornado;
+    TornadoChart *m_dateTornado;
 };
 
 } // namespace ui

@@ -446,6 +446,7 @@ void TestMapWorkflow::scheduleAndCostOptionsReachTheCharts()
     QCOMPARE(capexLines(), before + 1);
     QVERIFY(charts->cashFlowChart()->phaseCount() >= 1);
     QVERIFY(charts->tcoTornadoChart()->barCount() > 0);
+    QVERIFY(charts->dateTornadoChart()->barCount() > 0);
 
     // A later start moves the first quarter of the cash flow.
     editor->start()->setDate(QDate(2030, 7, 1));

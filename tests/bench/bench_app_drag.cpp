@@ -175,8 +175,8 @@ int main(int argc, char **argv)
         QApplication::processEvents();
         identify.grab().save(shotDir + "/identify.png");
         if (auto *tabs = window.findChild<QTabWidget *>()) {
-            const char *names[] = {"schedule", "cost", "cashflow", "tco-tornado"};
-            for (int i = 1; i < tabs->count() && i < 4; ++i) {
+            const char *names[] = {"schedule", "cost", "cashflow", "tco-tornado", "date-tornado"};
+            for (int i = 1; i < tabs->count() && i < 5; ++i) {
                 tabs->setCurrentIndex(i);
                 QApplication::processEvents();
                 window.grab().save(shotDir + "/" + names[i] + ".png");

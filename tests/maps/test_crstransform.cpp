@@ -83,6 +83,41 @@ private slots:
         const auto merc = CrsTransform::fromLonLat("EPSG:3857");
         QVERIFY(!merc->apply({0, 95}).has_value());
     }
+
+    // The raster readers' flavour: an unknown CRS means "the same as the view's", and two
+    // spellings of one CRS need no transformation at all.
+    void toRasterTreatsUnknownAndEqualCrsAsIdentity()
+    {
+        const auto unknown = CrsTransform::toRaster(QString(), QStringLiteral("EPSG:32614"));
+        QVERIFY(unknown && unknown->isIdentity());
+        const auto spelled = CrsTransform::toRaster(QStringLiteral("EPSG:4326"),
+                                                    QStringLiteral("+proj=longlat +datum=WGS84"));
+        QVERIFY(spelled && spelled->isIdentity());
+        QVERIFY(CrsTransform::sameCrs(QStringLiteral("EPSG:4326"),
+                                      QStringLiteral("+proj=longlat +datum=WGS84")));
+        QVERIFY(!CrsTransform::sameCrs(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:32614")));
+        QVERIFY(!CrsTransform::toRaster(QStringLiteral("EPSG:4326"), QStringLiteral("nonsense")));
+
+        // Batch and single-point forms agree with the canvas form.
+        const auto utm =
+                CrsTransform::toRaster(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:32614"));
+        QVERIFY(utm && !utm->isIdentity());
+        double xs[2] = {-99.0, -98.5};
+        double ys[2] = {31.0, 30.5};
+        int ok[2] = {0, 0};
+        utm->apply(xs, ys, 2, ok);
+        QVERIFY(ok[0] && ok[1]);
+        const auto p = utm->apply(QPointF(-98.5, 30.5));
+        QVERIFY(p.has_value());
+        QCOMPARE(p->x(), xs[1]);
+        QCOMPARE(p->y(), ys[1]);
+        double x = -99.0;
+        double y = 31.0;
+        QVERIFY(utm->apply(x, y));
+        QCOMPARE(x, xs[0]);
+        QCOMPARE(y, ys[0]);
+        QVERIFY(std::abs(x - 500000.0) < 1e-6); // the central meridian of UTM 14N
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCrsTransform)

@@ -5,6 +5,7 @@
 #include "maps/rasterreader.h"
 #include "rasterfixtures.h"
 
+#include <QRect>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -138,6 +139,83 @@ private slots:
         QVERIFY(checked > grid.pixelCount() / 2);
         OGRCoordinateTransformation::DestroyCT(toWgs);
         OGRCoordinateTransformation::DestroyCT(toUtm);
+    }
+
+    // Windows on the raster's own pixel grid are read block by block; every block layout,
+    // data type and window shape must give what a plain GDAL read of the pixels gives.
+    void ownGridWindowsMatchGdal_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("blockWidth"); // 0: GDAL's default strips
+        QTest::addColumn<int>("blockHeight");
+        QTest::addColumn<QRect>("window");
+        const QRect whole(0, 0, 200, 150);
+        QTest::newRow("float tiles, whole raster") << int(GDT_Float32) << 64 << 32 << whole;
+        QTest::newRow("float tiles, off-block window")
+                << int(GDT_Float32) << 64 << 32 << QRect(30, 20, 150, 120);
+        QTest::newRow("float tiles, window past the edges")
+                << int(GDT_Float32) << 64 << 32 << QRect(-10, -5, 220, 170);
+        QTest::newRow("float strips, full-width band")
+                << int(GDT_Float32) << 0 << 0 << QRect(0, 20, 200, 100);
+        QTest::newRow("float 16 × 16 tiles, one row of blocks")
+                << int(GDT_Float32) << 16 << 16 << QRect(0, 16, 200, 16);
+        QTest::newRow("int16 tiles, whole raster") << int(GDT_Int16) << 64 << 32 << whole;
+        QTest::newRow("int16 strips, band") << int(GDT_Int16) << 0 << 0 << QRect(0, 7, 200, 131);
+        QTest::newRow("byte tiles, off-block window")
+                << int(GDT_Byte) << 32 << 32 << QRect(5, 3, 190, 140);
+    }
+
+    void ownGridWindowsMatchGdal()
+    {
+        QFETCH(int, type);
+        QFETCH(int, blockWidth);
+        QFETCH(int, blockHeight);
+        QFETCH(QRect, window);
+        TiffSpec spec;
+        spec.width = 200;
+        spec.height = 150;
+        spec.type = GDALDataType(type);
+        spec.blockWidth = blockWidth;
+        spec.blockHeight = blockHeight;
+        spec.noData = 7.0;
+        const QString path =
+                m_dir.filePath(QStringLiteral("own-%1.tif").arg(QTest::currentDataTag()));
+        QVERIFY(writeTiff(path, spec, [](int c, int r) { return double((c * 7 + r * 13) % 250); }));
+        auto layer = RasterLayer::open(path);
+        QVERIFY(layer.ok());
+        std::vector<float> expected(std::size_t(spec.width) * spec.height);
+        GDALDataset *ds = GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_RASTER);
+        QVERIFY(ds);
+        const CPLErr err = ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, spec.width, spec.height,
+                                                          expected.data(), spec.width, spec.height,
+                                                          GDT_Float32, 0, 0, nullptr);
+        GDALClose(ds);
+        QCOMPARE(err, CE_None);
+
+        auto reader = RasterReader::create(*layer);
+        QVERIFY(reader.ok());
+        const RasterGrid grid =
+                (*layer)->grid().subGrid(window.x(), window.y(), window.width(), window.height());
+        for (const auto interpolation : {Interpolation::Nearest, Interpolation::Bilinear}) {
+            auto buffer = reader->read(grid, interpolation);
+            QVERIFY(buffer.ok());
+            for (int r = 0; r < grid.height; ++r) {
+                for (int c = 0; c < grid.width; ++c) {
+                    const int sc = c + window.x();
+                    const int sr = r + window.y();
+                    const float v = buffer->at(c, r);
+                    const bool inside = sc >= 0 && sr >= 0 && sc < spec.width && sr < spec.height;
+                    const float want = inside ? expected[std::size_t(sr) * spec.width + sc] : 7.0f;
+                    if (want == 7.0f ? !std::isnan(v) : v != want) {
+                        QFAIL(qPrintable(QStringLiteral("pixel %1,%2: %3, expected %4")
+                                                 .arg(sc)
+                                                 .arg(sr)
+                                                 .arg(v)
+                                                 .arg(want)));
+                    }
+                }
+            }
+        }
     }
 
     void refusesReadsOverTheLimit()
