@@ -296,9 +296,12 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
     if (options.bridging) {
         const BridgingPower &b = *options.bridging;
         const double perKw = b.usdPerKw * rates.escalation(b.priceYear);
-        gridLine("Bridging power (" + b.name + ")", b.kilowatts * perKw,
-                 format("%.0f kW × %.0f USD/kW (%s)", b.kilowatts, perKw, b.source.c_str()),
+        gridLine("Bridging power", b.kilowatts * perKw,
+                 format("%s: %.0f kW × %.0f USD/kW (%s)", b.name.c_str(), b.kilowatts, perKw,
+                        b.source.c_str()),
                  nullptr, false);
+        r.missing.push_back("bridging: fuel and running cost of on-site power before the grid "
+                            "connection (energy is priced at the site's grid price)");
     }
 
     // IT: accelerators at the catalog price of the system, plus networking and storage.
