@@ -12,7 +12,9 @@
 #include <QTest>
 
 #include <cmath>
+#include <fstream>
 #include <limits>
+#include <sstream>
 #include <tuple>
 
 using namespace planner;
@@ -28,6 +30,7 @@ private slots:
     void discountingMatchesClosedForms();
     void optionsChangeWhatTheyShould();
     void planFileSectionsAreRead();
+    void sourcesAreTraceable();
     void totalCapexPerKwIsInThePublishedBand();
     void unpricedSystemsAreMissingNotFree();
     void badCatalogAndInputsAreErrors_data();
@@ -335,6 +338,38 @@ void TestEconomics::planFileSectionsAreRead()
         QVERIFY(!bad.ok());
         QVERIFY2(bad.error().message.rfind(path, 0) == 0, bad.error().message.c_str());
     }
+}
+
+void TestEconomics::sourcesAreTraceable()
+{
+    // Every web source of a rate is in the reference file or in the project's own list beside
+    // the catalogs; a rate without one says it is an assumption.
+    const std::string root = ENERGIZE_SOURCE_DIR;
+    std::ifstream facts(root + "/../shared/reference/engineering-facts.csv");
+    if (!facts)
+        QSKIP("engineering-facts.csv is not next to the source tree");
+    std::stringstream text;
+    text << facts.rdbuf();
+    std::ifstream extra(root + "/resources/catalog/additional-facts.csv");
+    QVERIFY(extra);
+    text << extra.rdbuf();
+    const std::string csv = text.str();
+    for (const EconomicsEntry &e : m_economics->entries()) {
+        QVERIFY2(!e.source.empty() && !e.year.empty(), e.id.c_str());
+        if (e.source.rfind("http", 0) == 0) {
+            QVERIFY2(csv.find(e.source) != std::string::npos, e.id.c_str());
+        } else {
+            // Otherwise an assumption, a row of the reference file by name, or its item text.
+            const std::string item = e.source.substr(0, e.source.find(" ("));
+            QVERIFY2(e.status == "assumption"
+                             || e.source.find("engineering-facts.csv") != std::string::npos
+                             || csv.find(item) != std::string::npos,
+                     e.id.c_str());
+        }
+        if (e.unit.rfind("USD", 0) == 0 && e.status != "assumption")
+            QVERIFY2(e.priceYear.has_value(), e.id.c_str()); // money needs its price year
+    }
+    QVERIFY(csv.find(m_economics->escalation().source) != std::string::npos);
 }
 
 void TestEconomics::totalCapexPerKwIsInThePublishedBand()
