@@ -30,10 +30,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace app {
