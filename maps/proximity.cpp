@@ -2,9 +2,11 @@
 #include "maps/proximity.h"
 
 #include "maps/gdalenvironment.h"
+#include "maps/pagebuffer.h"
 #include "maps/proximitytransform.h"
 #include "maps/rasterdataset.h"
 #include "maps/rastererrortrap.h"
+#include "maps/rasterfilewriter.h"
 #include "maps/rasterpixelspacing.h"
 
 #include <QFileInfo>
@@ -30,21 +32,23 @@ QString nameOf(const QString &path)
     return name.isEmpty() ? path : name;
 }
 
-} // namespace
+Error gridError(const QString &name, const RasterGrid &grid)
+{
+    return Error{QStringLiteral("%1: a %2 × %3 proximity grid is empty or too large — choose "
+                                "a smaller region or a coarser resolution")
+                         .arg(name)
+                         .arg(grid.width)
+                         .arg(grid.height)};
+}
 
-Expected<std::vector<std::uint8_t>> Proximity::rasterise(const QString &datasource,
-                                                         const RasterGrid &grid,
-                                                         const ProximityOptions &options)
+// Burns the layer's features (1 = feature) into mask[grid.pixelCount()], which must be zero.
+// GDALRasterizeLayersBuf writes into the caller's buffer: no in-memory dataset to fill, read
+// back and copy.
+RasterStatus burn(const QString &datasource, const RasterGrid &grid,
+                  const ProximityOptions &options, std::uint8_t *mask)
 {
     ensureGdal();
     const QString name = nameOf(datasource);
-    if (grid.isEmpty() || grid.pixelCount() > kMaxPixels) {
-        return Error{QStringLiteral("%1: a %2 × %3 proximity grid is empty or too large — choose "
-                                    "a smaller region or a coarser resolution")
-                             .arg(name)
-                             .arg(grid.width)
-                             .arg(grid.height)};
-    }
     RasterErrorTrap trap;
     const QByteArray path = datasource.toUtf8();
     RasterDataset vectors(GDALDataset::FromHandle(GDALOpenEx(
@@ -67,36 +71,75 @@ Expected<std::vector<std::uint8_t>> Proximity::rasterise(const QString &datasour
         return Error{trap.explain(
                 name + QStringLiteral(": the filter '%1' is not valid").arg(options.where))};
     }
-
-    GDALDriver *mem = GetGDALDriverManager()->GetDriverByName("MEM");
-    RasterDataset target(mem->Create("", grid.width, grid.height, 1, GDT_Byte, nullptr));
-    if (!target) {
-        return Error{trap.explain(name + QStringLiteral(": not enough memory for the mask"))};
-    }
     auto gt = grid.geoTransform();
-    target->SetGeoTransform(gt.data());
-    if (!grid.crsWkt.isEmpty()) {
-        target->SetProjection(grid.crsWkt.toUtf8().constData());
-    }
-    int bands[] = {1};
-    double burn[] = {1.0};
+    const QByteArray wkt = grid.crsWkt.toUtf8();
     OGRLayerH layers[] = {OGRLayer::ToHandle(layer)};
     CPLStringList rasterOptions;
     if (options.allTouched) {
         rasterOptions.SetNameValue("ALL_TOUCHED", "TRUE");
     }
-    if (GDALRasterizeLayers(GDALDataset::ToHandle(target.get()), 1, bands, 1, layers, nullptr,
-                            nullptr, burn, rasterOptions.List(), nullptr, nullptr)
+    if (GDALRasterizeLayersBuf(mask, grid.width, grid.height, GDT_Byte, 0, 0, 1, layers,
+                               wkt.isEmpty() ? nullptr : wkt.constData(), gt.data(), nullptr,
+                               nullptr, 1.0, rasterOptions.List(), nullptr, nullptr)
         != CE_None) {
         return Error{trap.explain(name
                                   + QStringLiteral(": its features could not be burnt into "
                                                    "the grid"))};
     }
+    return rasterDone();
+}
+
+bool hasTarget(const std::uint8_t *mask, std::size_t size)
+{
+    return std::any_of(mask, mask + size, [](std::uint8_t m) { return m != 0; });
+}
+
+Error noFeatures(const QString &datasource)
+{
+    return Error{nameOf(datasource)
+                 + QStringLiteral(": no features fall inside the area — distances are measured "
+                                  "to features inside it, so widen the area or check the filter")};
+}
+
+// The transform's inputs for a grid: dy, dx by row (see the header on units) and the limit.
+// Projected grids measure in CRS units; geographic ones in metres, east-west scale by row.
+struct Metric
+{
+    RasterPixelSpacing spacing;
+    double pixelWidth;
+    double dy;
+    float limit;
+
+    Metric(const RasterGrid &grid, const ProximityOptions &options)
+        : spacing(grid), pixelWidth(std::abs(grid.pixelWidth)),
+          dy(spacing.isGeographic() ? spacing.metresAt(grid.height / 2).second
+                                    : std::abs(grid.pixelHeight)),
+          limit(options.maxDistance ? float(*options.maxDistance)
+                                    : std::numeric_limits<float>::infinity())
+    {}
+
+    // Valid while this Metric lives.
+    std::function<double(int)> dxOfRow() const
+    {
+        return [this](int row) {
+            return spacing.isGeographic() ? spacing.metresAt(row).first : pixelWidth;
+        };
+    }
+};
+
+} // namespace
+
+Expected<std::vector<std::uint8_t>> Proximity::rasterise(const QString &datasource,
+                                                         const RasterGrid &grid,
+                                                         const ProximityOptions &options)
+{
+    if (grid.isEmpty() || grid.pixelCount() > kMaxPixels) {
+        return gridError(nameOf(datasource), grid);
+    }
     std::vector<std::uint8_t> mask(std::size_t(grid.pixelCount()));
-    if (target->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width, grid.height, mask.data(),
-                                           grid.width, grid.height, GDT_Byte, 0, 0, nullptr)
-        != CE_None) {
-        return Error{trap.explain(name + QStringLiteral(": reading the mask failed"))};
+    auto status = burn(datasource, grid, options, mask.data());
+    if (!status) {
+        return status.error();
     }
     return mask;
 }
@@ -108,18 +151,11 @@ Expected<RasterBuffer> Proximity::fromMask(const std::vector<std::uint8_t> &mask
     if (grid.isEmpty() || mask.size() != std::size_t(grid.pixelCount())) {
         return Error{QStringLiteral("proximity: the mask does not match the grid")};
     }
-    const RasterPixelSpacing spacing(grid);
-    // Projected: CRS units; geographic: metres, east-west scale by row.
-    const double dy = spacing.isGeographic() ? spacing.metresAt(grid.height / 2).second
-                                             : std::abs(grid.pixelHeight);
-    auto dxOfRow = [&](int row) {
-        return spacing.isGeographic() ? spacing.metresAt(row).first : std::abs(grid.pixelWidth);
-    };
-    const float limit = options.maxDistance ? float(*options.maxDistance)
-                                            : std::numeric_limits<float>::infinity();
+    const Metric metric(grid, options);
     RasterBuffer out{grid, std::vector<float>(std::size_t(grid.pixelCount()))};
-    auto status = ProximityTransform::distances(mask, grid.width, grid.height, dxOfRow, dy, limit,
-                                                out.values.data(), control);
+    auto status =
+            ProximityTransform::distances(mask.data(), grid.width, grid.height, metric.dxOfRow(),
+                                          metric.dy, metric.limit, out.values.data(), control);
     if (!status) {
         return status.error();
     }
@@ -134,16 +170,52 @@ Expected<RasterBuffer> Proximity::fromVector(const QString &datasource, const Ra
     if (!mask) {
         return mask.error();
     }
-    if (std::none_of(mask->begin(), mask->end(), [](std::uint8_t m) { return m != 0; })) {
-        return Error{
-                nameOf(datasource)
-                + QStringLiteral(": no features fall inside the area — distances are measured "
-                                 "to features inside it, so widen the area or check the filter")};
+    if (!hasTarget(mask->data(), mask->size())) {
+        return noFeatures(datasource);
     }
     if (RasterTileRunner::cancelled(control)) {
         return RasterTileRunner::cancelledError();
     }
     return fromMask(*mask, grid, options, control);
+}
+
+RasterStatus Proximity::writeGeoTiff(const QString &datasource, const RasterGrid &grid,
+                                     const QString &path, const ProximityOptions &options,
+                                     const RasterJobControl &control)
+{
+    if (grid.isEmpty() || grid.pixelCount() > kMaxPixels) {
+        return gridError(nameOf(datasource), grid);
+    }
+    // The mask is the only whole-grid buffer; huge pages make its first touch cheap.
+    PageBuffer mask(std::size_t(grid.pixelCount()));
+    if (!mask) {
+        return Error{nameOf(datasource) + QStringLiteral(": not enough memory for the mask")};
+    }
+    auto status = burn(datasource, grid, options, mask.as<std::uint8_t>());
+    if (!status) {
+        return status;
+    }
+    if (!hasTarget(mask.as<std::uint8_t>(), mask.size())) {
+        return noFeatures(datasource);
+    }
+    if (RasterTileRunner::cancelled(control)) {
+        return RasterTileRunner::cancelledError();
+    }
+    auto writer = RasterFileWriter::create(path, grid);
+    if (!writer) {
+        return writer.error();
+    }
+    const Metric metric(grid, options);
+    // Bands as tall as the file's tiles, so that every tile is written whole, once.
+    status = ProximityTransform::distances(
+            mask.as<std::uint8_t>(), grid.width, grid.height, metric.dxOfRow(), metric.dy,
+            metric.limit, RasterFileWriter::blockSize,
+            [&](int row, int rows, const float *distances) {
+                return (*writer)->writeWindow(0, row, grid.width, rows, distances);
+            },
+            control);
+    auto finished = (*writer)->finish();
+    return status ? finished : status;
 }
 
 QString Proximity::distanceUnit(const RasterGrid &grid)

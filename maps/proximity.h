@@ -11,6 +11,7 @@
 // Threading: blocking, on all cores; call from a worker thread, never the GUI thread.
 
 #include "maps/rasterbuffer.h"
+#include "maps/rasterstatus.h"
 #include "maps/rastertilerunner.h"
 
 #include <cstdint>
@@ -44,6 +45,12 @@ public:
     static Expected<RasterBuffer> fromVector(const QString &datasource, const RasterGrid &grid,
                                              const ProximityOptions &options = {},
                                              const RasterJobControl &control = {});
+
+    // fromVector() straight into a Float32 GeoTIFF at path (tiled, NaN = no-data), written band
+    // by band as the bands are finished: no whole-grid result is held in memory.
+    static RasterStatus writeGeoTiff(const QString &datasource, const RasterGrid &grid,
+                                     const QString &path, const ProximityOptions &options = {},
+                                     const RasterJobControl &control = {});
 
     // "m" for metres, or the projected CRS's unit name.
     static QString distanceUnit(const RasterGrid &grid);

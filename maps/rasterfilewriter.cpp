@@ -23,9 +23,9 @@ RasterFileWriter::create(const QString &path, const RasterGrid &grid, bool compr
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     CPLStringList options;
     options.SetNameValue("TILED", "YES");
-    const QByteArray blockSize = QByteArray::number(kBlockSize);
-    options.SetNameValue("BLOCKXSIZE", blockSize.constData());
-    options.SetNameValue("BLOCKYSIZE", blockSize.constData());
+    const QByteArray blockText = QByteArray::number(blockSize);
+    options.SetNameValue("BLOCKXSIZE", blockText.constData());
+    options.SetNameValue("BLOCKYSIZE", blockText.constData());
     options.SetNameValue("BIGTIFF", "IF_SAFER");
     if (compress) {
         options.SetNameValue("COMPRESS", "DEFLATE");
@@ -56,8 +56,8 @@ RasterStatus RasterFileWriter::writeWindow(int col, int row, int width, int heig
 {
     // Copy whole blocks into block layout outside the lock, so workers overlap; windows never
     // overlap, so a block covered whole by this window is touched by no other window.
-    const int bw = kBlockSize;
-    const int bh = kBlockSize;
+    const int bw = blockSize;
+    const int bh = blockSize;
     std::vector<float> block;
     for (int by = row / bh; by * bh < row + height; ++by) {
         for (int bx = col / bw; bx * bw < col + width; ++bx) {

@@ -18,6 +18,9 @@ namespace maps {
 class RasterFileWriter
 {
 public:
+    // Tiles are blockSize × blockSize: windows aligned to them skip GDAL's block cache.
+    static constexpr int blockSize = 256;
+
     // compress: DEFLATE when true (smaller, slower), none otherwise.
     static Expected<std::unique_ptr<RasterFileWriter>>
     create(const QString &path, const RasterGrid &grid, bool compress = false);
@@ -28,8 +31,6 @@ public:
     const RasterGrid &grid() const { return m_grid; }
 
 private:
-    static constexpr int kBlockSize = 256;
-
     RasterFileWriter() = default;
     // Through GDAL's block cache; the caller holds m_mutex.
     RasterStatus writeRaster(int col, int row, int width, int height, const float *values,

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Proximity: the distance transform against brute force over all targets (square, oblong and
 // geographic pixels), vectors written here through OGR, gdal_proximity.py on the same mask
-// (within one pixel), the real FEMA flood zones, and the error messages.
+// (within one pixel), the real FEMA flood zones, the GeoTIFF written band by band against the
+// in-memory result, and the error messages.
 
 #include "maps/proximity.h"
 #include "rasterfixtures.h"
@@ -110,25 +111,31 @@ private slots:
     {
         QTest::addColumn<double>("px");
         QTest::addColumn<double>("py");
-        QTest::addColumn<int>("percentTargets");
-        QTest::addRow("square sparse") << 30.0 << 30.0 << 1;
-        QTest::addRow("square dense") << 30.0 << 30.0 << 20;
-        QTest::addRow("oblong") << 10.0 << 45.0 << 2;
-        QTest::addRow("oblong other way") << 90.0 << 7.5 << 2;
+        QTest::addColumn<int>("targetsPer100k");
+        QTest::addColumn<int>("h");
+        QTest::addRow("square sparse") << 30.0 << 30.0 << 1000 << 61;
+        QTest::addRow("square dense") << 30.0 << 30.0 << 20000 << 61;
+        QTest::addRow("oblong") << 10.0 << 45.0 << 2000 << 61;
+        QTest::addRow("oblong other way") << 90.0 << 7.5 << 2000 << 61;
+        // Taller than several of the transform's 64-row bands, with a handful of targets, so
+        // that the nearest target is often bands away: the bands learn of each other's targets.
+        QTest::addRow("tall, one target") << 30.0 << 30.0 << 0 << 333;
+        QTest::addRow("tall, a few targets") << 30.0 << 30.0 << 20 << 333;
+        QTest::addRow("tall, oblong, sparse") << 20.0 << 35.0 << 200 << 200;
     }
     void exactAgainstBruteForce()
     {
         QFETCH(double, px);
         QFETCH(double, py);
-        QFETCH(int, percentTargets);
+        QFETCH(int, targetsPer100k);
+        QFETCH(int, h);
         const int w = 97;
-        const int h = 61;
-        QRandomGenerator rng(quint32(px * 10 + py + percentTargets));
+        QRandomGenerator rng(quint32(px * 10 + py + targetsPer100k + h));
         std::vector<std::uint8_t> mask(std::size_t(w) * h);
         for (auto &m : mask) {
-            m = rng.bounded(1000) < percentTargets * 10 ? 1 : 0;
+            m = rng.bounded(100000) < targetsPer100k ? 1 : 0;
         }
-        mask[5] = 1; // at least one
+        mask[5] = 1; // at least one, in the top band
         const RasterGrid grid = utmGrid(w, h, px, py);
         RasterJobControl control;
         control.threads = 3;
@@ -304,6 +311,77 @@ private slots:
         for (std::size_t i = 0; i < expected.size(); i += 37) {
             QVERIFY(std::abs(result->values[i] - expected[i]) <= 1e-2);
         }
+    }
+
+    void geoTiffMatchesFromVector_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<double>("maxDistance");
+        QTest::addRow("one thread") << 1 << 0.0;
+        QTest::addRow("three threads, limited") << 3 << 2000.0;
+    }
+    void geoTiffMatchesFromVector()
+    {
+        QFETCH(int, threads);
+        QFETCH(double, maxDistance);
+        const QString gpkg = m_dir.filePath(QStringLiteral("grid-tiff-%1.gpkg").arg(threads));
+        QVERIFY(writeVectors(gpkg));
+        // 300 × 600: three bands of file tiles, the last one short, and a partial tile column.
+        const RasterGrid grid = utmGrid(300, 600, 30, 30);
+        ProximityOptions options;
+        if (maxDistance > 0) {
+            options.maxDistance = maxDistance;
+        }
+        RasterJobControl control;
+        control.threads = threads;
+        const QString path = m_dir.filePath(QStringLiteral("distances-%1.tif").arg(threads));
+        auto written = Proximity::writeGeoTiff(gpkg, grid, path, options, control);
+        QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
+        auto expected = Proximity::fromVector(gpkg, grid, options, control);
+        QVERIFY(expected.ok());
+        GDALDataset *ds = GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_RASTER);
+        QVERIFY(ds);
+        QCOMPARE(ds->GetRasterXSize(), 300);
+        QCOMPARE(ds->GetRasterYSize(), 600);
+        int hasNoData = 0;
+        QVERIFY(std::isnan(ds->GetRasterBand(1)->GetNoDataValue(&hasNoData)));
+        QVERIFY(hasNoData);
+        std::vector<float> values(std::size_t(grid.pixelCount()));
+        const CPLErr err = ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, 300, 600, values.data(),
+                                                          300, 600, GDT_Float32, 0, 0, nullptr);
+        GDALClose(ds);
+        QCOMPARE(err, CE_None);
+        std::size_t nan = 0;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const float want = expected->values[i];
+            nan += std::isnan(want);
+            QVERIFY2(std::isnan(want) ? std::isnan(values[i]) : values[i] == want,
+                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(values[i]).arg(want)));
+        }
+        QCOMPARE(nan > 0, maxDistance > 0);
+    }
+
+    void geoTiffErrors()
+    {
+        const QString gpkg = m_dir.filePath("grid-tiff-errors.gpkg");
+        QVERIFY(writeVectors(gpkg));
+        RasterGrid far = utmGrid(50, 50, 30, 30);
+        far.originX = 900000; // no feature inside
+        auto nothing = Proximity::writeGeoTiff(gpkg, far, m_dir.filePath("nothing.tif"));
+        QVERIFY(!nothing.ok());
+        QVERIFY(nothing.error().message.contains("no features"));
+        const RasterGrid grid = utmGrid(300, 200, 30, 30);
+        auto unwritable =
+                Proximity::writeGeoTiff(gpkg, grid, m_dir.filePath("no/such/folder/out.tif"));
+        QVERIFY(!unwritable.ok());
+        QVERIFY(unwritable.error().message.contains("out.tif"));
+        std::atomic<bool> cancel{true};
+        RasterJobControl control;
+        control.cancel = &cancel;
+        auto cancelled =
+                Proximity::writeGeoTiff(gpkg, grid, m_dir.filePath("cancelled.tif"), {}, control);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
     }
 
     void errorsSayWhatIsWrong()
