@@ -2,8 +2,10 @@
 #include "app/mainwindow.h"
 
 #include "app/demoproject.h"
+#include "app/distanceraster.h"
 #include "app/heatmapcontroller.h"
 #include "app/mapcontroller.h"
+#include "app/maplayers.h"
 #include "app/scoringsettings.h"
 #include "app/sitecontroller.h"
 #include "planner/session/document.h"
@@ -21,6 +23,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -73,6 +76,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
                                  m_chartsPanel, planEditor, this);
     m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
+    m_distance = new DistanceRasterController(this, this);
+    connect(m_distance, &DistanceRasterController::finished, this,
+            [this](const QString &path, const QString &error, const maps::RasterGrid &grid) {
+                if (!error.isEmpty()) {
+                    statusBar()->showMessage(tr("Distance raster: %1").arg(error), 10000);
+                    return;
+                }
+                m_map->addLayerFiles({path});
+                statusBar()->showMessage(tr("Distance raster written: %1 (%2 × %3 pixels of %4 m)")
+                                                 .arg(QDir::toNativeSeparators(path))
+                                                 .arg(grid.width)
+                                                 .arg(grid.height)
+                                                 .arg(grid.pixelWidth),
+                                         15000);
+            });
     m_canvas->setFullExtent({-125.0, 24.0, -66.0, 50.0});
     m_canvas->zoomToFullExtent();
     createActions();
@@ -323,6 +341,12 @@ void MainWindow::createMapActions()
     QAction *weights = map->addAction(tr("Score &Weights…"), this, &MainWindow::editWeights);
     weights->setObjectName("actionWeights");
     weights->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
+    QAction *distance =
+            map->addAction(tr("&Distance Raster of Layer…"), this, &MainWindow::makeDistanceRaster);
+    distance->setObjectName("actionDistanceRaster");
+    distance->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    distance->setStatusTip(tr("Distance in metres to the nearest feature of the selected vector "
+                              "layer, over the view, as a GeoTIFF layer"));
     map->addSeparator();
     QAction *demo = map->addAction(tr("Open Texas &Demo"), this, &MainWindow::openDemo);
     demo->setObjectName("actionOpenDemo");
@@ -376,6 +400,49 @@ void MainWindow::addLayers()
                "All files (*)"));
     if (!paths.isEmpty())
         m_map->addLayerFiles(paths);
+}
+
+void MainWindow::makeDistanceRaster()
+{
+    const qint64 id = m_layerPanel->currentLayer();
+    const auto loaded = m_map->layers()->layer(id);
+    if (!loaded || !loaded->vector) {
+        QMessageBox::information(this, tr("Distance Raster"),
+                                 tr("Select a vector layer in the Layers dock first (lines, "
+                                    "points or areas); the raster measures the distance to its "
+                                    "nearest feature."));
+        return;
+    }
+    const QSize size = m_canvas->size();
+    const QPointF a = m_canvas->view().screenToLonLat(QPointF(0, 0));
+    const QPointF b = m_canvas->view().screenToLonLat(QPointF(size.width(), size.height()));
+    const QRectF extent = QRectF(a, b).normalized();
+    bool ok = false;
+    const double pixel = QInputDialog::getDouble(
+            this, tr("Distance Raster"),
+            tr("Pixel size in metres (the raster covers the view, in the UTM zone of its "
+               "centre):"),
+            suggestedPixelMetres(extent), 1.0, 100000.0, 0, &ok);
+    if (!ok)
+        return;
+    const QString name = QString::fromStdString(loaded->ref.name);
+    const QString folder = m_document->filePath().isEmpty()
+            ? QDir::homePath()
+            : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Distance Raster"),
+                                                      QDir(folder).filePath(name + "-distance.tif"),
+                                                      tr("GeoTIFF (*.tif *.tiff)"));
+    if (path.isEmpty())
+        return;
+    DistanceRasterRequest request;
+    request.source = loaded->vector->metadata().source;
+    request.layerName = loaded->vector->metadata().name;
+    request.lonLatExtent = extent;
+    request.pixelMetres = pixel;
+    request.outputPath = path;
+    QString error;
+    if (!m_distance->start(request, &error))
+        QMessageBox::warning(this, tr("Distance Raster"), error);
 }
 
 void MainWindow::renameSelectedSite()

@@ -22,6 +22,7 @@ class ScorePanel;
 
 namespace app {
 
+class DistanceRasterController;
 class HeatmapController;
 class MapController;
 class ScoringSettings;
@@ -39,6 +40,7 @@ public:
     MapController *mapController() const { return m_map; }
     SiteController *siteController() const { return m_sites; }
     HeatmapController *heatmap() const { return m_heatmap; }
+    DistanceRasterController *distanceRaster() const { return m_distance; }
     ScoringSettings *scoring() const { return m_scoring; }
 
     // Opens a project; shows an error and keeps the current project when it cannot be read.
@@ -56,6 +58,7 @@ private:
     void renameSelectedSite();
     void deleteSelectedSite();
     void editWeights();
+    void makeDistanceRaster();
     void restoreLayout();
     void saveLayout();
     void updateTitle();
@@ -80,6 +83,7 @@ private:
     SiteController *m_sites = nullptr;
     ScoringSettings *m_scoring = nullptr;
     HeatmapController *m_heatmap = nullptr;
+    DistanceRasterController *m_distance = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/proximity.h"
 
+#include "maps/crstransform.h"
 #include "maps/gdalenvironment.h"
 #include "maps/pagebuffer.h"
 #include "maps/proximitytransform.h"
@@ -11,9 +12,7 @@
 
 #include <QFileInfo>
 
-#include "maps/crstransform.h"
 #include <gdal_alg.h>
-
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
@@ -72,7 +71,21 @@ RasterStatus burn(const QString &datasource, const RasterGrid &grid,
                 name + QStringLiteral(": the filter '%1' is not valid").arg(options.where))};
     }
     auto gt = grid.geoTransform();
-    const QByteArray wkt = grid.crsWkt.toUtf8();
+    // GDAL wants WKT here and crashes on a definition it cannot read, so the grid's CRS (WKT,
+    // "EPSG:n" or PROJ) is read and written out as WKT first.
+    QByteArray wkt;
+    if (!grid.crsWkt.isEmpty()) {
+        OGRSpatialReference srs;
+        char *text = nullptr;
+        if (!CrsTransform::parseCrs(srs, grid.crsWkt) || srs.exportToWkt(&text) != OGRERR_NONE) {
+            CPLFree(text);
+            return Error{QStringLiteral("the grid's coordinate system '%1' cannot be read")
+                                 .arg(grid.crsWkt.left(80)),
+                         ErrorCode::MissingCrs};
+        }
+        wkt = text;
+        CPLFree(text);
+    }
     OGRLayerH layers[] = {OGRLayer::ToHandle(layer)};
     CPLStringList rasterOptions;
     if (options.allTouched) {

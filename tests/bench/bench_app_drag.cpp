@@ -6,9 +6,11 @@
 // Usage: bench_app_drag [--screenshots DIR] (offscreen platform by default)
 
 #include "app/commandline.h"
+#include "app/distanceraster.h"
 #include "app/heatmapcontroller.h"
 #include "app/mainwindow.h"
 #include "app/mapcontroller.h"
+#include "app/maplayers.h"
 #include "app/sitecontroller.h"
 #include "planner/session/document.h"
 #include "planner/session/sitecommands.h"
@@ -122,6 +124,42 @@ void measure(app::MainWindow &window, const char *label, const QString &shotDir)
                 label, p.p50, p.p99, p.max, pan.size());
 }
 
+// The distance to the synthetic transmission lines over the demo view, made by the real
+// controller and added as a layer, as Map > Distance Raster of Layer does.
+void distanceScreenshot(const QString &shotDir)
+{
+    app::MainWindow window;
+    window.resize(1600, 1100);
+    window.show();
+    window.openDemo();
+    window.mapController()->layers()->waitForLoads();
+    QSignalSpy finished(window.distanceRaster(), &app::DistanceRasterController::finished);
+    const QSize size = window.canvas()->size();
+    const QRectF extent =
+            QRectF(window.canvas()->view().screenToLonLat(QPointF(0, 0)),
+                   window.canvas()->view().screenToLonLat(QPointF(size.width(), size.height())))
+                    .normalized();
+    QTemporaryDir dir;
+    app::DistanceRasterRequest request{QString(ENERGIZE_SOURCE_DIR) + "/maps/data/texas-demo.gpkg",
+                                       "synthetic_transmission_lines", extent,
+                                       app::suggestedPixelMetres(extent),
+                                       dir.filePath("synthetic_transmission_lines-distance.tif")};
+    QString error;
+    QElapsedTimer t;
+    t.start();
+    if (!window.distanceRaster()->start(request, &error) || !finished.wait(120000)) {
+        std::printf("distance raster failed: %s\n", qPrintable(error));
+        return;
+    }
+    std::printf("distance raster of the view (%.0f m pixels): %.0f ms\n", request.pixelMetres,
+                t.nsecsElapsed() / 1e6);
+    window.mapController()->layers()->waitForLoads();
+    QSignalSpy rendered(window.canvas(), &ui::MapCanvas::renderFinished);
+    window.canvas()->refresh();
+    rendered.wait(20000);
+    window.grab().save(shotDir + "/distance.png");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -202,5 +240,7 @@ int main(int argc, char **argv)
     window.canvas()->refresh();
     rendered.wait(30000);
     measure(window, "demo + 1M line segments", shotDir);
+    if (!shotDir.isEmpty())
+        distanceScreenshot(shotDir);
     return 0;
 }

@@ -407,6 +407,23 @@ private slots:
         auto layer = Proximity::fromVector(gpkg, grid, wrongLayer);
         QVERIFY(!layer.ok());
         QVERIFY(layer.error().message.contains("roads"));
+        // The grid's CRS may be written as "EPSG:n" (the same distances as its WKT); one that
+        // cannot be read is an error, never a crash inside GDAL.
+        const RasterGrid around = utmGrid(300, 200, 30, 30);
+        RasterGrid byCode = around;
+        byCode.crsWkt = QStringLiteral("EPSG:32614");
+        auto coded = Proximity::fromVector(gpkg, byCode);
+        auto wkt = Proximity::fromVector(gpkg, around);
+        QVERIFY2(coded.ok(), qPrintable(coded ? QString() : coded.error().message));
+        QVERIFY(wkt.ok());
+        QVERIFY(coded->values == wkt->values);
+        RasterGrid garbled = around;
+        garbled.crsWkt = QStringLiteral("not a coordinate system");
+        auto unreadable = Proximity::fromVector(gpkg, garbled);
+        QVERIFY(!unreadable.ok());
+        QCOMPARE(unreadable.error().code, ErrorCode::MissingCrs);
+        auto unreadableFile = Proximity::writeGeoTiff(gpkg, garbled, m_dir.filePath("garbled.tif"));
+        QVERIFY(!unreadableFile.ok());
     }
 };
 
