@@ -6,6 +6,7 @@
 
 #include "app/maplayers.h"
 #include "app/scoringmodel.h"
+#include "maps/rasterstatus.h"
 #include "widgets/mapview.h"
 
 #include <QImage>
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace app {
 
@@ -27,12 +29,19 @@ struct HeatmapRequest
 struct HeatmapResult
 {
     QImage image; // one pixel per cell, ARGB; transparent where there is no score
+    // The score of each cell (0..100, row by row from the top-left; 0 where a hard rule
+    // excludes the cell, NaN where a weighted factor has no data), same size as the image.
+    std::vector<float> scores;
     ui::GeoRect extent; // what the image covers
     bool cancelled = false;
     int cells = 0;
     int scored = 0; // cells with a score
     int excluded = 0; // cells excluded by a hard rule
 };
+
+// The heatmap's scores as a Float32 GeoTIFF in Web Mercator (EPSG:3857, the map's projection,
+// in which the cells are square); NaN is no-data. Blocks; an error names the file.
+maps::RasterStatus writeHeatmapGeoTiff(const HeatmapResult &result, const QString &path);
 
 // Blocks; run it in a worker. progress(done, total) is called from worker threads.
 HeatmapResult computeHeatmap(const HeatmapRequest &request, const std::atomic<bool> &cancel,

@@ -338,6 +338,15 @@ void MainWindow::createMapActions()
     all->setShortcut(QKeySequence(tr("Ctrl+0")));
     map->addSeparator();
     map->addAction(m_heatmap->toggleAction());
+    QAction *exportHeatmap =
+            map->addAction(tr("E&xport Heatmap as GeoTIFF…"), this, &MainWindow::exportHeatmap);
+    exportHeatmap->setObjectName("actionExportHeatmap");
+    exportHeatmap->setStatusTip(tr("The suitability score (0-100) of every heatmap cell, in Web "
+                                   "Mercator, for GIS tools"));
+    exportHeatmap->setEnabled(false);
+    connect(m_heatmap, &HeatmapController::finished, exportHeatmap, [this, exportHeatmap] {
+        exportHeatmap->setEnabled(m_heatmap->lastResult().scored > 0);
+    });
     QAction *weights = map->addAction(tr("Score &Weights…"), this, &MainWindow::editWeights);
     weights->setObjectName("actionWeights");
     weights->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
@@ -400,6 +409,24 @@ void MainWindow::addLayers()
                "All files (*)"));
     if (!paths.isEmpty())
         m_map->addLayerFiles(paths);
+}
+
+void MainWindow::exportHeatmap()
+{
+    const QString folder = m_document->filePath().isEmpty()
+            ? QDir::homePath()
+            : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Heatmap"),
+                                                      QDir(folder).filePath("suitability.tif"),
+                                                      tr("GeoTIFF (*.tif *.tiff)"));
+    if (path.isEmpty())
+        return;
+    const maps::RasterStatus written = writeHeatmapGeoTiff(m_heatmap->lastResult(), path);
+    if (!written) {
+        QMessageBox::warning(this, tr("Export Heatmap"), written.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Heatmap written: %1").arg(QDir::toNativeSeparators(path)), 10000);
 }
 
 void MainWindow::makeDistanceRaster()

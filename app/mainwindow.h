@@ -59,6 +59,7 @@ private:
     void deleteSelectedSite();
     void editWeights();
     void makeDistanceRaster();
+    void exportHeatmap();
     void restoreLayout();
     void saveLayout();
     void updateTitle();

@@ -11,10 +11,14 @@
 #include "app/siteanalyzer.h"
 #include "widgets/mapcanvas.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
 
 class TestHeatmap : public QObject
 {
@@ -23,6 +27,7 @@ private slots:
     void initTestCase();
     void cellsEqualDirectAnalysis();
     void cancelStopsTheJob();
+    void exportedGeoTiffHoldsTheScores();
     void weightsChangeRecomputesTheOverlay();
 
 private:
@@ -62,14 +67,18 @@ void TestHeatmap::cellsEqualDirectAnalysis()
             const QPointF p = view.screenToLonLat({(col + 0.5) * 10, (row + 0.5) * 10});
             const auto a = direct.analyze(QString(), p.x(), p.y());
             const QColor pixel = QColor::fromRgba(result.image.pixel(col, row));
+            const float score = result.scores[std::size_t(row) * 20 + col];
             if (a.breakdown.excluded) {
                 QCOMPARE(pixel, QColor(200, 30, 30, 150));
+                QCOMPARE(score, 0.0f);
             } else if (a.breakdown.score) {
                 QColor expected = ui::scoreColour(a.breakdown.score, false);
                 expected.setAlpha(170);
                 QCOMPARE(pixel.rgba(), expected.rgba());
+                QCOMPARE(score, float(*a.breakdown.score * 100.0));
             } else {
                 QCOMPARE(pixel.alpha(), 0);
+                QVERIFY(std::isnan(score));
             }
             ++checked;
         }
@@ -86,6 +95,46 @@ void TestHeatmap::cancelStopsTheJob()
     const app::HeatmapResult result = app::computeHeatmap(request, cancel);
     QVERIFY(result.cancelled);
     QCOMPARE(result.scored + result.excluded, 0);
+}
+
+void TestHeatmap::exportedGeoTiffHoldsTheScores()
+{
+    ui::MapView view(ui::MapView::toMercator(-99.0, 31.5), 2500.0, QSize(200, 150));
+    app::HeatmapRequest request{m_window->mapController()->layers()->scene(),
+                                m_window->scoring()->model(), view, 10};
+    std::atomic<bool> cancel{false};
+    const app::HeatmapResult result = app::computeHeatmap(request, cancel);
+    const QString path = m_dir.filePath("suitability.tif");
+    const maps::RasterStatus written = app::writeHeatmapGeoTiff(result, path);
+    QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message));
+    // Read back through GDAL: same cells, Web Mercator, each cell centre where the job
+    // scored it.
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8(), GDAL_OF_RASTER));
+    QVERIFY(ds);
+    QCOMPARE(ds->GetRasterXSize(), 20);
+    QCOMPARE(ds->GetRasterYSize(), 15);
+    const OGRSpatialReference *srs = ds->GetSpatialRef();
+    QVERIFY(srs);
+    QCOMPARE(QString(srs->GetAuthorityCode(nullptr)), QString("3857"));
+    double gt[6];
+    ds->GetGeoTransform(gt);
+    const QPointF centre = view.screenToLonLat({5 * 10 + 5, 7 * 10 + 5}); // cell (5, 7)
+    const QPointF mercator = ui::MapView::toMercator(centre.x(), centre.y());
+    QVERIFY(std::abs(gt[0] + 5.5 * gt[1] - mercator.x()) < 1.0);
+    QVERIFY(std::abs(gt[3] + 7.5 * gt[5] - mercator.y()) < 1.0);
+    std::vector<float> values(300);
+    QCOMPARE(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, 20, 15, values.data(), 20, 15,
+                                            GDT_Float32, 0, 0, nullptr),
+             CE_None);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (std::isnan(result.scores[i]))
+            QVERIFY(std::isnan(values[i]));
+        else
+            QCOMPARE(values[i], result.scores[i]);
+    }
+    // No heatmap yet: a message, no file.
+    QVERIFY(!app::writeHeatmapGeoTiff(app::HeatmapResult{}, m_dir.filePath("none.tif")).ok());
+    QVERIFY(!QFile::exists(m_dir.filePath("none.tif")));
 }
 
 void TestHeatmap::weightsChangeRecomputesTheOverlay()
