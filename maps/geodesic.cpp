@@ -12,7 +12,7 @@ namespace {
 
 constexpr double kDeg = std::numbers::pi / 180.0;
 constexpr double kE2 = kWgs84F * (2.0 - kWgs84F);
-constexpr double kLocalChordLimit = 100e3;
+constexpr double kLocalChordLimit = 300e3;
 
 const geod_geodesic &wgs84()
 {

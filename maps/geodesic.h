@@ -35,8 +35,9 @@ LonLat fromEcef(const Ecef &p);
 double meanRadius(double lat);
 
 // Surface distance between a lon/lat point and another surface point given by its Ecef and the
-// chord between them. Short chords use the local circle of curvature (error < 1e-7 below
-// 100 km); longer ones fall back to the exact geodesic.
+// chord between them. Chords below 300 km use the local circle of curvature (the radius only
+// enters the small chord-to-arc correction: relative error below 1e-6, tested against Karney);
+// longer ones fall back to the exact geodesic.
 double surfaceDistance(const LonLat &from, const Ecef &fromPoint, const Ecef &to);
 
 double chordLength(const Ecef &a, const Ecef &b);
