@@ -187,7 +187,7 @@ int runPlanCommand(const QStringList &args)
             return fail(tco.error().message);
         std::optional<planner::CashFlow> flow;
         if (schedule) {
-            auto cash = planner::quarterlyCashFlow(*cost, *result, *schedule, scheduleInputs.start);
+            auto cash = planner::quarterlyCashFlow(*cost, *result, *schedule);
             if (!cash)
                 return fail(cash.error().message);
             flow = std::move(*cash);

@@ -225,7 +225,7 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     m_lastUpdateNs = timer.nsecsElapsed();
 }
 
-std::optional<std::pair<planner::ScheduleResult, planner::YearMonth>>
+std::optional<planner::ScheduleResult>
 SiteController::updateSchedule(const QString &name, const planner::PlanResult &plan, bool dragging)
 {
     if (!m_scheduleCatalog)
@@ -252,25 +252,25 @@ SiteController::updateSchedule(const QString &name, const planner::PlanResult &p
         if (tornado)
             m_charts->showDateTornado(name + tr(" — P50 energization of the last phase"), *tornado);
     }
-    return std::pair{std::move(*schedule), inputs.start};
+    return std::move(*schedule);
 }
 
-void SiteController::updateCost(
-        const QString &name, const planner::PlanResult &plan, const planner::SiteConditions &site,
-        const std::optional<std::pair<planner::ScheduleResult, planner::YearMonth>> &schedule,
-        bool dragging)
+void SiteController::updateCost(const QString &name, const planner::PlanResult &plan,
+                                const planner::SiteConditions &site,
+                                const std::optional<planner::ScheduleResult> &schedule,
+                                bool dragging)
 {
     if (!m_economics)
         return;
     planner::EconomicsInputs options = m_economicsInputs;
     if (schedule)
-        options.bridging = planner::bridgingPowerFor(plan, schedule->first);
+        options.bridging = planner::bridgingPowerFor(plan, *schedule);
     auto cost = planner::estimateEconomics(m_planInput, plan, site, *m_economics, options);
     if (!cost)
         return;
     m_charts->showCost(name, *cost);
     if (schedule) {
-        auto flow = planner::quarterlyCashFlow(*cost, plan, schedule->first, schedule->second);
+        auto flow = planner::quarterlyCashFlow(*cost, plan, *schedule);
         if (flow)
             m_charts->showCashFlow(name, *flow);
     }

@@ -22,7 +22,6 @@
 
 #include <memory>
 #include <optional>
-#include <utility>
 
 namespace planner {
 class Document;
@@ -63,14 +62,12 @@ private:
     void rebuildAnalyzer();
     void refreshSelected();
     void updateLive(qint64 id, double longitude, double latitude);
-    // Shows the schedule and returns it with its start month, for the cash flow.
-    std::optional<std::pair<planner::ScheduleResult, planner::YearMonth>>
+    // Shows the schedule and returns it, for the cash flow.
+    std::optional<planner::ScheduleResult>
     updateSchedule(const QString &name, const planner::PlanResult &plan, bool dragging);
-    void updateCost(
-            const QString &name, const planner::PlanResult &plan,
-            const planner::SiteConditions &site,
-            const std::optional<std::pair<planner::ScheduleResult, planner::YearMonth>> &schedule,
-            bool dragging);
+    void updateCost(const QString &name, const planner::PlanResult &plan,
+                    const planner::SiteConditions &site,
+                    const std::optional<planner::ScheduleResult> &schedule, bool dragging);
     void recolourMarkers();
 
     planner::Document *m_doc;

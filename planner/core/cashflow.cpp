@@ -54,8 +54,9 @@ void spread(std::vector<double> &quarters, double usd, Window w, int offset)
 } // namespace
 
 Expected<CashFlow> quarterlyCashFlow(const EconomicsResult &cost, const PlanResult &plan,
-                                     const ScheduleResult &schedule, YearMonth start)
+                                     const ScheduleResult &schedule)
 {
+    const YearMonth start = schedule.start;
     if (!start.valid())
         return Error{"cash flow: the start month must be between 1 and 12"};
     const std::size_t phases = plan.phases.size();

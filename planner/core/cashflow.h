@@ -32,8 +32,8 @@ struct CashFlow
     double peakQuarterCapex = 0.0;
 };
 
-// `start` is the month in which the project starts (the schedule's start).
+// Quarters are counted from the schedule's start month.
 Expected<CashFlow> quarterlyCashFlow(const EconomicsResult &cost, const PlanResult &plan,
-                                     const ScheduleResult &schedule, YearMonth start);
+                                     const ScheduleResult &schedule);
 
 } // namespace planner

@@ -38,6 +38,7 @@ Expected<Run> run(const ScheduleNetwork &network, const std::vector<std::size_t>
     ScheduleResult &r = out.result;
     r.samples = options.samples;
     r.seed = options.seed;
+    r.start = start;
     for (std::size_t k = 0; k < energization.size(); ++k) {
         const std::size_t t = energization[k];
         const Percentiles p = percentiles(out.finish, t);

@@ -63,6 +63,7 @@ struct ScheduleResult
     std::vector<TaskSchedule> tasks; // in network order
     std::vector<std::string> criticalPath; // task ids, first task first
     std::optional<BridgingSummary> bridging; // present when the inputs ask for bridging power
+    YearMonth start; // the month in which the project starts (month 0 of every figure)
     int samples = 0;
     std::uint64_t seed = 0;
 };

@@ -71,7 +71,7 @@ void TestCashFlow::cashFlowSpendsTheCapexBeforeEachPhase()
     QVERIFY(schedule.ok());
     auto cost = estimateEconomics(m_request->input, *m_plan, m_request->site, *m_economics);
     QVERIFY(cost.ok());
-    auto flow = quarterlyCashFlow(*cost, *m_plan, *schedule, start);
+    auto flow = quarterlyCashFlow(*cost, *m_plan, *schedule);
     QVERIFY2(flow.ok(), flow.ok() ? "" : flow.error().message.c_str());
     QVERIFY(!flow->quarters.empty());
     QVERIFY(flow->quarters.front().start == (YearMonth{2027, 1}));
@@ -124,7 +124,7 @@ void TestCashFlow::cashFlowSpendsTheCapexBeforeEachPhase()
     single.phases = {m_plan->itLoad};
     auto other = planSchedule(single, *m_schedule);
     QVERIFY(other.ok());
-    QVERIFY(!quarterlyCashFlow(*cost, *m_plan, *other, start).ok());
+    QVERIFY(!quarterlyCashFlow(*cost, *m_plan, *other).ok());
 }
 
 void TestCashFlow::bridgingIsPricedAndPowersFirst()
@@ -203,7 +203,7 @@ void TestCashFlow::reportsNameWhatTheyPrint()
     for (const char *what : {"Building shell", "Opex per year", "Water", "per million tokens",
                              "assumption", "opex.staff_fte_per_mw"})
         QVERIFY2(costTable.find(what) != std::string::npos, what);
-    auto flow = quarterlyCashFlow(*cost, *m_plan, *schedule, inputs.start);
+    auto flow = quarterlyCashFlow(*cost, *m_plan, *schedule);
     QVERIFY(flow.ok());
     const std::string flowTable = cashFlowToTable(*flow);
     QVERIFY(flowTable.find("2027") != std::string::npos);

@@ -169,7 +169,7 @@ void TestPanels::cashFlowAndTornadoChartsShowTheirData()
     auto schedule = planner::planSchedule(inputs, *scheduleCatalog, options);
     auto cost = planner::estimateEconomics(request->input, *plan, request->site, *economics);
     QVERIFY(schedule.ok() && cost.ok());
-    auto flow = planner::quarterlyCashFlow(*cost, *plan, *schedule, inputs.start);
+    auto flow = planner::quarterlyCashFlow(*cost, *plan, *schedule);
     QVERIFY(flow.ok());
     ChartsPanel panel;
     panel.resize(900, 500);
