@@ -10,6 +10,7 @@ struct Builder
     const std::vector<BvhBox> &boxes;
     const std::vector<float> &kv;
     std::vector<Bvh::Node> &nodes;
+    std::vector<Bvh::KvRange> &kvRanges;
     std::vector<std::uint32_t> &order;
     std::vector<std::array<float, 3>> centres;
     const std::function<void(double)> &progress;
@@ -24,11 +25,13 @@ struct Builder
     {
         const auto index = static_cast<std::uint32_t>(nodes.size());
         nodes.emplace_back();
+        kvRanges.emplace_back();
         Bvh::Node node;
+        Bvh::KvRange range;
         node.box.lo = {INFINITY, INFINITY, INFINITY};
         node.box.hi = {-INFINITY, -INFINITY, -INFINITY};
-        node.kvMin = INFINITY;
-        node.kvMax = -INFINITY;
+        range.min = INFINITY;
+        range.max = -INFINITY;
         std::array<float, 3> clo{INFINITY, INFINITY, INFINITY};
         std::array<float, 3> chi{-INFINITY, -INFINITY, -INFINITY};
         for (std::uint32_t i = begin; i < end; ++i) {
@@ -40,11 +43,12 @@ struct Builder
                 clo[a] = std::min(clo[a], centres[item][a]);
                 chi[a] = std::max(chi[a], centres[item][a]);
             }
-            node.kvMin = std::min(node.kvMin, kv[item]);
-            node.kvMax = std::max(node.kvMax, kv[item]);
+            range.min = std::min(range.min, kv[item]);
+            range.max = std::max(range.max, kv[item]);
         }
+        kvRanges[index] = range;
         if (end - begin <= leafSize || cancelled()) {
-            node.begin = begin;
+            node.first = begin;
             node.count = end - begin;
             nodes[index] = node;
             placed += end - begin;
@@ -66,7 +70,7 @@ struct Builder
                              return centres[x][axis] < centres[y][axis];
                          });
         build(begin, mid);
-        node.right = static_cast<std::uint32_t>(nodes.size());
+        node.first = static_cast<std::uint32_t>(nodes.size());
         build(mid, end);
         nodes[index] = node;
     }
@@ -79,6 +83,7 @@ bool Bvh::build(const std::vector<BvhBox> &boxes, const std::vector<float> &kv,
                 std::uint32_t leafSize)
 {
     m_nodes.clear();
+    m_kv.clear();
     m_order.resize(boxes.size());
     for (std::uint32_t i = 0; i < m_order.size(); ++i) {
         m_order[i] = i;
@@ -87,7 +92,9 @@ bool Bvh::build(const std::vector<BvhBox> &boxes, const std::vector<float> &kv,
         return true;
     }
     m_nodes.reserve(2 * boxes.size() / std::max(1U, leafSize) + 2);
-    Builder builder{boxes, kv, m_nodes, m_order, {}, progress, cancel, std::max(1U, leafSize)};
+    m_kv.reserve(m_nodes.capacity());
+    Builder builder{
+            boxes, kv, m_nodes, m_kv, m_order, {}, progress, cancel, std::max(1U, leafSize)};
     builder.centres.resize(boxes.size());
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         for (int a = 0; a < 3; ++a) {
@@ -97,6 +104,7 @@ bool Bvh::build(const std::vector<BvhBox> &boxes, const std::vector<float> &kv,
     builder.build(0, static_cast<std::uint32_t>(boxes.size()));
     if (builder.cancelled()) {
         m_nodes.clear();
+        m_kv.clear();
         m_order.clear();
         return false;
     }

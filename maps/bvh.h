@@ -34,14 +34,19 @@ struct KvFilter
 class Bvh
 {
 public:
+    // 32 bytes, two to a cache line; the voltage range is kept apart (see kvRanges()) and only
+    // read when a query filters by voltage.
     struct Node
     {
         BvhBox box;
-        float kvMin = 0.0F;
-        float kvMax = 0.0F;
-        std::uint32_t begin = 0; // first item (leaf) in order()
+        // Leaf: the first item in order(); inner node: the right child (the left is this + 1).
+        std::uint32_t first = 0;
         std::uint32_t count = 0; // items in a leaf; 0 for an inner node
-        std::uint32_t right = 0; // inner node: index of the right child (left is this + 1)
+    };
+    struct KvRange
+    {
+        float min = 0.0F;
+        float max = 0.0F;
     };
 
     // Builds over `boxes` with per-box voltages (kv.size() == boxes.size()). Returns false when
@@ -56,6 +61,7 @@ public:
     bool empty() const { return m_nodes.empty(); }
     std::size_t nodeCount() const { return m_nodes.size(); }
     const std::vector<Node> &nodes() const { return m_nodes; }
+    const std::vector<KvRange> &kvRanges() const { return m_kv; } // per node
 
     // Branch-and-bound nearest search. `visit(slot)` gets the item's position in order() (so that
     // callers can keep item data in that order, contiguous per leaf) and returns its squared
@@ -63,6 +69,12 @@ public:
     template<typename Visit>
     void nearest(const std::array<double, 3> &q, const KvFilter &filter, double &bound2,
                  Visit &&visit) const;
+
+    // As nearest(), but `visitLeaf(begin, end, bound2)` scans the slots [begin, end) of one
+    // leaf at a time and lowers bound2 itself (to the smallest squared distance it finds).
+    template<typename VisitLeaf>
+    void nearestLeaves(const std::array<double, 3> &q, const KvFilter &filter, double &bound2,
+                       VisitLeaf &&visitLeaf) const;
 
     // Calls `visit(slot)` for every item whose box lies within sqrt(radius2) of q.
     template<typename Visit>
@@ -82,12 +94,13 @@ private:
         return d2;
     }
 
-    bool accepts(const Node &n, const KvFilter &f) const
+    bool accepts(std::uint32_t node, const KvFilter &f) const
     {
-        return n.kvMax >= f.minKv && n.kvMin < f.maxKv;
+        return m_kv[node].max >= f.minKv && m_kv[node].min < f.maxKv;
     }
 
     std::vector<Node> m_nodes;
+    std::vector<KvRange> m_kv;
     std::vector<std::uint32_t> m_order;
 };
 
@@ -95,9 +108,26 @@ template<typename Visit>
 void Bvh::nearest(const std::array<double, 3> &q, const KvFilter &filter, double &bound2,
                   Visit &&visit) const
 {
-    if (m_nodes.empty() || !accepts(m_nodes[0], filter)) {
+    nearestLeaves(q, filter, bound2, [&](std::uint32_t begin, std::uint32_t end, double &b2) {
+        for (std::uint32_t i = begin; i < end; ++i) {
+            const double c2 = visit(i);
+            if (c2 < b2) {
+                b2 = c2;
+            }
+        }
+    });
+}
+
+template<typename VisitLeaf>
+void Bvh::nearestLeaves(const std::array<double, 3> &q, const KvFilter &filter, double &bound2,
+                        VisitLeaf &&visitLeaf) const
+{
+    if (m_nodes.empty() || !accepts(0, filter)) {
         return;
     }
+    // Without a voltage filter every node passes: skip reading the voltage ranges.
+    const bool filtering = !(filter.minKv == -std::numeric_limits<double>::infinity()
+                             && filter.maxKv == std::numeric_limits<double>::infinity());
     struct Entry
     {
         std::uint32_t node;
@@ -113,18 +143,13 @@ void Bvh::nearest(const std::array<double, 3> &q, const KvFilter &filter, double
         }
         const Node &n = m_nodes[index];
         if (n.count > 0) {
-            for (std::uint32_t i = n.begin; i < n.begin + n.count; ++i) {
-                const double c2 = visit(i);
-                if (c2 < bound2) {
-                    bound2 = c2;
-                }
-            }
+            visitLeaf(n.first, n.first + n.count, bound2);
             continue;
         }
         const std::uint32_t l = index + 1;
-        const std::uint32_t r = n.right;
-        const bool useL = accepts(m_nodes[l], filter);
-        const bool useR = accepts(m_nodes[r], filter);
+        const std::uint32_t r = n.first;
+        const bool useL = !filtering || accepts(l, filter);
+        const bool useR = !filtering || accepts(r, filter);
         const double dl = useL ? distance2(m_nodes[l].box, q) : bound2;
         const double dr = useR ? distance2(m_nodes[r].box, q) : bound2;
         // Push the farther child first so that the nearer one is searched first.
@@ -158,15 +183,15 @@ void Bvh::within(const std::array<double, 3> &q, double radius2, const KvFilter 
         const std::uint32_t index = stack.back();
         stack.pop_back();
         const Node &n = m_nodes[index];
-        if (!accepts(n, filter) || distance2(n.box, q) > radius2) {
+        if (!accepts(index, filter) || distance2(n.box, q) > radius2) {
             continue;
         }
         if (n.count > 0) {
-            for (std::uint32_t i = n.begin; i < n.begin + n.count; ++i) {
+            for (std::uint32_t i = n.first; i < n.first + n.count; ++i) {
                 visit(i);
             }
         } else {
-            stack.push_back(n.right);
+            stack.push_back(n.first);
             stack.push_back(index + 1);
         }
     }

@@ -2,6 +2,7 @@
 #include "maps/spatialindex.h"
 
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 
 namespace maps {
@@ -92,8 +93,9 @@ Expected<SpatialIndex> SpatialIndex::build(const FeatureStore &store, const Prog
     const auto itemProgress = [&](double f) {
         report(0.3 + 0.6 * f);
     };
-    // Points are cheap to test: larger leaves mean a shallower tree and fewer cache misses.
-    const std::uint32_t leafSize = segments ? 8 : 16;
+    // Points are cheap to test (one tight loop over contiguous arrays per leaf): larger leaves
+    // mean a shallower tree and fewer cache misses; 32 measured best with and without filters.
+    const std::uint32_t leafSize = segments ? 8 : 32;
     if (!index.m_items.build(boxes, itemKv, itemProgress, cancel, leafSize)) {
         return cancelledError();
     }
@@ -102,6 +104,23 @@ Expected<SpatialIndex> SpatialIndex::build(const FeatureStore &store, const Prog
         index.m_packed.push_back(items[item]);
         if (segments) {
             index.m_segmentEnds.push_back(ends[item]);
+        }
+    }
+    index.m_pointsOnly = !segments;
+    if (!segments) {
+        const std::size_t n = index.m_packed.size();
+        index.m_x.resize(n);
+        index.m_y.resize(n);
+        index.m_z.resize(n);
+        index.m_kv.resize(n);
+        index.m_pointHits.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Item &item = index.m_packed[i];
+            index.m_x[i] = item.a.x;
+            index.m_y[i] = item.a.y;
+            index.m_z[i] = item.a.z;
+            index.m_kv[i] = item.kv;
+            index.m_pointHits[i] = {store.vertices[item.vertex], item.feature};
         }
     }
     if (store.kind == GeometryKind::Polygon) {
@@ -176,6 +195,33 @@ std::optional<Hit> SpatialIndex::nearest(const FeatureStore &store, LonLat q, Kv
     }
     const Ecef qe = toEcef(q.lon, q.lat);
     double best2 = INFINITY;
+    if (m_pointsOnly) {
+        // Same squared distances as candidate(), in the same order, but over plain arrays.
+        const double *xs = m_x.data();
+        const double *ys = m_y.data();
+        const double *zs = m_z.data();
+        const float *kvs = m_kv.data();
+        std::uint32_t bestSlot = std::numeric_limits<std::uint32_t>::max();
+        m_items.nearestLeaves(arr(qe), filter, best2,
+                              [&](std::uint32_t begin, std::uint32_t end, double &b2) {
+                                  for (std::uint32_t i = begin; i < end; ++i) {
+                                      const double dx = xs[i] - qe.x;
+                                      const double dy = ys[i] - qe.y;
+                                      const double dz = zs[i] - qe.z;
+                                      const double d2 = dx * dx + dy * dy + dz * dz;
+                                      if (d2 < b2 && filter.matches(kvs[i])) {
+                                          b2 = d2;
+                                          bestSlot = i;
+                                      }
+                                  }
+                              });
+        if (bestSlot == std::numeric_limits<std::uint32_t>::max()) {
+            return std::nullopt;
+        }
+        const PointHit &hit = m_pointHits[bestSlot];
+        const Ecef p{xs[bestSlot], ys[bestSlot], zs[bestSlot]};
+        return Hit{int(hit.feature), surfaceDistance(q, qe, p), hit.lonLat};
+    }
     const Item *bestItem = nullptr;
     Candidate best{};
     m_items.nearest(arr(qe), filter, best2, [&](std::uint32_t slot) {

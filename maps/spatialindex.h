@@ -69,6 +69,19 @@ private:
     Bvh m_polygons; // polygon features by lon/lat box (z = 0), for containment
     std::vector<Item> m_packed; // in m_items.order()
     std::vector<Ecef> m_segmentEnds; // per slot, for line and polygon layers only
+    // Point layers: the items' coordinates and voltages per slot, so that a leaf is one tight
+    // loop over contiguous arrays.
+    bool m_pointsOnly = false;
+    std::vector<double> m_x;
+    std::vector<double> m_y;
+    std::vector<double> m_z;
+    std::vector<float> m_kv;
+    struct PointHit
+    {
+        LonLat lonLat; // the store's vertex, exactly
+        std::uint32_t feature = 0;
+    };
+    std::vector<PointHit> m_pointHits; // what a winner needs, in one cache line
 };
 
 } // namespace maps
