@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/distanceraster.h"
 
-#include "maps/crstransform.h"
-#include "maps/proximity.h"
+#include "maps/analysis/proximity.h"
+#include "maps/geo/crstransform.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -6,8 +6,8 @@
 // the file is written tile by tile (maps::Proximity). GUI thread only; the owner adds the file
 // as a layer when it is done.
 
-#include "maps/expected.h"
-#include "maps/rastergrid.h"
+#include "maps/io/expected.h"
+#include "maps/raster/rastergrid.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -2,7 +2,7 @@
 #include "app/heatmapjob.h"
 
 #include "app/siteanalyzer.h"
-#include "maps/rasterfilewriter.h"
+#include "maps/raster/rasterfilewriter.h"
 
 #include <QThread>
 

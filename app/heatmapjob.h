@@ -6,7 +6,7 @@
 
 #include "app/maplayers.h"
 #include "app/scoringmodel.h"
-#include "maps/rasterstatus.h"
+#include "maps/io/rasterstatus.h"
 #include "widgets/mapview.h"
 
 #include <QImage>

@@ -5,8 +5,8 @@
 // "by_voltage": false} for vector layers. Unknown keys are ignored; an empty style is the
 // role's default. Pure functions.
 
-#include "maps/imagery.h"
-#include "maps/layerstyle.h"
+#include "maps/render/imagery.h"
+#include "maps/render/layerstyle.h"
 
 #include <QString>
 

@@ -3,9 +3,9 @@
 
 #include "app/layerstyles.h"
 #include "app/scenerenderer.h"
-#include "maps/layerrole.h"
-#include "maps/rastersampler.h"
-#include "maps/sourceprobe.h"
+#include "maps/io/layerrole.h"
+#include "maps/io/sourceprobe.h"
+#include "maps/raster/rastersampler.h"
 #include "planner/session/document.h"
 #include "planner/session/layercommands.h"
 #include "planner/session/sitecommands.h"

@@ -2,8 +2,8 @@
 #include "app/maplayers.h"
 
 #include "app/layerstyles.h"
-#include "maps/sourceprobe.h"
-#include "maps/vectorloader.h"
+#include "maps/io/sourceprobe.h"
+#include "maps/vector/vectorloader.h"
 #include "planner/session/document.h"
 
 #include <QCoreApplication>

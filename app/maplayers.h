@@ -5,12 +5,12 @@
 // its state (loading, ready, failed with a message). A layer that fails never touches the rest
 // of the project. Renders and site scoring read immutable snapshots (scene()); GUI thread only.
 
-#include "maps/imagery.h"
-#include "maps/layerstyle.h"
-#include "maps/projectedlayer.h"
-#include "maps/rasterlayer.h"
-#include "maps/vectorlayer.h"
-#include "planner/core/layerref.h"
+#include "maps/raster/rasterlayer.h"
+#include "maps/render/imagery.h"
+#include "maps/render/layerstyle.h"
+#include "maps/render/projectedlayer.h"
+#include "maps/vector/vectorlayer.h"
+#include "planner/core/site/layerref.h"
 
 #include <QFutureWatcher>
 #include <QHash>

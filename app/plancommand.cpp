@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/plancommand.h"
 
-#include "planner/core/cashflow.h"
-#include "planner/core/catalogloader.h"
-#include "planner/core/economics.h"
-#include "planner/core/economicsreport.h"
-#include "planner/core/economicstornado.h"
-#include "planner/core/planjson.h"
-#include "planner/core/planner.h"
-#include "planner/core/planschedule.h"
-#include "planner/core/schedulecatalog.h"
-#include "planner/core/scheduleplanner.h"
-#include "planner/core/schedulereport.h"
-#include "planner/core/scheduletornado.h"
+#include "planner/core/catalog/catalogloader.h"
+#include "planner/core/catalog/schedulecatalog.h"
+#include "planner/core/economics/cashflow.h"
+#include "planner/core/economics/economics.h"
+#include "planner/core/economics/economicstornado.h"
+#include "planner/core/io/economicsreport.h"
+#include "planner/core/io/planjson.h"
+#include "planner/core/io/schedulereport.h"
+#include "planner/core/schedule/planschedule.h"
+#include "planner/core/schedule/scheduleplanner.h"
+#include "planner/core/schedule/scheduletornado.h"
+#include "planner/core/sizing/planner.h"
 
 #include <QCoreApplication>
 #include <QDate>

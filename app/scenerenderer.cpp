@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/scenerenderer.h"
 
-#include "maps/imagery.h"
-#include "maps/layerstyle.h"
-#include "maps/vectorrenderer.h"
+#include "maps/render/imagery.h"
+#include "maps/render/layerstyle.h"
+#include "maps/render/vectorrenderer.h"
 
 #include <QPainter>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/siteanalyzer.h"
 
-#include "maps/slope.h"
-#include "maps/sourceprobe.h"
+#include "maps/analysis/slope.h"
+#include "maps/io/sourceprobe.h"
 
 #include <QLocale>
 

@@ -8,10 +8,10 @@
 
 #include "app/maplayers.h"
 #include "app/scoringmodel.h"
-#include "maps/rastersampler.h"
-#include "maps/sitefactorcalculator.h"
-#include "planner/core/site.h"
-#include "planner/core/siteconditions.h"
+#include "maps/analysis/sitefactorcalculator.h"
+#include "maps/raster/rastersampler.h"
+#include "planner/core/site/site.h"
+#include "planner/core/site/siteconditions.h"
 #include "widgets/scorebreakdown.h"
 
 #include <memory>

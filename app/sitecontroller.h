@@ -7,14 +7,14 @@
 // GUI thread only; owned by the main window.
 
 #include "app/scoringmodel.h"
-#include "planner/core/catalog.h"
-#include "planner/core/economicscatalog.h"
-#include "planner/core/planinput.h"
-#include "planner/core/planjson.h"
-#include "planner/core/planresult.h"
-#include "planner/core/schedulecatalog.h"
-#include "planner/core/scheduleresult.h"
-#include "planner/core/siteconditions.h"
+#include "planner/core/catalog/catalog.h"
+#include "planner/core/catalog/economicscatalog.h"
+#include "planner/core/catalog/schedulecatalog.h"
+#include "planner/core/io/planjson.h"
+#include "planner/core/schedule/scheduleresult.h"
+#include "planner/core/site/siteconditions.h"
+#include "planner/core/sizing/planinput.h"
+#include "planner/core/sizing/planresult.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

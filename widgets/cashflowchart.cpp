@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/cashflowchart.h"
 
-#include "planner/core/cashflow.h"
+#include "planner/core/economics/cashflow.h"
 
 #include <QVBoxLayout>
 #include <qcustomplot.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/costchart.h"
 
-#include "planner/core/economics.h"
+#include "planner/core/economics/economics.h"
 
 #include <QVBoxLayout>
 #include <qcustomplot.h>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/planpanel.h"
 
-#include "planner/core/catalog.h"
-#include "planner/core/planresult.h"
+#include "planner/core/catalog/catalog.h"
+#include "planner/core/sizing/planresult.h"
 #include "widgets/emptystate.h"
 
 #include <QHeaderView>

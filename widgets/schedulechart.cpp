@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/schedulechart.h"
 
-#include "planner/core/scheduleresult.h"
+#include "planner/core/schedule/scheduleresult.h"
 
 #include <QVBoxLayout>
 #include <qcustomplot.h>

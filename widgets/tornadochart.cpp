@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/tornadochart.h"
 
-#include "planner/core/sensitivity.h"
+#include "planner/core/montecarlo/sensitivity.h"
 
 #include <QVBoxLayout>
 #include <qcustomplot.h>

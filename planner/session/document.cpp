@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/session/document.h"
 
-#include "planner/core/version.h"
+#include "planner/core/common/version.h"
 #include "planner/store/projectfile.h"
 
 #include <QFileInfo>

@@ -4,8 +4,8 @@
 // the GUI thread; views subscribe to the signals and read from the document, they never own its
 // data. Edits go through the undo facade in sitecommands.h, which calls the mutators below.
 
-#include "planner/core/layerref.h"
-#include "planner/core/site.h"
+#include "planner/core/site/layerref.h"
+#include "planner/core/site/site.h"
 
 #include <QObject>
 #include <QString>

@@ -3,7 +3,7 @@
 // The undo facade for map layers: each call that changes something pushes exactly one command.
 // GUI thread only.
 
-#include "planner/core/layerref.h"
+#include "planner/core/site/layerref.h"
 
 namespace planner {
 class Document;

@@ -4,7 +4,7 @@
 // itself. Each call that changes something pushes exactly one command on the document's undo
 // stack. GUI thread only.
 
-#include "planner/core/site.h"
+#include "planner/core/site/site.h"
 
 #include <QString>
 

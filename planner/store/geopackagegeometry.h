@@ -3,7 +3,7 @@
 // Encoding and decoding of GeoPackage geometry blobs (GeoPackage 1.3, clause 2.1.3) for the
 // geometry types the project file stores. Pure functions, safe on any thread.
 
-#include "planner/core/expected.h"
+#include "planner/core/common/expected.h"
 
 #include <cstdint>
 #include <string>

@@ -5,9 +5,9 @@
 // Functions here open their own connection and close it before returning; call them from any
 // one thread at a time per file.
 
-#include "planner/core/expected.h"
-#include "planner/core/layerref.h"
-#include "planner/core/site.h"
+#include "planner/core/common/expected.h"
+#include "planner/core/site/layerref.h"
+#include "planner/core/site/site.h"
 #include "planner/store/projectschema.h"
 
 #include <string>

@@ -3,7 +3,7 @@
 // A small RAII wrapper over one sqlite3 connection and its prepared statements.
 // A connection belongs to the thread that uses it; move it, never share it.
 
-#include "planner/core/expected.h"
+#include "planner/core/common/expected.h"
 
 #include <cstdint>
 #include <string>

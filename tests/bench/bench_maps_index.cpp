@@ -2,9 +2,9 @@
 // Spatial index figures: build time and nearest-substation queries per second over 100,000
 // synthetic substations (target >= 1,000,000 queries/s), and build/query times on the real
 // 41,083 substations of the USA TAMU synthetic grid (CC-BY-4.0, via PowerSimData).
-#include "maps/sitefactorcalculator.h"
-#include "maps/spatialindex.h"
-#include "maps/vectorloader.h"
+#include "maps/analysis/sitefactorcalculator.h"
+#include "maps/vector/spatialindex.h"
+#include "maps/vector/vectorloader.h"
 
 #include <QDir>
 #include <QElapsedTimer>

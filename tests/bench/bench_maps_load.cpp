@@ -3,8 +3,8 @@
 // same layer into memory (GDALVectorTranslate to the Memory driver, i.e. `ogr2ogr -f Memory`,
 // in-process so that process start-up is not counted). Datasets: USA TAMU synthetic grid
 // substations via PowerSimData (CC-BY-4.0); PyPSA-Eur / ENTSO-E GridKit lines (CC-BY-4.0).
-#include "maps/gdalenvironment.h"
-#include "maps/vectorloader.h"
+#include "maps/io/gdalenvironment.h"
+#include "maps/vector/vectorloader.h"
 
 #include <QDir>
 #include <QElapsedTimer>

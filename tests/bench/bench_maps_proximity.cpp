@@ -7,10 +7,10 @@
 // which must stay within one pixel. Inputs are made here in a temporary folder.
 // Usage: bench_maps_proximity [size]   (default 8192)
 
-#include "maps/gdalenvironment.h"
-#include "maps/proximity.h"
-#include "maps/proximitytransform.h"
-#include "maps/rasterfilewriter.h"
+#include "maps/analysis/proximity.h"
+#include "maps/analysis/proximitytransform.h"
+#include "maps/io/gdalenvironment.h"
+#include "maps/raster/rasterfilewriter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

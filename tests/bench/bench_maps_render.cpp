@@ -3,8 +3,8 @@
 // <= 100 ms), a zoomed-in render of the same layer, and Europe's 11,151 transmission lines from
 // PyPSA-Eur / ENTSO-E GridKit (CC-BY-4.0, © The PyPSA-Eur Authors). Also times the one-off
 // projection of the layer to Web Mercator and the index build on a million segments.
-#include "maps/vectorloader.h"
-#include "maps/vectorrenderer.h"
+#include "maps/render/vectorrenderer.h"
+#include "maps/vector/vectorloader.h"
 
 #include <QDir>
 #include <QElapsedTimer>

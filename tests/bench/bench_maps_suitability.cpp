@@ -5,8 +5,8 @@
 // and the largest difference between the two outputs.
 // Usage: bench_maps_suitability [size]   (default 8192)
 
-#include "maps/gdalenvironment.h"
-#include "maps/suitabilityregion.h"
+#include "maps/analysis/suitabilityregion.h"
+#include "maps/io/gdalenvironment.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,11 +3,11 @@
 // line, a new substation, PJM queue, reciprocating-engine bridging) at 10,000 samples on one
 // thread, and prints the result it times. Target (issue 4): <= 10 ms for 10,000 samples.
 
-#include "planner/core/montecarlo.h"
-#include "planner/core/montecarlosampler.h"
-#include "planner/core/schedulecatalog.h"
-#include "planner/core/scheduledefaultnetwork.h"
-#include "planner/core/scheduleplanner.h"
+#include "planner/core/catalog/schedulecatalog.h"
+#include "planner/core/montecarlo/montecarlo.h"
+#include "planner/core/montecarlo/montecarlosampler.h"
+#include "planner/core/schedule/scheduledefaultnetwork.h"
+#include "planner/core/schedule/scheduleplanner.h"
 
 #include <algorithm>
 #include <chrono>

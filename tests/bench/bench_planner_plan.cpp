@@ -4,9 +4,9 @@
 //   ./bench_planner_plan
 // The site's temperatures move a little on each call, as they do while dragging.
 
-#include "planner/core/catalogloader.h"
-#include "planner/core/planjson.h"
-#include "planner/core/planner.h"
+#include "planner/core/catalog/catalogloader.h"
+#include "planner/core/io/planjson.h"
+#include "planner/core/sizing/planner.h"
 
 #include <benchmark/benchmark.h>
 

@@ -5,12 +5,12 @@
 // TCO of the bundled 100 MW example (every catalog figure with a range). Target (issue 4): a
 // full tornado of at least 20 inputs in <= 50 ms.
 
-#include "planner/core/catalogloader.h"
-#include "planner/core/economicstornado.h"
-#include "planner/core/planjson.h"
-#include "planner/core/planner.h"
-#include "planner/core/schedulecatalog.h"
-#include "planner/core/scheduletornado.h"
+#include "planner/core/catalog/catalogloader.h"
+#include "planner/core/catalog/schedulecatalog.h"
+#include "planner/core/economics/economicstornado.h"
+#include "planner/core/io/planjson.h"
+#include "planner/core/schedule/scheduletornado.h"
+#include "planner/core/sizing/planner.h"
 
 #include <algorithm>
 #include <chrono>

@@ -3,7 +3,7 @@
 // Small GeoTIFF fixtures written through GDAL inside raster tests, and the path of the shared
 // real-data folder. Header-only so that it is compiled only into the tests that include it.
 
-#include "maps/gdalenvironment.h"
+#include "maps/io/gdalenvironment.h"
 
 #include <QByteArray>
 #include <QDir>

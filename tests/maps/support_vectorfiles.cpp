@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support_vectorfiles.h"
 
-#include "maps/gdalenvironment.h"
+#include "maps/io/gdalenvironment.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -5,9 +5,9 @@
 // estimated from mean humidity) for four contrasting places; they are test inputs, not
 // reference results, and only their ordering (cold → hot) matters to the checks.
 
-#include "planner/core/catalogloader.h"
-#include "planner/core/planinput.h"
-#include "planner/core/siteconditions.h"
+#include "planner/core/catalog/catalogloader.h"
+#include "planner/core/site/siteconditions.h"
+#include "planner/core/sizing/planinput.h"
 
 #include <array>
 #include <cstdlib>

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "maps/geo/geodesic.h"
+
+#include <geodesic.h>
+
+#include <cmath>
+#include <numbers>
+
+namespace maps {
+
+namespace {
+
+constexpr double kDeg = std::numbers::pi / 180.0;
+constexpr double kE2 = kWgs84F * (2.0 - kWgs84F);
+constexpr double kLocalChordLimit = 300e3;
+
+const geod_geodesic &wgs84()
+{
+    static const geod_geodesic g = [] {
+        geod_geodesic init{};
+        geod_init(&init, kWgs84A, kWgs84F);
+        return init;
+    }();
+    return g;
+}
+
+} // namespace
+
+double geodesicDistance(double lon1, double lat1, double lon2, double lat2)
+{
+    double s12 = 0.0;
+    geod_inverse(&wgs84(), lat1, lon1, lat2, lon2, &s12, nullptr, nullptr);
+    return s12;
+}
+
+Ecef toEcef(double lon, double lat)
+{
+    const double phi = lat * kDeg;
+    const double lam = lon * kDeg;
+    const double sinPhi = std::sin(phi);
+    const double cosPhi = std::cos(phi);
+    const double n = kWgs84A / std::sqrt(1.0 - kE2 * sinPhi * sinPhi);
+    return {n * cosPhi * std::cos(lam), n * cosPhi * std::sin(lam), n * (1.0 - kE2) * sinPhi};
+}
+
+LonLat fromEcef(const Ecef &p)
+{
+    // Bowring's formula with one refinement: sub-millimetre for points near the surface.
+    const double b = kWgs84A * (1.0 - kWgs84F);
+    const double ep2 = kE2 / (1.0 - kE2);
+    const double r = std::hypot(p.x, p.y);
+    double beta = std::atan2(p.z * kWgs84A, r * b);
+    double phi = 0.0;
+    for (int i = 0; i < 2; ++i) {
+        const double sb = std::sin(beta);
+        const double cb = std::cos(beta);
+        phi = std::atan2(p.z + ep2 * b * sb * sb * sb, r - kE2 * kWgs84A * cb * cb * cb);
+        beta = std::atan2((1.0 - kWgs84F) * std::sin(phi), std::cos(phi));
+    }
+    return {std::atan2(p.y, p.x) / kDeg, phi / kDeg};
+}
+
+double meanRadius(double lat)
+{
+    const double s = std::sin(lat * kDeg);
+    const double w2 = 1.0 - kE2 * s * s;
+    const double n = kWgs84A / std::sqrt(w2);
+    const double m = kWgs84A * (1.0 - kE2) / (w2 * std::sqrt(w2));
+    return std::sqrt(m * n);
+}
+
+double chordLength(const Ecef &a, const Ecef &b)
+{
+    const double dx = a.x - b.x;
+    const double dy = a.y - b.y;
+    const double dz = a.z - b.z;
+    return std::sqrt(dx * dx + dy * dy + dz * dz);
+}
+
+double surfaceDistance(const LonLat &from, const Ecef &fromPoint, const Ecef &to)
+{
+    const double chord = chordLength(fromPoint, to);
+    if (chord < kLocalChordLimit) {
+        const double r = meanRadius(from.lat);
+        return 2.0 * r * std::asin(chord / (2.0 * r));
+    }
+    const LonLat end = fromEcef(to);
+    return geodesicDistance(from.lon, from.lat, end.lon, end.lat);
+}
+
+} // namespace maps

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Reads a raster layer onto any target grid (a view, a tile of a suitability region): the part
+// of the layer under the grid is read through GDAL in one windowed request (GDAL picks an
+// overview when the grid is coarser), or, when the grid is in another CRS, sampled through a
+// coarse lattice of transformed points from cached blocks. A window on the layer's own pixels
+// that uses most of the blocks it touches is read block by block straight into the caller's
+// buffer, bypassing GDAL's shared block cache. Pixels outside the layer and no-data pixels come
+// back as NaN. A request larger than maxPixels is refused with a message, so a 50,000 × 50,000
+// raster is never read whole by accident.
+// Threading: owns a GDAL dataset handle; one RasterReader per thread.
+
+#include "maps/geo/crstransform.h"
+#include "maps/raster/blockcache.h"
+#include "maps/raster/rasterbuffer.h"
+#include "maps/raster/rastersampler.h"
+
+#include <optional>
+#include <vector>
+
+namespace maps {
+
+class RasterReader
+{
+public:
+    static constexpr std::int64_t kDefaultMaxPixels = std::int64_t(64) << 20;
+
+    static Expected<RasterReader> create(RasterLayerPtr layer);
+
+    // Fills out[grid.pixelCount()] with the layer's values on grid.
+    RasterStatus readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
+                          std::int64_t maxPixels = kDefaultMaxPixels);
+    Expected<RasterBuffer> read(const RasterGrid &grid, Interpolation interpolation,
+                                std::int64_t maxPixels = kDefaultMaxPixels);
+
+    const RasterLayer &layer() const { return *m_layer; }
+
+private:
+    explicit RasterReader(RasterLayerPtr layer, RasterDataset dataset);
+    RasterStatus readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
+    RasterStatus readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
+    bool readBlocks(int x, int y, int width, int height, float *out, std::size_t stride);
+    void cleanValues(float *out, std::size_t count) const;
+
+    RasterLayerPtr m_layer;
+    RasterDataset m_dataset;
+    GDALRasterBand *m_band = nullptr;
+    std::vector<unsigned char> m_block; // scratch for blocks that do not map onto the output
+    QString m_otherWkt;
+    std::optional<CrsTransform> m_toLayer;
+    std::optional<RasterSampler> m_sampler;
+};
+
+} // namespace maps

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reads a plan file into PlanInput and SiteConditions; every missing or ill-typed field gives a
+// message with its path.
+
+#include "planner/core/io/planjson.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+namespace planner {
+namespace {
+
+using nlohmann::json;
+
+// Reads fields of one JSON object, remembering the first error with the field's full path.
+class FieldReader
+{
+public:
+    FieldReader(const json &object, std::string path, std::string &error)
+        : m_object(object), m_path(std::move(path)), m_error(error)
+    {}
+
+    bool has(const char *key) const { return m_object.is_object() && m_object.contains(key); }
+    std::string where(const char *key) const { return m_path + "." + key; }
+    void fail(const char *key, const std::string &reason)
+    {
+        if (m_error.empty())
+            m_error = where(key) + ": " + reason;
+    }
+
+    const json *object(const char *key)
+    {
+        if (!has(key) || !m_object[key].is_object()) {
+            fail(key, "expected an object");
+            return nullptr;
+        }
+        return &m_object[key];
+    }
+
+    double number(const char *key)
+    {
+        if (!has(key)) {
+            fail(key, "missing");
+            return 0.0;
+        }
+        if (!m_object[key].is_number()) {
+            fail(key, "expected a number");
+            return 0.0;
+        }
+        return m_object[key].get<double>();
+    }
+
+    std::string text(const char *key)
+    {
+        if (!has(key) || !m_object[key].is_string()) {
+            fail(key, "expected a string");
+            return {};
+        }
+        return m_object[key].get<std::string>();
+    }
+
+    std::vector<double> numbers(const char *key, std::size_t count)
+    {
+        std::vector<double> out;
+        if (!has(key) || !m_object[key].is_array()) {
+            fail(key, "expected a list of numbers");
+            return out;
+        }
+        for (const json &v : m_object[key]) {
+            if (!v.is_number()) {
+                fail(key, "expected a list of numbers");
+                return out;
+            }
+            out.push_back(v.get<double>());
+        }
+        if (count && out.size() != count)
+            fail(key, "expected " + std::to_string(count) + " numbers (January first)");
+        return out;
+    }
+
+    Redundancy redundancy(const char *key)
+    {
+        const std::string t = text(key);
+        if (!m_error.empty())
+            return Redundancy::N;
+        if (std::optional<Redundancy> r = parseRedundancy(t))
+            return *r;
+        fail(key, "'" + t + "' is not one of none, N, N+1, 2N");
+        return Redundancy::N;
+    }
+
+private:
+    const json &m_object;
+    std::string m_path;
+    std::string &m_error;
+};
+
+void readAccelerator(FieldReader &plan, const json &root, PlanInput &in, std::string &error)
+{
+    if (plan.has("accelerator") && root["accelerator"].is_object()) {
+        FieldReader a(root["accelerator"], "plan.accelerator", error);
+        AcceleratorSystem s;
+        s.id = a.text("id");
+        s.name = a.text("name");
+        s.rackItPowerKw.value = a.number("rack_it_power_kw");
+        s.acceleratorsPerRack.value = a.number("accelerators_per_rack");
+        s.liquidHeatFraction.value = a.number("liquid_heat_fraction");
+        s.requiresLiquid =
+                a.has("requires_liquid") && root["accelerator"]["requires_liquid"] == true;
+        in.customAccelerator = s;
+        in.acceleratorId = s.id;
+    } else {
+        in.acceleratorId = plan.text("accelerator");
+    }
+}
+
+void readPlan(const json &p, PlanInput &in, std::string &error)
+{
+    FieldReader plan(p, "plan", error);
+    if (plan.has("it_load_mw"))
+        in.targetItLoad = Megawatts(plan.number("it_load_mw"));
+    if (plan.has("racks")) {
+        const double racks = plan.number("racks");
+        if (racks != std::floor(racks) || std::abs(racks) > 1e8)
+            plan.fail("racks", "expected a whole number");
+        in.rackCount = static_cast<int>(racks);
+    }
+    if (!in.targetItLoad && !in.rackCount)
+        plan.fail("it_load_mw", "give it_load_mw or racks");
+    readAccelerator(plan, p, in, error);
+    in.coolingId = plan.text("cooling");
+    if (const json *r = plan.object("redundancy")) {
+        FieldReader red(*r, "plan.redundancy", error);
+        in.transformers = red.redundancy("transformers");
+        in.ups = red.redundancy("ups");
+        in.generators = red.redundancy("generators");
+        in.cooling = red.redundancy("cooling");
+    }
+    if (plan.has("phases_mw")) {
+        for (double mw : plan.numbers("phases_mw", 0))
+            in.phases.push_back(Megawatts(mw));
+    }
+    if (plan.has("interconnection_kv")) {
+        const json &v = p["interconnection_kv"];
+        if (!(v.is_string() && v == "auto"))
+            in.interconnection = Kilovolts(plan.number("interconnection_kv"));
+    }
+    if (plan.has("average_it_load_fraction"))
+        in.averageItLoadFraction = plan.number("average_it_load_fraction");
+}
+
+void readSite(const json &s, SiteConditions &site, std::string &error)
+{
+    FieldReader reader(s, "site", error);
+    if (const json *c = reader.object("climate")) {
+        FieldReader cl(*c, "site.climate", error);
+        const std::vector<double> dry = cl.numbers("monthly_dry_bulb_c", 12);
+        const std::vector<double> wet = cl.numbers("monthly_wet_bulb_c", 12);
+        for (std::size_t m = 0; m < 12 && dry.size() == 12 && wet.size() == 12; ++m) {
+            site.climate.monthlyDryBulb[m] = Celsius(dry[m]);
+            site.climate.monthlyWetBulb[m] = Celsius(wet[m]);
+        }
+        site.climate.dryBulbSpreadK = cl.number("hourly_dry_bulb_spread_k");
+        site.climate.wetBulbSpreadK = cl.number("hourly_wet_bulb_spread_k");
+        site.climate.designDryBulb = Celsius(cl.number("design_dry_bulb_c"));
+        site.climate.designWetBulb = Celsius(cl.number("design_wet_bulb_c"));
+    }
+    site.elevation = Metres(reader.number("elevation_m"));
+    site.landPrice = UsdPerHectare(reader.number("land_price_usd_per_ha"));
+    site.electricityPrice = UsdPerMwh(reader.number("electricity_price_usd_per_mwh"));
+    if (reader.has("grid")) {
+        if (!s["grid"].is_array())
+            reader.fail("grid", "expected a list");
+        int i = 0;
+        for (const json &g : s["grid"].is_array() ? s["grid"] : json::array()) {
+            FieldReader gr(g, "site.grid[" + std::to_string(i++) + "]", error);
+            site.grid.push_back({Kilovolts(gr.number("voltage_kv")),
+                                 Kilometres(gr.number("substation_km")),
+                                 Kilometres(gr.number("line_km"))});
+        }
+    }
+    if (reader.has("land_class"))
+        site.landClass = reader.text("land_class");
+    if (reader.has("flood_zone")) {
+        if (!s["flood_zone"].is_boolean())
+            reader.fail("flood_zone", "expected true or false");
+        else
+            site.floodZone = s["flood_zone"].get<bool>();
+    }
+}
+
+} // namespace
+
+void readSchedule(const json &root, ScheduleRequest &out, std::string &error)
+{
+    FieldReader s(root, "schedule", error);
+    if (s.has("market"))
+        out.market = s.text("market");
+    if (s.has("bridging"))
+        out.bridging = s.text("bridging");
+    if (s.has("start")) {
+        const std::string text = s.text("start");
+        int year = 0;
+        int month = 0;
+        char tail = 0;
+        if (error.empty()
+            && (std::sscanf(text.c_str(), "%d-%d%c", &year, &month, &tail) != 2 || month < 1
+                || month > 12 || year < 1990 || year > 2100))
+            s.fail("start", "'" + text + "' is not a month such as \"2027-01\"");
+        out.start = YearMonth{year, month};
+    }
+}
+
+void readEconomics(const json &root, EconomicsInputs &out, std::string &error)
+{
+    FieldReader e(root, "economics", error);
+    auto optional = [&](const char *key, double low, double high) -> std::optional<double> {
+        if (!e.has(key))
+            return std::nullopt;
+        const double v = e.number(key);
+        if (error.empty() && !(v >= low && v <= high)) {
+            char range[96];
+            std::snprintf(range, sizeof(range), "must be between %g and %g", low, high);
+            e.fail(key, range);
+        }
+        return v;
+    };
+    out.discountRate = optional("discount_rate", 0.0, 0.99);
+    if (auto years = optional("horizon_years", 1, 60))
+        out.horizonYears = int(std::lround(*years));
+    if (auto year = optional("price_year", 1990, 2100))
+        out.priceYear = int(std::lround(*year));
+    out.tokensPerSecondPerAccelerator = optional("tokens_per_second_per_accelerator", 0.0, 1e7);
+    out.demandChargeUsdPerKwMonth = optional("demand_charge_usd_per_kw_month", 0.0, 1e4);
+    out.networkUpgradesUsd = optional("network_upgrades_usd", 0.0, 1e12);
+    if (e.has("new_substation")) {
+        if (!root["new_substation"].is_boolean())
+            e.fail("new_substation", "expected true or false");
+        else
+            out.newSubstation = root["new_substation"].get<bool>();
+    }
+}
+
+Expected<PlanRequest> parsePlanRequest(const std::string &jsonText)
+{
+    PlanRequest request;
+    std::string error;
+    try {
+        const json doc = json::parse(jsonText);
+        if (!doc.is_object() || !doc.contains("plan") || !doc["plan"].is_object())
+            return Error{
+                    "the file needs a \"plan\" object (see resources/examples/plan-100mw.json)"};
+        if (!doc.contains("site") || !doc["site"].is_object())
+            return Error{
+                    "the file needs a \"site\" object (see resources/examples/plan-100mw.json)"};
+        readPlan(doc["plan"], request.input, error);
+        if (error.empty())
+            readSite(doc["site"], request.site, error);
+        for (const char *section : {"schedule", "economics"}) {
+            if (error.empty() && doc.contains(section) && !doc[section].is_object())
+                error = std::string(section) + ": expected an object";
+        }
+        if (error.empty() && doc.contains("schedule"))
+            readSchedule(doc["schedule"], request.schedule, error);
+        if (error.empty() && doc.contains("economics"))
+            readEconomics(doc["economics"], request.economics, error);
+    } catch (const json::exception &e) {
+        return Error{std::string("not valid JSON: ") + e.what()};
+    }
+    if (!error.empty())
+        return Error{error};
+    return request;
+}
+
+} // namespace planner

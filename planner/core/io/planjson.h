@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The plan file format (see resources/examples/plan-100mw.json) and the two ways a result is
+// printed: JSON for programs and an aligned text table for people. Used by the headless
+// `energize plan` command and by tests; pure functions, safe on any thread.
+
+#include "planner/core/catalog/catalog.h"
+#include "planner/core/common/expected.h"
+#include "planner/core/economics/economics.h"
+#include "planner/core/schedule/scheduleunits.h"
+#include "planner/core/site/siteconditions.h"
+#include "planner/core/sizing/planinput.h"
+#include "planner/core/sizing/planresult.h"
+
+#include <optional>
+#include <string>
+
+namespace planner {
+
+// The optional "schedule" section: which interconnection queue, when the project starts and
+// which bridging power, if any.
+struct ScheduleRequest
+{
+    std::string market = "generic";
+    std::optional<YearMonth> start; // none: the current month
+    std::string bridging; // empty: none
+};
+
+struct PlanRequest
+{
+    PlanInput input;
+    SiteConditions site;
+    ScheduleRequest schedule;
+    EconomicsInputs economics; // the optional "economics" section
+};
+
+// Parses a plan file. Errors name the field by its path, e.g. "plan.redundancy.ups: …".
+Expected<PlanRequest> parsePlanRequest(const std::string &jsonText);
+
+// The result with its inputs' names and every assumption with its source, as JSON.
+std::string planResultToJson(const PlanResult &result, const PlanInput &input,
+                             const Catalog &catalog);
+
+// The same, as a table for a terminal.
+std::string planResultToTable(const PlanResult &result, const PlanInput &input,
+                              const Catalog &catalog);
+
+} // namespace planner

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What plan() returns: racks, cooling, electrical and land, the energy balance, and every
+// assumption used. A plain value (a few small vectors); copy or move it to any thread. The
+// assumptions refer to the Catalog the plan was made with (see assumption.h).
+
+#include "planner/core/common/units.h"
+#include "planner/core/sizing/assumption.h"
+
+#include <string>
+#include <vector>
+
+namespace planner {
+
+// A number of identical units and the rating of one (MW, MVA… as the field says).
+struct UnitCount
+{
+    int count = 0;
+    double unitRating = 0.0;
+    double installed() const { return count * unitRating; }
+};
+
+struct PhaseResult
+{
+    Megawatts itLoad;
+    int racks = 0;
+    Megawatts facilityPeak;
+};
+
+struct CoolingLoopResult
+{
+    bool present = false;
+    Megawatts heat; // heat this loop rejects at design IT load
+    double economizerHours = 0; // hours a year of full free cooling
+    double partialHours = 0; // hours a year of partial free cooling
+    double annualOverhead = 0; // cooling kW per kW of heat over the year
+    double peakOverhead = 0; // cooling kW per kW of heat at the design temperature
+    UnitCount chillers; // MW thermal each
+    UnitCount rejectionUnits; // MW thermal each (dry coolers, towers, CRAH units…)
+};
+
+struct CoolingResult
+{
+    Megawatts heatToReject;
+    Megawatts liquidHeat;
+    Megawatts airHeat;
+    Megawatts installedCapacity; // heat-rejection capacity including redundancy
+    CoolingLoopResult liquidLoop;
+    CoolingLoopResult airLoop;
+    UnitCount cdus; // MW thermal each
+    double annualPue = 0;
+    double peakPue = 0;
+    double economizerHours = 0; // heat-weighted over the loops
+    double wueLPerKwh = 0;
+    CubicMetres waterPerYear;
+};
+
+struct ElectricalResult
+{
+    Megawatts peakFacilityLoad;
+    Megawatts peakCoolingLoad;
+    Megawatts peakLosses;
+    MegavoltAmperes peakMva;
+    UnitCount transformers; // MVA each, including redundancy
+    int transformersNeeded = 0;
+    int substations = 0;
+    Kilovolts interconnection;
+    bool interconnectionAutomatic = true;
+    double connectionDistanceKm = -1; // to the nearest substation of that class; -1 unknown
+    Kilovolts campusDistribution;
+    int mvBlocks = 0;
+    UnitCount upsModules; // MW each
+    UnitCount generators; // MW each
+};
+
+struct EnergyResult
+{
+    MegawattHours it;
+    MegawattHours cooling;
+    MegawattHours losses;
+    MegawattHours facility;
+};
+
+struct LandResult
+{
+    SquareMetres whiteSpace;
+    SquareMetres grossFloor;
+    SquareMetres buildingFootprint;
+    SquareMetres yards;
+    Hectares campus;
+};
+
+struct PlanResult
+{
+    int acceleratorIndex = -1; // in Catalog::accelerators; -1 for a custom system
+    int coolingIndex = -1; // in Catalog::cooling
+    int racks = 0;
+    long long accelerators = 0;
+    Kilowatts rackPower;
+    Megawatts itLoad;
+    double liquidShare = 0; // share of IT heat taken by liquid
+    std::vector<PhaseResult> phases;
+    CoolingResult cooling;
+    ElectricalResult electrical;
+    EnergyResult annualEnergy;
+    LandResult land;
+    std::vector<Assumption> assumptions;
+    std::vector<std::string> warnings; // plan is valid but worth a second look
+};
+
+} // namespace planner

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planner/core/sizing/planvalidation.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace planner {
+namespace {
+
+std::string num(double v)
+{
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+
+bool finite(double v)
+{
+    return std::isfinite(v);
+}
+
+std::string checkRedundancy(const char *system, Redundancy r, bool none, bool n, bool n1, bool twoN)
+{
+    const bool ok = (r == Redundancy::None && none) || (r == Redundancy::N && n)
+            || (r == Redundancy::NPlus1 && n1) || (r == Redundancy::TwoN && twoN);
+    if (ok)
+        return {};
+    std::string allowed;
+    for (auto [flag, name] : {std::pair{none, "none"}, std::pair{n, "N"}, std::pair{n1, "N+1"},
+                              std::pair{twoN, "2N"}}) {
+        if (flag)
+            allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    }
+    return std::string(system) + " redundancy " + std::string(redundancyName(r))
+            + " is not offered; choose " + allowed;
+}
+
+std::string checkCustom(const AcceleratorSystem &a)
+{
+    if (!finite(a.rackItPowerKw.value) || a.rackItPowerKw.value <= 0.0)
+        return "custom accelerator: rack IT power must be a positive number of kW";
+    if (!finite(a.acceleratorsPerRack.value) || a.acceleratorsPerRack.value < 0.0)
+        return "custom accelerator: accelerators per rack must be zero or more";
+    if (!finite(a.liquidHeatFraction.value) || a.liquidHeatFraction.value < 0.0
+        || a.liquidHeatFraction.value > 1.0)
+        return "custom accelerator: the liquid share of heat must be between 0 and 1";
+    return {};
+}
+
+} // namespace
+
+std::string validatePlanInput(const PlanInput &in, const Catalog &catalog)
+{
+    if (in.targetItLoad.has_value() == in.rackCount.has_value())
+        return "give either a target IT load in MW or a number of racks, not both or neither";
+    if (in.targetItLoad) {
+        const double mw = in.targetItLoad->value();
+        if (!finite(mw) || mw <= 0.0)
+            return "target IT load " + num(mw) + " MW: must be a positive number of MW";
+    }
+    if (in.rackCount && *in.rackCount <= 0)
+        return "rack count " + std::to_string(*in.rackCount) + ": must be at least 1";
+    if (in.customAccelerator) {
+        if (std::string e = checkCustom(*in.customAccelerator); !e.empty())
+            return e;
+    } else if (!catalog.findAccelerator(in.acceleratorId)) {
+        return "unknown accelerator system '" + in.acceleratorId
+                + "'; use an id from the catalog's accelerators.json or a custom system";
+    }
+    if (!catalog.findCooling(in.coolingId))
+        return "unknown cooling architecture '" + in.coolingId
+                + "'; use an id from the catalog's cooling.json";
+    for (const std::string &e :
+         {checkRedundancy("transformer", in.transformers, false, true, true, true),
+          checkRedundancy("UPS", in.ups, false, false, true, true),
+          checkRedundancy("generator", in.generators, true, false, true, true),
+          checkRedundancy("cooling", in.cooling, false, true, true, false)}) {
+        if (!e.empty())
+            return e;
+    }
+    for (std::size_t i = 0; i < in.phases.size(); ++i) {
+        const double mw = in.phases[i].value();
+        if (!finite(mw) || mw <= 0.0)
+            return "phase " + std::to_string(i + 1) + ": " + num(mw)
+                    + " MW must be a positive number of MW";
+    }
+    if (in.interconnection) {
+        bool known = false;
+        std::string classes;
+        for (const VoltageClass &v : catalog.electrical.voltageClasses) {
+            known = known || std::abs(v.voltageKv.value - in.interconnection->value()) < 0.5;
+            classes += (classes.empty() ? "" : ", ") + num(v.voltageKv.value);
+        }
+        if (!known)
+            return "interconnection voltage " + num(in.interconnection->value())
+                    + " kV is not a catalog class; choose one of " + classes + " kV";
+    }
+    const double u = in.averageItLoadFraction;
+    if (!finite(u) || u <= 0.0 || u > 1.0)
+        return "average IT load fraction " + num(u) + ": must be above 0 and at most 1";
+    return {};
+}
+
+std::string validateSite(const SiteConditions &site)
+{
+    const Climate &c = site.climate;
+    for (int m = 0; m < 12; ++m) {
+        const double dry = c.monthlyDryBulb[static_cast<std::size_t>(m)].value();
+        const double wet = c.monthlyWetBulb[static_cast<std::size_t>(m)].value();
+        const std::string month = "climate month " + std::to_string(m + 1) + ": ";
+        if (!finite(dry) || !finite(wet) || dry < -70.0 || dry > 60.0 || wet < -70.0)
+            return month + "dry-bulb and wet-bulb must be temperatures in °C";
+        if (wet > dry + 0.05)
+            return month + "the wet-bulb (" + num(wet) + " °C) cannot exceed the dry-bulb ("
+                    + num(dry) + " °C)";
+    }
+    if (!finite(c.dryBulbSpreadK) || c.dryBulbSpreadK <= 0.0 || !finite(c.wetBulbSpreadK)
+        || c.wetBulbSpreadK <= 0.0)
+        return "climate: the hourly spreads of dry-bulb and wet-bulb must be positive (K)";
+    if (!finite(c.designDryBulb.value()) || !finite(c.designWetBulb.value())
+        || c.designWetBulb.value() > c.designDryBulb.value() + 0.05)
+        return "climate: design temperatures must be numbers, wet-bulb not above dry-bulb";
+    if (!finite(site.elevation.value()))
+        return "site: elevation must be a number of metres";
+    if (!finite(site.landPrice.value()) || site.landPrice.value() < 0.0)
+        return "site: land price must be zero or more USD per hectare";
+    if (!finite(site.electricityPrice.value()) || site.electricityPrice.value() < 0.0)
+        return "site: electricity price must be zero or more USD per MWh";
+    for (const GridAccess &g : site.grid) {
+        if (!finite(g.voltage.value()) || g.voltage.value() <= 0.0
+            || !finite(g.substationDistance.value()) || g.substationDistance.value() < 0.0
+            || !finite(g.lineDistance.value()) || g.lineDistance.value() < 0.0)
+            return "site grid access: voltage must be positive and distances zero or more";
+    }
+    return {};
+}
+
+} // namespace planner

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planner/core/sizing/redundancy.h"
+
+namespace planner {
+
+int unitsWithRedundancy(int needed, Redundancy redundancy, int groups)
+{
+    switch (redundancy) {
+    case Redundancy::None:
+        return 0;
+    case Redundancy::N:
+        return needed;
+    case Redundancy::NPlus1:
+        return needed + (groups < needed ? groups : needed);
+    case Redundancy::TwoN:
+        return 2 * needed;
+    }
+    return needed;
+}
+
+std::string_view redundancyName(Redundancy redundancy)
+{
+    switch (redundancy) {
+    case Redundancy::None:
+        return "none";
+    case Redundancy::N:
+        return "N";
+    case Redundancy::NPlus1:
+        return "N+1";
+    case Redundancy::TwoN:
+        return "2N";
+    }
+    return "?";
+}
+
+std::optional<Redundancy> parseRedundancy(std::string_view text)
+{
+    if (text == "none")
+        return Redundancy::None;
+    if (text == "N")
+        return Redundancy::N;
+    if (text == "N+1")
+        return Redundancy::NPlus1;
+    if (text == "2N")
+        return Redundancy::TwoN;
+    return std::nullopt;
+}
+
+} // namespace planner
