@@ -4,8 +4,8 @@
 // (within one pixel), the real FEMA flood zones, the GeoTIFF written band by band against the
 // in-memory result, and the error messages.
 
+#include "../rasterfixtures.h"
 #include "maps/analysis/proximity.h"
-#include "rasterfixtures.h"
 
 #include <QFile>
 #include <QProcess>

@@ -2,9 +2,9 @@
 // Site factors from layers written through GDAL: nearest substations and lines by voltage,
 // plants within a radius, flood/protected areas, polygon attributes, the raster callback, and
 // site polygons. Expected distances are brute-force geodesics over the fixture coordinates.
+#include "../support_vectorfiles.h"
 #include "maps/analysis/sitefactorcalculator.h"
 #include "maps/vector/vectorloader.h"
-#include "support_vectorfiles.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,8 +2,8 @@
 // Slope: planes of known gradient (projected and geographic), a per-pixel Horn computation done
 // here from GDAL reads, holes and edges, the tiled file output, and the real Swiss DEM.
 
+#include "../rasterfixtures.h"
 #include "maps/analysis/slope.h"
-#include "rasterfixtures.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>

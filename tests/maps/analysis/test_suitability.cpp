@@ -3,9 +3,9 @@
 // computed here pixel by pixel from GDAL reads, with exclusions, no-data, tiles on several
 // threads, file output, cancel and progress, and the model's validation messages.
 
+#include "../rasterfixtures.h"
 #include "maps/analysis/suitabilitypoint.h"
 #include "maps/analysis/suitabilityregion.h"
-#include "rasterfixtures.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>

@@ -3,9 +3,9 @@
 // that cut through blocks (merged in GDAL's block cache), from several threads at once, read
 // back through GDAL pixel by pixel.
 
+#include "../rasterfixtures.h"
 #include "maps/raster/rasterfilewriter.h"
 #include "maps/raster/rastertilerunner.h"
-#include "rasterfixtures.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

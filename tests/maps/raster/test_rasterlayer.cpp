@@ -2,10 +2,10 @@
 // RasterLayer::open: metadata of GeoTIFFs written here, real rasters from ../shared/data, and
 // the bad inputs of issue 5 (missing, not a raster, truncated, no georeferencing, huge).
 
+#include "../rasterfixtures.h"
 #include "maps/raster/blockcache.h"
 #include "maps/raster/rasterlayer.h"
 #include "maps/raster/rasterreader.h"
-#include "rasterfixtures.h"
 
 #include <QFile>
 #include <QTemporaryDir>

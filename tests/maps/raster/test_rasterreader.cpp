@@ -2,8 +2,8 @@
 // RasterReader: windows on the raster's own grid, coarser grids, and grids in another CRS,
 // each checked pixel by pixel against GDAL reads or an exact per-pixel transform done here.
 
+#include "../rasterfixtures.h"
 #include "maps/raster/rasterreader.h"
-#include "rasterfixtures.h"
 
 #include <QRect>
 #include <QTemporaryDir>

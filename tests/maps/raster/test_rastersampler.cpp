@@ -2,8 +2,8 @@
 // RasterSampler and BlockCache: point samples against values read straight through GDAL and a
 // bilinear interpolation computed here; no-data and NaN; cache reuse; queries in another CRS.
 
+#include "../rasterfixtures.h"
 #include "maps/raster/rastersampler.h"
-#include "rasterfixtures.h"
 
 #include <QFile>
 #include <QRandomGenerator>

@@ -2,9 +2,9 @@
 // Vector rendering to QImage: features land on the pixels an independent PROJ transform
 // predicts, styles follow voltage and capacity, level of detail merges sub-pixel segments
 // without losing the shape, and a render off the GUI thread gives the same image.
+#include "../support_vectorfiles.h"
 #include "maps/render/vectorrenderer.h"
 #include "maps/vector/vectorloader.h"
-#include "support_vectorfiles.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Bad input gives an error a user can act on (or is handled), never a crash or a hang; remote
 // sources stay closed unless network access was allowed.
+#include "../support_vectorfiles.h"
 #include "maps/io/gdalenvironment.h"
 #include "maps/io/sourcepolicy.h"
 #include "maps/vector/vectorloader.h"
-#include "support_vectorfiles.h"
 
 #include <QFile>
 #include <QRandomGenerator>

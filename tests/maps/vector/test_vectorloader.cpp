@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Loading vector files written through GDAL in each test: formats, attributes, roles and CRS.
+#include "../support_vectorfiles.h"
 #include "maps/geo/geodesic.h"
 #include "maps/vector/vectorloader.h"
-#include "support_vectorfiles.h"
 
 #include <QFile>
 #include <QTemporaryDir>

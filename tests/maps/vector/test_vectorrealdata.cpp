@@ -3,8 +3,8 @@
 // (CC-BY-4.0, © The PyPSA-Eur Authors), the USA TAMU synthetic grid via PowerSimData
 // (CC-BY-4.0), FEMA NFHL flood zones of Cambridge MA (PDDL), terra's Luxembourg cantons (GPL).
 // Counts come from each dataset's SOURCE.md; containment is checked against GEOS via OGR.
+#include "../support_vectorfiles.h"
 #include "maps/vector/vectorloader.h"
-#include "support_vectorfiles.h"
 
 #include <QTest>
 

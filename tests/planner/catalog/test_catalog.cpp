@@ -3,7 +3,7 @@
 // ../shared/reference/engineering-facts.csv, and a broken file gives an error naming the file,
 // the entry and the field.
 
-#include "support_planfixtures.h"
+#include "../support_planfixtures.h"
 
 #include <QFile>
 #include <QJsonArray>

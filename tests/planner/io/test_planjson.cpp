@@ -2,9 +2,9 @@
 // The plan file format (resources/examples/plan-100mw.json), its errors, and the JSON and
 // table output of a result.
 
+#include "../support_planfixtures.h"
 #include "planner/core/io/planjson.h"
 #include "planner/core/sizing/planner.h"
-#include "support_planfixtures.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 // Cooling: PUE against published bands, economizer hours from the temperature statistics,
 // monotonicity in climate and redundancy, water use and plant counts.
 
+#include "../support_planfixtures.h"
 #include "planner/core/sizing/economizer.h"
 #include "planner/core/sizing/planner.h"
-#include "support_planfixtures.h"
 
 #include <QTest>
 

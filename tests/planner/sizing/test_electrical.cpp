@@ -2,8 +2,8 @@
 // Electrical: losses and power factor, utility transformers with redundancy, the
 // interconnection voltage by load, medium-voltage blocks, UPS modules and generators.
 
+#include "../support_planfixtures.h"
 #include "planner/core/sizing/planner.h"
-#include "support_planfixtures.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Racks, IT load, the liquid/air split, phases, the energy balance and bad input.
 
+#include "../support_planfixtures.h"
 #include "planner/core/sizing/planner.h"
-#include "support_planfixtures.h"
 
 #include <QTest>
 
