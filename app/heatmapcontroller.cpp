@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/heatmapcontroller.h"
 
+#include "app/scoreraster.h"
+
 #include "app/maplayers.h"
 #include "app/scoringsettings.h"
 #include "widgets/mapcanvas.h"
@@ -85,7 +87,7 @@ void HeatmapController::start()
         m_pending = true;
         return;
     }
-    HeatmapRequest request{m_layers->scene(), m_scoring->model(), m_canvas->view(), 6};
+    HeatmapRequest request{m_layers->scene(), m_scoring->model(), m_canvas->view(), 1};
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
@@ -114,11 +116,42 @@ void HeatmapController::done()
         start();
         return;
     }
+    if (!result.error.isEmpty())
+        m_canvas->setToolTip(tr("No heatmap: %1").arg(result.error));
     if (result.cancelled || !m_toggle->isChecked())
         return;
     m_last = result;
     m_canvas->setOverlay(result.image, result.extent, 0.6);
     emit finished();
+}
+
+bool HeatmapController::exportView(const QString &path, QWidget *dialogParent)
+{
+    if (!m_export) {
+        m_export = new BackgroundJob(dialogParent, this);
+        connect(m_export, &BackgroundJob::finished, this,
+                [this](const QString &error) { emit exported(m_exportPath, error); });
+    }
+    if (m_export->isRunning())
+        return false;
+    m_exportPath = path;
+    const ui::GeoRect view = m_canvas->view().geoExtent();
+    const std::shared_ptr<const MapScene> scene = m_layers->scene();
+    const ScoringModel model = m_scoring->model();
+    return m_export->start(
+            tr("Export Heatmap"), tr("Scoring the area in view at the finest raster's resolution…"),
+            [scene, model, view, path](const maps::RasterJobControl &control) -> QString {
+                auto grid = regionGrid(*scene, view.west, view.south, view.east, view.north);
+                if (!grid)
+                    return grid.error().message;
+                auto scores = scoreRaster(*scene, model, *grid, control);
+                if (!scores)
+                    return scores.error().code == maps::ErrorCode::Cancelled
+                            ? tr("Cancelled: no file was written.")
+                            : scores.error().message;
+                const maps::RasterStatus written = writeScoreCog(*scores, path);
+                return written ? QString() : written.error().message;
+            });
 }
 
 } // namespace app

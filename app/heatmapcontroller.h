@@ -5,6 +5,7 @@
 // wins (older jobs are cancelled); progress and a cancel button sit in the status bar.
 // GUI thread only; owned by the main window.
 
+#include "app/backgroundjob.h"
 #include "app/heatmapjob.h"
 
 #include <QFutureWatcher>
@@ -41,8 +42,15 @@ public:
 
     void cancel();
 
+    // Writes the scores of the area in view as a Cloud-Optimized GeoTIFF at the resolution of
+    // the finest raster layer (scoreraster.h), in the background with a progress dialog over
+    // dialogParent; exported() tells how it went. False when an export runs already.
+    bool exportView(const QString &path, QWidget *dialogParent);
+
 signals:
     void finished();
+    // `error` is empty on success.
+    void exported(const QString &path, const QString &error);
 
 private:
     void schedule();
@@ -60,6 +68,8 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_pending = false;
     HeatmapResult m_last;
+    BackgroundJob *m_export = nullptr;
+    QString m_exportPath;
 };
 
 } // namespace app

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The suitability heatmap of a view: the same score as a site's read-out, evaluated on a grid
-// of cells in the worker pool (each thread with its own SiteAnalyzer, since samplers belong to
-// one thread), with progress and a cancel flag. A pure job over immutable inputs.
+// The suitability heatmap of a view: the same score as a site's read-out, for every cell of the
+// view at screen resolution (1-pixel cells by default), from the region engine (scoreraster.h):
+// factor rasters on the view's Web Mercator grid, scored blockwise on all cores, with progress
+// and a cancel flag. A pure job over immutable inputs.
 
 #include "app/maplayers.h"
 #include "app/scoringmodel.h"
-#include "maps/io/rasterstatus.h"
+#include "maps/raster/rastergrid.h"
 #include "widgets/mapview.h"
 
 #include <QImage>
@@ -23,7 +24,7 @@ struct HeatmapRequest
     std::shared_ptr<const MapScene> scene;
     ScoringModel model;
     ui::MapView view;
-    int cellPixels = 6; // one score per cell of this many screen pixels
+    int cellPixels = 1; // one score per cell of this many screen pixels
 };
 
 struct HeatmapResult
@@ -34,14 +35,18 @@ struct HeatmapResult
     std::vector<float> scores;
     ui::GeoRect extent; // what the image covers
     bool cancelled = false;
+    QString error; // why there is no heatmap (a layer that cannot be read, …)
     int cells = 0;
     int scored = 0; // cells with a score
     int excluded = 0; // cells excluded by a hard rule
 };
 
-// The heatmap's scores as a Float32 GeoTIFF in Web Mercator (EPSG:3857, the map's projection,
-// in which the cells are square); NaN is no-data. Blocks; an error names the file.
-maps::RasterStatus writeHeatmapGeoTiff(const HeatmapResult &result, const QString &path);
+// The Web Mercator grid of a view's cells (EPSG:3857, the map's projection).
+maps::RasterGrid heatmapGrid(const ui::MapView &view, int cellPixels);
+
+// The colour of a cell: red where excluded, transparent without a score, else the site
+// marker's ramp (ui::scoreColour) at the heatmap's alpha.
+QRgb heatmapColour(float score);
 
 // Blocks; run it in a worker. progress(done, total) is called from worker threads.
 HeatmapResult computeHeatmap(const HeatmapRequest &request, const std::atomic<bool> &cancel,

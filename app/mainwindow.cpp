@@ -101,6 +101,14 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_cursorLabel);
     m_projectLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_heatmap->progressWidget());
+    connect(m_heatmap, &HeatmapController::exported, this,
+            [this](const QString &path, const QString &error) {
+                if (!error.isEmpty())
+                    QMessageBox::warning(this, tr("Export Heatmap"), error);
+                else
+                    statusBar()->showMessage(
+                            tr("Heatmap written: %1").arg(QDir::toNativeSeparators(path)), 10000);
+            });
     statusBar()->addPermanentWidget(m_projectLabel);
     connect(m_canvas, &ui::MapCanvas::cursorMoved, this,
             [this](double lon, double lat, QPointF mercator) {
@@ -341,12 +349,9 @@ void MainWindow::createMapActions()
     QAction *exportHeatmap =
             map->addAction(tr("E&xport Heatmap as GeoTIFF…"), this, &MainWindow::exportHeatmap);
     exportHeatmap->setObjectName("actionExportHeatmap");
-    exportHeatmap->setStatusTip(tr("The suitability score (0-100) of every heatmap cell, in Web "
-                                   "Mercator, for GIS tools"));
-    exportHeatmap->setEnabled(false);
-    connect(m_heatmap, &HeatmapController::finished, exportHeatmap, [this, exportHeatmap] {
-        exportHeatmap->setEnabled(m_heatmap->lastResult().scored > 0);
-    });
+    exportHeatmap->setStatusTip(tr("The site score (0-100) of the area in view at the resolution "
+                                   "of the finest raster layer, as a Cloud-Optimized GeoTIFF for "
+                                   "GIS tools"));
     QAction *weights = map->addAction(tr("Score &Weights…"), this, &MainWindow::editWeights);
     weights->setObjectName("actionWeights");
     weights->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
@@ -421,12 +426,8 @@ void MainWindow::exportHeatmap()
                                                       tr("GeoTIFF (*.tif *.tiff)"));
     if (path.isEmpty())
         return;
-    const maps::RasterStatus written = writeHeatmapGeoTiff(m_heatmap->lastResult(), path);
-    if (!written) {
-        QMessageBox::warning(this, tr("Export Heatmap"), written.error().message);
-        return;
-    }
-    statusBar()->showMessage(tr("Heatmap written: %1").arg(QDir::toNativeSeparators(path)), 10000);
+    if (!m_heatmap->exportView(path, this))
+        QMessageBox::information(this, tr("Export Heatmap"), tr("An export is running already."));
 }
 
 void MainWindow::makeDistanceRaster()

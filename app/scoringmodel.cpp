@@ -13,13 +13,6 @@
 
 namespace app {
 
-double ScoringFactor::linearScore(double value) const
-{
-    if (best == worst)
-        return value == best ? 1.0 : 0.0;
-    return std::clamp((value - worst) / (best - worst), 0.0, 1.0);
-}
-
 const ScoringFactor *ScoringModel::factor(const QString &id) const
 {
     for (const ScoringFactor &f : factors) {
@@ -27,6 +20,32 @@ const ScoringFactor *ScoringModel::factor(const QString &id) const
             return &f;
     }
     return nullptr;
+}
+
+planner::ScoreModel ScoringModel::scoreModel() const
+{
+    planner::ScoreModel m;
+    for (const ScoringFactor &f : factors) {
+        planner::ScoreFactor s;
+        s.id = f.id.toStdString();
+        s.name = f.name.toStdString();
+        s.unit = f.unit.toStdString();
+        const bool classes = f.id == QLatin1String("land_class");
+        s.kind = classes ? planner::ScoreFactor::Kind::Classes : planner::ScoreFactor::Kind::Linear;
+        s.worst = f.worst;
+        s.best = f.best;
+        s.weight = f.weight;
+        s.excludeAbove = f.excludeAbove;
+        s.minKv = f.minKv;
+        for (auto it = f.classScores.begin(); it != f.classScores.end(); ++it)
+            s.classScores.emplace(it.key(), it.value());
+        for (auto it = f.excludedClasses.begin(); it != f.excludedClasses.end(); ++it)
+            s.excludedClasses.emplace(it.key(), it.value().toStdString());
+        m.factors.push_back(std::move(s));
+    }
+    if (!floodExclusion.isEmpty())
+        m.floodExclusion = floodExclusion.toStdString();
+    return m;
 }
 
 QString defaultResourcePath(const QString &relative)

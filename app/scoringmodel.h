@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The user's site-score settings: factors with worst/best values and weights, land classes that
-// exclude a site, and defaults for site conditions no layer gives (electricity price, hourly
-// temperature spread). Read from resources/defaults/site-scoring.json or a user's copy.
-// A plain value; copy freely.
+// The user's site-score settings as read from a file: factors with worst/best values and weights,
+// land classes that exclude a site, and defaults for site conditions no layer gives (electricity
+// price, hourly temperature spread). Read from resources/defaults/site-scoring.json or a user's
+// copy. A plain value; copy freely.
+
+#include "planner/core/scoring/scoremodel.h"
 
 #include <QMap>
 #include <QString>
@@ -26,8 +28,6 @@ struct ScoringFactor
     std::optional<double> excludeAbove; // slope
     QMap<int, double> classScores; // land_class
     QMap<int, QString> excludedClasses; // land_class: code -> reason
-    // A linear score: 1 at best, 0 at worst, clamped (worst may be above or below best).
-    double linearScore(double value) const;
 };
 
 struct SourcedDefault
@@ -49,6 +49,8 @@ struct ScoringModel
     SourcedDefault designWetBulbAboveHottestK;
 
     const ScoringFactor *factor(const QString &id) const;
+    // The numeric model every score is computed with (planner/core/scoring).
+    planner::ScoreModel scoreModel() const;
 };
 
 // Reads a scoring file; errors name the file and the field.

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/siteanalyzer.h"
 
+#include "app/sitefactorvalues.h"
 #include "maps/analysis/slope.h"
 #include "maps/io/sourceprobe.h"
 
+#include <QFileInfo>
 #include <QLocale>
 
 #include <algorithm>
@@ -67,41 +69,71 @@ std::optional<double> sample(NamedSampler &s, maps::LonLat p)
 
 } // namespace
 
-SiteAnalyzer::SiteAnalyzer(const MapScene &scene, ScoringModel model)
-    : m_samplers(std::make_unique<Samplers>()), m_model(std::move(model))
+maps::SiteFactorGridInputs siteFactorInputs(const MapScene &scene)
 {
-    std::vector<maps::VectorLayer> vectors;
+    maps::SiteFactorGridInputs in;
     for (const MapScene::Entry &entry : scene.entries) {
         const LoadedLayer &layer = *entry.layer;
-        const QString name = QString::fromStdString(layer.ref.name);
         if (layer.vector) {
-            vectors.push_back(*layer.vector);
+            in.vectors.push_back(*layer.vector);
             continue;
         }
         if (!layer.raster)
             continue;
         switch (layer.raster->role()) {
-        case maps::LayerRole::LandCover: {
-            m_samplers->landCover = makeSampler(layer.raster, name);
-            if (auto d = maps::describeRaster(layer.raster->path())) {
-                for (auto it = d->metadata.begin(); it != d->metadata.end(); ++it) {
-                    if (it.key().startsWith("CLASS_"))
-                        m_samplers->classNames.insert(it.key().mid(6).toInt(), it.value());
-                }
-            }
+        case maps::LayerRole::LandCover:
+            in.landCover = layer.raster;
             break;
-        }
         case maps::LayerRole::Elevation:
-            m_samplers->elevation = makeSampler(layer.raster, name);
+            in.elevation = layer.raster;
             break;
         case maps::LayerRole::LandPrice:
-            m_samplers->landPrice = makeSampler(layer.raster, name);
+            in.landPrice = layer.raster;
             break;
-        case maps::LayerRole::Climate: {
-            m_samplers->meanDryBulb = makeSampler(layer.raster, name);
-            auto d = maps::describeRaster(layer.raster->path());
-            if (!d)
-                break;
+        case maps::LayerRole::Climate:
+            in.meanTemperature = layer.raster;
+            break;
+        default:
+            break;
+        }
+    }
+    return in;
+}
+
+SiteAnalyzer::SiteAnalyzer(const MapScene &scene, ScoringModel model)
+    : m_samplers(std::make_unique<Samplers>()), m_model(std::move(model)),
+      m_scoreModel(m_model.scoreModel())
+{
+    maps::SiteFactorGridInputs in = siteFactorInputs(scene);
+    auto nameOf = [](const maps::RasterLayerPtr &layer) {
+        return layer ? QFileInfo(layer->path()).completeBaseName() : QString();
+    };
+    for (const MapScene::Entry &entry : scene.entries) {
+        if (entry.layer->raster)
+            m_layerNames.insert(entry.layer->raster.get(),
+                                QString::fromStdString(entry.layer->ref.name));
+    }
+    auto named = [&](const maps::RasterLayerPtr &layer) {
+        return m_layerNames.value(layer.get(), nameOf(layer));
+    };
+    if (in.landCover) {
+        m_samplers->landCover = makeSampler(in.landCover, named(in.landCover));
+        if (auto d = maps::describeRaster(in.landCover->path())) {
+            for (auto it = d->metadata.begin(); it != d->metadata.end(); ++it) {
+                if (it.key().startsWith("CLASS_"))
+                    m_samplers->classNames.insert(it.key().mid(6).toInt(), it.value());
+            }
+        }
+    }
+    if (in.elevation)
+        m_samplers->elevation = makeSampler(in.elevation, named(in.elevation));
+    if (in.landPrice)
+        m_samplers->landPrice = makeSampler(in.landPrice, named(in.landPrice));
+    if (in.meanTemperature) {
+        const maps::RasterLayerPtr &climate = in.meanTemperature;
+        const QString name = named(climate);
+        m_samplers->meanDryBulb = makeSampler(climate, name);
+        if (auto d = maps::describeRaster(climate->path())) {
             // Monthly bands are found by their descriptions ("July mean dry-bulb …").
             for (int b = 0; b < d->bandDescriptions.size(); ++b) {
                 const QString text = d->bandDescriptions.at(b);
@@ -109,22 +141,18 @@ SiteAnalyzer::SiteAnalyzer(const MapScene &scene, ScoringModel model)
                     if (!text.startsWith(QLatin1String(kMonths[m]), Qt::CaseInsensitive))
                         continue;
                     if (text.contains("dry-bulb", Qt::CaseInsensitive))
-                        m_samplers->dryBulb[m] = makeSampler(layer.raster, name, b + 1);
+                        m_samplers->dryBulb[m] = makeSampler(climate, name, b + 1);
                     else if (text.contains("wet-bulb", Qt::CaseInsensitive))
-                        m_samplers->wetBulb[m] = makeSampler(layer.raster, name, b + 1);
+                        m_samplers->wetBulb[m] = makeSampler(climate, name, b + 1);
                 }
             }
-            break;
-        }
-        default:
-            break;
         }
     }
     maps::SiteFactorOptions options;
     if (const ScoringFactor *hv = m_model.factor("hv_substation_distance"))
         options.hvSubstationKv = hv->minKv;
     m_calculator.emplace(
-            std::move(vectors),
+            std::move(in.vectors),
             [this](maps::RasterQuantity q, maps::LonLat p) { return sampleRaster(q, p); }, options);
 }
 
@@ -183,72 +211,61 @@ SiteAnalysis SiteAnalyzer::analyze(const QString &name, double longitude, double
 
 void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
 {
+    a.score = planner::scoreSite(m_scoreModel, scoreInputs(m_scoreModel, a.factors));
+    formatRows(a);
+    a.breakdown.excluded = a.score.excluded;
+    a.breakdown.score = a.score.score;
+}
+
+void SiteAnalyzer::formatRows(SiteAnalysis &a) const
+{
     const maps::SiteFactors &f = a.factors;
-    double totalWeight = 0.0;
-    for (const ScoringFactor &factor : m_model.factors)
-        totalWeight += factor.weight;
-    double sum = 0.0, usedWeight = 0.0;
-    bool complete = true;
-    for (const ScoringFactor &factor : m_model.factors) {
+    for (std::size_t i = 0; i < m_scoreModel.factors.size(); ++i) {
+        const ScoringFactor &factor = m_model.factors.at(qsizetype(i));
+        const planner::FactorScore &s = a.score.factors[i];
         ui::FactorRow row;
         row.factor = factor.name;
-        row.weightShare = totalWeight > 0.0 ? factor.weight / totalWeight : 0.0;
-        std::optional<double> value;
-        if (factor.id == "hv_substation_distance" && f.hvSubstation.found()) {
-            value = f.hvSubstation.distanceM / 1000.0;
+        row.weightShare = s.weightShare;
+        row.score = s.normalised;
+        row.contribution = s.contribution;
+        row.excludes = s.excludes;
+        if (s.value && factor.id == "hv_substation_distance") {
             row.value = QObject::tr("%1 (%2 kV, %3)")
                                 .arg(km(f.hvSubstation.distanceM))
                                 .arg(f.hvSubstation.kv, 0, 'f', 0)
                                 .arg(f.hvSubstation.feature);
             row.source = f.hvSubstation.layer;
-        } else if (factor.id == "line_voltage" && f.line.found() && std::isfinite(f.line.kv)) {
-            value = f.line.kv;
+        } else if (s.value && factor.id == "line_voltage") {
             row.value = QObject::tr("%1 kV line at %2")
-                                .arg(f.line.kv, 0, 'f', 0)
+                                .arg(*s.value, 0, 'f', 0)
                                 .arg(km(f.line.distanceM));
             row.source = f.line.layer;
-        } else if (factor.id == "slope" && f.slopeDeg.found()) {
-            value = *f.slopeDeg.value;
-            row.value = QStringLiteral("%1°").arg(*value, 0, 'f', 1);
+        } else if (s.value && factor.id == "slope") {
+            row.value = QStringLiteral("%1°").arg(*s.value, 0, 'f', 1);
             row.source = f.slopeDeg.layer;
-            if (factor.excludeAbove && *value > *factor.excludeAbove) {
-                row.excludes = true;
+            if (s.excludes)
                 row.reason = QObject::tr("steeper than %1°").arg(*factor.excludeAbove);
-            }
-        } else if (factor.id == "land_class" && f.landClass.found()) {
-            const int code = int(*f.landClass.value);
+        } else if (s.value && factor.id == "land_class") {
+            const int code = int(std::lround(*s.value));
             row.value = f.landClass.label.isEmpty()
                     ? QObject::tr("class %1").arg(code)
                     : QStringLiteral("%1 (%2)").arg(f.landClass.label).arg(code);
             row.source = f.landClass.layer;
-            if (factor.excludedClasses.contains(code)) {
-                row.excludes = true;
+            if (s.excludes)
                 row.reason = factor.excludedClasses.value(code);
-            }
-            if (factor.classScores.contains(code))
-                row.score = factor.classScores.value(code);
-        } else if (factor.id == "land_price" && f.landPrice.found()) {
-            value = *f.landPrice.value;
-            row.value =
-                    QStringLiteral("%1 %2").arg(QLocale().toString(qRound64(*value)), factor.unit);
+        } else if (s.value && factor.id == "land_price") {
+            row.value = QStringLiteral("%1 %2").arg(QLocale().toString(qRound64(*s.value)),
+                                                    factor.unit);
             row.source = f.landPrice.layer;
-        } else if (factor.id == "mean_temperature" && f.meanTemperatureC.found()) {
-            value = *f.meanTemperatureC.value;
-            row.value = QStringLiteral("%1 °C").arg(*value, 0, 'f', 1);
+        } else if (s.value && factor.id == "mean_temperature") {
+            row.value = QStringLiteral("%1 °C").arg(*s.value, 0, 'f', 1);
             row.source = f.meanTemperatureC.layer;
+        } else if (s.value) {
+            row.value = QStringLiteral("%1 %2").arg(*s.value).arg(factor.unit);
         }
-        if (value && factor.id != "land_class")
-            row.score = factor.linearScore(*value);
         if (row.value.isEmpty()) {
             row.value = QObject::tr("no value here");
             row.reason = QObject::tr("no layer with this role covers the site");
-        }
-        if (row.score) {
-            row.contribution = row.weightShare * *row.score;
-            sum += factor.weight * *row.score;
-            usedWeight += factor.weight;
-        } else if (factor.weight > 0.0) {
-            complete = false; // a weighted factor without a value: no honest score here
         }
         if (row.excludes)
             a.breakdown.exclusionReasons << QStringLiteral("%1: %2").arg(factor.name, row.reason);
@@ -262,7 +279,7 @@ void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
         flood.value = !f.inFloodZone.found() ? QObject::tr("no flood layer")
                 : inside ? QObject::tr("inside zone %1").arg(f.inFloodZone.label)
                          : QObject::tr("outside");
-        if (inside) {
+        if (a.score.floodExcludes) {
             flood.excludes = true;
             flood.reason = m_model.floodExclusion;
             a.breakdown.exclusionReasons
@@ -270,9 +287,6 @@ void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
         }
         a.breakdown.rows.append(flood);
     }
-    a.breakdown.excluded = !a.breakdown.exclusionReasons.isEmpty();
-    if (!a.breakdown.excluded && complete && usedWeight > 0.0)
-        a.breakdown.score = sum / usedWeight;
 }
 
 void SiteAnalyzer::fillConditions(SiteAnalysis &a, maps::LonLat p)

@@ -9,10 +9,13 @@
 #include "app/maplayers.h"
 #include "app/scoringmodel.h"
 #include "maps/analysis/sitefactorcalculator.h"
+#include "maps/analysis/sitefactorgrid.h"
 #include "maps/raster/rastersampler.h"
 #include "planner/core/site/site.h"
 #include "planner/core/site/siteconditions.h"
 #include "widgets/scorebreakdown.h"
+
+#include <QHash>
 
 #include <memory>
 #include <optional>
@@ -23,11 +26,16 @@ namespace app {
 struct SiteAnalysis
 {
     maps::SiteFactors factors;
-    ui::ScoreBreakdown breakdown;
+    planner::SiteScore score; // the numbers (planner/core/scoring)
+    ui::ScoreBreakdown breakdown; // the same, formatted for the score views
     planner::SiteConditions conditions;
     QStringList conditionNotes; // where each site condition came from (layer or default)
     bool hasClimate = false; // a climate layer gave monthly or annual temperatures
 };
+
+// The layers of a scene that give each site factor: vector layers by role, and the raster of
+// each quantity (the last of its role in the scene's order wins, as for the point analysis).
+maps::SiteFactorGridInputs siteFactorInputs(const MapScene &scene);
 
 class SiteAnalyzer
 {
@@ -43,11 +51,14 @@ public:
 private:
     std::optional<maps::RasterSample> sampleRaster(maps::RasterQuantity q, maps::LonLat p);
     void scoreFactors(SiteAnalysis &a) const;
+    void formatRows(SiteAnalysis &a) const;
     void fillConditions(SiteAnalysis &a, maps::LonLat p);
 
     struct Samplers;
     std::unique_ptr<Samplers> m_samplers;
     ScoringModel m_model;
+    planner::ScoreModel m_scoreModel;
+    QHash<const maps::RasterLayer *, QString> m_layerNames; // as the project names them
     std::optional<maps::SiteFactorCalculator> m_calculator;
 };
 

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/sitefactorvalues.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace app {
+
+namespace {
+
+enum class Quantity { None, HvSubstationKm, LineKv, SlopeDeg, LandClass, LandPrice, MeanTemp };
+
+Quantity quantityOf(const std::string &id)
+{
+    if (id == "hv_substation_distance")
+        return Quantity::HvSubstationKm;
+    if (id == "line_voltage")
+        return Quantity::LineKv;
+    if (id == "slope")
+        return Quantity::SlopeDeg;
+    if (id == "land_class")
+        return Quantity::LandClass;
+    if (id == "land_price")
+        return Quantity::LandPrice;
+    if (id == "mean_temperature")
+        return Quantity::MeanTemp;
+    return Quantity::None;
+}
+
+double valueOf(const maps::SourcedValue<double> &v)
+{
+    return v.found() ? *v.value : NAN;
+}
+
+} // namespace
+
+planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::SiteFactors &f)
+{
+    planner::ScoreInputs in;
+    for (const planner::ScoreFactor &factor : model.factors) {
+        double v = NAN;
+        switch (quantityOf(factor.id)) {
+        case Quantity::HvSubstationKm:
+            v = f.hvSubstation.found() ? f.hvSubstation.distanceM / 1000.0 : NAN;
+            break;
+        case Quantity::LineKv:
+            v = f.line.found() ? f.line.kv : NAN;
+            break;
+        case Quantity::SlopeDeg:
+            v = valueOf(f.slopeDeg);
+            break;
+        case Quantity::LandClass:
+            v = valueOf(f.landClass);
+            break;
+        case Quantity::LandPrice:
+            v = valueOf(f.landPrice);
+            break;
+        case Quantity::MeanTemp:
+            v = valueOf(f.meanTemperatureC);
+            break;
+        case Quantity::None:
+            break;
+        }
+        in.values.push_back(v);
+    }
+    if (f.inFloodZone.found())
+        in.inFloodZone = *f.inFloodZone.value;
+    return in;
+}
+
+std::vector<const float *> scoreColumns(const planner::ScoreModel &model,
+                                        const maps::SiteFactorGrid &grid)
+{
+    auto column = [](const std::vector<float> &v) {
+        return v.empty() ? nullptr : v.data();
+    };
+    std::vector<const float *> out;
+    for (const planner::ScoreFactor &factor : model.factors) {
+        switch (quantityOf(factor.id)) {
+        case Quantity::HvSubstationKm:
+            out.push_back(column(grid.hvSubstationKm));
+            break;
+        case Quantity::LineKv:
+            out.push_back(column(grid.lineKv));
+            break;
+        case Quantity::SlopeDeg:
+            out.push_back(column(grid.slopeDeg));
+            break;
+        case Quantity::LandClass:
+            out.push_back(column(grid.landClass));
+            break;
+        case Quantity::LandPrice:
+            out.push_back(column(grid.landPrice));
+            break;
+        case Quantity::MeanTemp:
+            out.push_back(column(grid.meanTemperatureC));
+            break;
+        case Quantity::None:
+            out.push_back(nullptr);
+            break;
+        }
+    }
+    return out;
+}
+
+maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model)
+{
+    maps::SiteFactorGridRequest r;
+    for (const planner::ScoreFactor &factor : model.factors) {
+        switch (quantityOf(factor.id)) {
+        case Quantity::HvSubstationKm:
+            r.hvSubstationKm = true;
+            r.hvSubstationKv = factor.minKv;
+            // Past the farther of worst and best the score no longer changes.
+            r.hvSubstationCapKm = std::max(factor.worst, factor.best);
+            break;
+        case Quantity::LineKv:
+            r.lineKv = true;
+            break;
+        case Quantity::SlopeDeg:
+            r.slopeDeg = true;
+            break;
+        case Quantity::LandClass:
+            r.landClass = true;
+            break;
+        case Quantity::LandPrice:
+            r.landPrice = true;
+            break;
+        case Quantity::MeanTemp:
+            r.meanTemperatureC = true;
+            break;
+        case Quantity::None:
+            break;
+        }
+    }
+    r.floodZone = model.floodExclusion.has_value();
+    return r;
+}
+
+} // namespace app

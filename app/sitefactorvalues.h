@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Which site factor each score factor reads: the one place that joins the map's factors (at a
+// point, maps::SiteFactors; on a grid, maps::SiteFactorGrid) to the ids of the score model, so
+// that the point score and the heatmap read the same quantity. Pure functions.
+
+#include "maps/analysis/sitefactorgrid.h"
+#include "maps/analysis/sitefactors.h"
+#include "planner/core/scoring/scoremodel.h"
+
+#include <vector>
+
+namespace app {
+
+// The model's inputs at one place: a value per factor (NaN where the map has none).
+planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::SiteFactors &f);
+
+// The value column of each factor of the model on a grid (nullptr where none is computed).
+std::vector<const float *> scoreColumns(const planner::ScoreModel &model,
+                                        const maps::SiteFactorGrid &grid);
+
+// What a grid must compute for the model.
+maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model);
+
+} // namespace app

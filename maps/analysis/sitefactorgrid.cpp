@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "maps/analysis/sitefactorgrid.h"
+
+#include "maps/analysis/proximitytransform.h"
+#include "maps/analysis/sitefactorgridburn.h"
+#include "maps/analysis/slope.h"
+#include "maps/geo/crstransform.h"
+#include "maps/geo/geodesic.h"
+#include "maps/raster/rasterpixelspacing.h"
+#include "maps/raster/rasterreader.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <optional>
+
+namespace maps {
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+constexpr float kUnknownKv = -1.0F; // how the index stores an unknown voltage
+
+// Metres per pixel: geographic grids east-west per row and north-south; projected grids one
+// (conformal) scale per row from geodesic lengths between neighbouring pixel centres.
+struct Metric
+{
+    bool geographic = false;
+    std::vector<double> eastWest; // per row
+    double northSouth = 1.0; // geographic grids
+
+    static Expected<Metric> of(const RasterGrid &grid)
+    {
+        Metric m;
+        m.geographic = grid.isGeographic();
+        m.eastWest.resize(std::size_t(std::max(0, grid.height)));
+        if (m.geographic) {
+            const RasterPixelSpacing spacing(grid);
+            for (int r = 0; r < grid.height; ++r)
+                m.eastWest[std::size_t(r)] = spacing.metresAt(r).first;
+            m.northSouth = spacing.metresAt(grid.height / 2).second;
+            return m;
+        }
+        auto toLonLat = CrsTransform::toLonLat(grid.crsWkt);
+        if (!toLonLat)
+            return toLonLat.error();
+        const double col = grid.width / 2.0;
+        for (int r = 0; r < grid.height; ++r) {
+            const auto a = toLonLat->applyToLonLat(grid.pixelToMap(col, r + 0.5));
+            const auto b = toLonLat->applyToLonLat(grid.pixelToMap(col + 1.0, r + 0.5));
+            if (!a || !b)
+                return Error{QStringLiteral("the grid reaches outside its coordinate system")};
+            m.eastWest[std::size_t(r)] = geodesicDistance(a->lon, a->lat, b->lon, b->lat);
+        }
+        return m;
+    }
+};
+
+RasterGrid withMargin(const RasterGrid &grid, int margin)
+{
+    return grid.subGrid(-margin, -margin, grid.width + 2 * margin, grid.height + 2 * margin);
+}
+
+// Distances in metres from the cells of `grid` to the burnt pixels of a mask on the grid with a
+// margin; NaN where the mask is empty.
+Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &mask,
+                                             const RasterGrid &extended, int margin,
+                                             const Metric &metric, const RasterGrid &grid,
+                                             const RasterJobControl &control)
+{
+    std::vector<float> full(std::size_t(extended.pixelCount()));
+    const int h = extended.height;
+    auto rowMetres = [&](int extendedRow) {
+        const int r = std::clamp(extendedRow - margin, 0, grid.height - 1);
+        return metric.eastWest[std::size_t(r)];
+    };
+    RasterStatus status = metric.geographic
+            ? ProximityTransform::distances(mask.data(), extended.width, h, rowMetres,
+                                            metric.northSouth, std::numeric_limits<float>::max(),
+                                            full.data(), control)
+            : ProximityTransform::distances(
+                    mask.data(), extended.width, h, [](int) { return 1.0; }, 1.0,
+                    std::numeric_limits<float>::max(), full.data(), control);
+    if (!status)
+        return status.error();
+    std::vector<float> out(std::size_t(grid.pixelCount()));
+    for (int r = 0; r < grid.height; ++r) {
+        const float scale = metric.geographic ? 1.0f : float(metric.eastWest[std::size_t(r)]);
+        const float *src = full.data() + std::size_t(r + margin) * extended.width + margin;
+        float *dst = out.data() + std::size_t(r) * grid.width;
+        for (int c = 0; c < grid.width; ++c)
+            dst[c] = src[c] * scale;
+    }
+    return out;
+}
+
+// Lon/lat of every cell centre, for the direct queries of far cells.
+class CellCentres
+{
+public:
+    static Expected<CellCentres> of(const RasterGrid &grid)
+    {
+        auto t = CrsTransform::toLonLat(grid.crsWkt);
+        if (!t)
+            return t.error();
+        return CellCentres(grid, std::move(*t));
+    }
+    std::optional<LonLat> at(int col, int row) const
+    {
+        return m_toLonLat.applyToLonLat(m_grid.pixelCentre(col, row));
+    }
+
+private:
+    CellCentres(RasterGrid grid, CrsTransform t) : m_grid(std::move(grid)), m_toLonLat(std::move(t))
+    {}
+    RasterGrid m_grid;
+    CrsTransform m_toLonLat;
+};
+
+// The slope raster of a DEM, made once per DEM file and kept in GDAL's memory file system.
+Expected<RasterLayerPtr> slopeLayerOf(const RasterLayerPtr &dem, const RasterJobControl &control)
+{
+    static std::mutex mutex;
+    static std::map<QString, RasterLayerPtr> cache;
+    const QFileInfo info(dem->path());
+    const QString key = dem->path() + QLatin1Char('|')
+            + QString::number(info.lastModified().toMSecsSinceEpoch()) + QLatin1Char('|')
+            + QString::number(info.size());
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(key); it != cache.end())
+        return it->second;
+    const QString name = QString::fromLatin1(
+            QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex());
+    auto layer = Slope::computeToFile(
+            dem, QStringLiteral("/vsimem/energize-slope-%1.tif").arg(name), control);
+    if (!layer)
+        return layer.error();
+    cache.emplace(key, *layer);
+    return *layer;
+}
+
+// Reads a layer onto the grid with its own interpolation, in row bands on the control's threads.
+RasterStatus readOnto(const RasterLayerPtr &layer, const RasterGrid &grid, Interpolation how,
+                      float *out, const RasterJobControl &control)
+{
+    std::vector<std::optional<RasterReader>> readers(
+            std::size_t(RasterTileRunner::threadCount(control)));
+    return RasterTileRunner::run(
+            grid.width, grid.height, grid.width, 128, control,
+            [&](const RasterTile &tile, int worker) -> RasterStatus {
+                auto &reader = readers[std::size_t(worker)];
+                if (!reader) {
+                    auto created = RasterReader::create(layer);
+                    if (!created)
+                        return created.error();
+                    reader.emplace(std::move(*created));
+                }
+                const RasterGrid part = grid.subGrid(0, tile.row, grid.width, tile.height);
+                return reader->readInto(part, how, out + std::size_t(tile.row) * grid.width,
+                                        std::numeric_limits<std::int64_t>::max());
+            });
+}
+
+Interpolation naturalInterpolation(const RasterLayer &layer)
+{
+    return layer.isCategorical() ? Interpolation::Nearest : Interpolation::Bilinear;
+}
+
+// Raster values where the raster has them, the polygon values elsewhere.
+RasterStatus overlayRaster(const RasterLayerPtr &layer, const RasterGrid &grid,
+                           std::vector<float> &values, const RasterJobControl &control)
+{
+    if (!layer)
+        return rasterDone();
+    std::vector<float> raster(values.size());
+    if (auto read = readOnto(layer, grid, naturalInterpolation(*layer), raster.data(), control);
+        !read)
+        return read;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!std::isnan(raster[i]))
+            values[i] = raster[i];
+    }
+    return rasterDone();
+}
+
+} // namespace
+
+Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inputs,
+                                                 const RasterGrid &grid,
+                                                 const SiteFactorGridRequest &request,
+                                                 const RasterJobControl &control)
+{
+    if (grid.isEmpty())
+        return Error{QStringLiteral("the grid has no cells")};
+    SiteFactorGrid out;
+    out.grid = grid;
+    const std::size_t cells = std::size_t(grid.pixelCount());
+    auto metric = Metric::of(grid);
+    if (!metric)
+        return metric.error();
+    auto centres = CellCentres::of(grid);
+    if (!centres)
+        return centres.error();
+    const double finestMetres = *std::min_element(metric->eastWest.begin(), metric->eastWest.end());
+    const int margin = request.maxMarginPixels;
+    const RasterGrid extended = withMargin(grid, margin);
+    const double marginMetres = margin * finestMetres;
+    auto burner = GridBurner::create(extended);
+    if (!burner)
+        return burner.error();
+
+    auto layersOf = [&](LayerRole role) {
+        std::vector<const VectorLayer *> found;
+        for (const VectorLayer &v : inputs.vectors) {
+            if (v.isValid() && v.role() == role)
+                found.push_back(&v);
+        }
+        return found;
+    };
+
+    if (request.hvSubstationKm) {
+        const KvFilter filter{request.hvSubstationKv};
+        std::vector<std::uint8_t> mask(std::size_t(extended.pixelCount()));
+        bool any = false;
+        const auto substations = layersOf(LayerRole::Substations);
+        for (const VectorLayer *layer : substations) {
+            any = burner->burn(layer->features(), mask.data(), [&](int f) {
+                return filter.matches(layer->features().kv[f]);
+            }) || any;
+        }
+        out.hvSubstationKm.assign(cells, kNaN);
+        if (any) {
+            auto metres = distancesMetres(mask, extended, margin, *metric, grid, control);
+            if (!metres)
+                return metres.error();
+            const double capMetres = request.hvSubstationCapKm * 1000.0;
+            for (int r = 0; r < grid.height; ++r) {
+                for (int c = 0; c < grid.width; ++c) {
+                    const std::size_t i = std::size_t(r) * grid.width + c;
+                    double d = (*metres)[i];
+                    if (std::isnan(d) || d > marginMetres) {
+                        // A substation outside the margin may be nearer than any inside it.
+                        if (capMetres <= marginMetres) {
+                            d = marginMetres;
+                        } else if (const auto p = centres->at(c, r)) {
+                            d = NAN;
+                            for (const VectorLayer *layer : substations) {
+                                if (const auto hit = layer->nearest(*p, filter);
+                                    hit && !(hit->distanceM >= d))
+                                    d = hit->distanceM;
+                            }
+                        }
+                    }
+                    out.hvSubstationKm[i] = float(d / 1000.0);
+                }
+            }
+        }
+    }
+
+    if (request.lineKv) {
+        const auto lines = layersOf(LayerRole::TransmissionLines);
+        // One distance transform per voltage found on the lines (unknown voltages as one).
+        std::map<float, std::vector<std::uint8_t>> masks;
+        for (const VectorLayer *layer : lines) {
+            const FeatureStore &s = layer->features();
+            for (std::size_t f = 0; f < s.featureCount(); ++f) {
+                const float kv = std::isnan(s.kv[f]) ? kUnknownKv : s.kv[f];
+                auto [it, added] = masks.try_emplace(kv);
+                if (added)
+                    it->second.assign(std::size_t(extended.pixelCount()), 0);
+            }
+        }
+        out.lineKv.assign(cells, kNaN);
+        std::vector<float> best(cells, std::numeric_limits<float>::infinity());
+        std::vector<float> second(cells, std::numeric_limits<float>::infinity());
+        for (auto &[kv, mask] : masks) {
+            bool any = false;
+            for (const VectorLayer *layer : lines) {
+                const FeatureStore &s = layer->features();
+                any = burner->burn(s, mask.data(), [&](int f) {
+                    return (std::isnan(s.kv[f]) ? kUnknownKv : s.kv[f]) == kv;
+                }) || any;
+            }
+            if (!any)
+                continue;
+            auto metres = distancesMetres(mask, extended, margin, *metric, grid, control);
+            if (!metres)
+                return metres.error();
+            for (std::size_t i = 0; i < cells; ++i) {
+                const float d = (*metres)[i];
+                if (d < best[i]) {
+                    second[i] = best[i];
+                    best[i] = d;
+                    out.lineKv[i] = kv == kUnknownKv ? kNaN : kv;
+                } else if (d < second[i]) {
+                    second[i] = d;
+                }
+            }
+            mask = {};
+        }
+        if (!masks.empty()) {
+            for (int r = 0; r < grid.height; ++r) {
+                // Distances are to burnt cell centres, each within half a diagonal of the line:
+                // where two voltages are that close to equally near, ask the index.
+                const double ambiguous = 2.0 * std::sqrt(2.0) * metric->eastWest[std::size_t(r)]
+                        * (metric->geographic ? std::max(
+                                   1.0, metric->northSouth / metric->eastWest[std::size_t(r)])
+                                              : 1.0);
+                for (int c = 0; c < grid.width; ++c) {
+                    const std::size_t i = std::size_t(r) * grid.width + c;
+                    if (best[i] <= marginMetres && second[i] - best[i] > ambiguous)
+                        continue;
+                    // Farther than the margin (the nearest line may lie outside it) or near
+                    // the boundary between two voltages.
+                    const auto p = centres->at(c, r);
+                    if (!p)
+                        continue;
+                    double nearest = std::numeric_limits<double>::infinity();
+                    for (const VectorLayer *layer : lines) {
+                        if (const auto hit = layer->nearest(*p); hit && hit->distanceM < nearest) {
+                            nearest = hit->distanceM;
+                            out.lineKv[i] = layer->features().kv[hit->feature];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Polygon layers first; rasters of the same quantity override them where they have values.
+    auto polygonValues = [&](LayerRole role, std::vector<float> &values) {
+        values.assign(cells, kNaN);
+        for (const VectorLayer *layer : layersOf(role)) {
+            if (layer->features().kind != GeometryKind::Polygon)
+                continue;
+            burner->fillValues(layer->features(), margin, values.data(),
+                               [&](int f) { return layer->features().value[f]; });
+        }
+    };
+    if (request.landClass) {
+        polygonValues(LayerRole::LandCover, out.landClass);
+        if (auto s = overlayRaster(inputs.landCover, grid, out.landClass, control); !s)
+            return s.error();
+    }
+    if (request.landPrice) {
+        polygonValues(LayerRole::LandPrice, out.landPrice);
+        if (auto s = overlayRaster(inputs.landPrice, grid, out.landPrice, control); !s)
+            return s.error();
+    }
+    if (request.meanTemperatureC) {
+        polygonValues(LayerRole::Climate, out.meanTemperatureC);
+        if (auto s = overlayRaster(inputs.meanTemperature, grid, out.meanTemperatureC, control); !s)
+            return s.error();
+    }
+    if (request.slopeDeg) {
+        out.slopeDeg.assign(cells, kNaN);
+        if (inputs.elevation) {
+            auto slope = slopeLayerOf(inputs.elevation, control);
+            if (!slope)
+                return slope.error();
+            if (auto s = readOnto(*slope, grid, Interpolation::Nearest, out.slopeDeg.data(),
+                                  control);
+                !s)
+                return s.error();
+        }
+    }
+    if (request.floodZone) {
+        const auto zones = layersOf(LayerRole::FloodZones);
+        bool polygons = false;
+        std::vector<float> flags(cells, kNaN);
+        for (const VectorLayer *layer : zones) {
+            const FeatureStore &s = layer->features();
+            if (s.kind != GeometryKind::Polygon)
+                continue;
+            polygons = true;
+            burner->fillValues(s, margin, flags.data(), [&](int f) {
+                return (s.flags[f] & FeatureStore::kHazard) ? 1.0f : kNaN;
+            });
+        }
+        if (polygons) {
+            out.floodZone.assign(cells, 0);
+            for (std::size_t i = 0; i < cells; ++i)
+                out.floodZone[i] = flags[i] == 1.0f ? 1 : 0;
+        }
+    }
+    if (RasterTileRunner::cancelled(control))
+        return RasterTileRunner::cancelledError();
+    return out;
+}
+
+} // namespace maps

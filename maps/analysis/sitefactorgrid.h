@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The raster twin of SiteFactorCalculator: the same site factors for every cell of a grid (a
+// view at screen resolution, or a region at a raster's native resolution), so that a heatmap
+// cell shows the score of a site at its centre.
+// - Distances (nearest substation at or above a voltage) and the voltage of the nearest line:
+//   features burnt into masks on the grid plus a margin, then exact Euclidean distance
+//   transforms (ProximityTransform) in metres (geodesic pixel sizes per row). A distance is
+//   measured to the centre of the nearest burnt pixel, so it is within one cell of the site
+//   calculator's; cells farther than the margin from every burnt pixel are asked of the spatial
+//   index directly (exact), or, for distances, set to the margin when that is past `capKm`.
+// - Rasters (land cover, land price, mean temperature) are read onto the grid with the layer's
+//   interpolation (RasterReader, as the map draws them); slope is Horn's slope of the DEM pixel
+//   under each cell centre (as Slope::at), from a slope raster of the DEM made once per DEM.
+// - Polygon layers give land class, land price, temperature where no raster does, and the
+//   flood flag (any hazard polygon over the cell centre), first feature first, as the site
+//   calculator does.
+// Threading: compute() blocks and runs on the control's threads; call it from a worker. Its
+// inputs are shared read-only; the result is a plain value.
+
+#include "maps/raster/rastergrid.h"
+#include "maps/raster/rasterlayer.h"
+#include "maps/raster/rastertilerunner.h"
+#include "maps/vector/vectorlayer.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace maps {
+
+struct SiteFactorGridInputs
+{
+    std::vector<VectorLayer> vectors; // by role: substations, lines, flood zones, polygons
+    RasterLayerPtr landCover;
+    RasterLayerPtr elevation;
+    RasterLayerPtr landPrice;
+    RasterLayerPtr meanTemperature; // band 1 of the climate layer
+};
+
+struct SiteFactorGridRequest
+{
+    bool hvSubstationKm = false;
+    double hvSubstationKv = 230.0; // substations at or above this voltage count
+    double hvSubstationCapKm = 0.0; // farther distances need not be exact (the score is flat)
+    bool lineKv = false;
+    bool slopeDeg = false;
+    bool landClass = false;
+    bool landPrice = false;
+    bool meanTemperatureC = false;
+    bool floodZone = false;
+    int maxMarginPixels = 256; // margin around the grid for features just outside it
+};
+
+struct SiteFactorGrid
+{
+    RasterGrid grid;
+    // One value per cell, row by row, NaN = no value; empty when not requested.
+    std::vector<float> hvSubstationKm;
+    std::vector<float> lineKv;
+    std::vector<float> slopeDeg;
+    std::vector<float> landClass;
+    std::vector<float> landPrice;
+    std::vector<float> meanTemperatureC;
+    std::vector<std::uint8_t> floodZone; // 1 inside a hazard polygon; empty: no flood layer
+
+    static Expected<SiteFactorGrid> compute(const SiteFactorGridInputs &inputs,
+                                            const RasterGrid &grid,
+                                            const SiteFactorGridRequest &request,
+                                            const RasterJobControl &control = {});
+};
+
+} // namespace maps

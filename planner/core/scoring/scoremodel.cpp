@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planner/core/scoring/scoremodel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace planner {
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+// What one place adds up to; shared by scoreSite() and CellScorer so that both give the same
+// number for the same values.
+struct Tally
+{
+    double sum = 0.0; // Σ w·s
+    double used = 0.0; // Σ w over factors with a score
+    bool excluded = false;
+    bool complete = true;
+
+    void add(double weight, std::optional<double> normalised)
+    {
+        if (normalised) {
+            sum += weight * *normalised;
+            used += weight;
+        } else if (weight > 0.0) {
+            complete = false;
+        }
+    }
+    std::optional<double> score() const
+    {
+        if (excluded || !complete || !(used > 0.0))
+            return std::nullopt;
+        return sum / used;
+    }
+};
+
+} // namespace
+
+std::optional<double> ScoreFactor::normalise(double value) const
+{
+    if (std::isnan(value))
+        return std::nullopt;
+    if (kind == Kind::Classes) {
+        const auto it = classScores.find(int(std::lround(value)));
+        return it != classScores.end() ? std::optional<double>(it->second) : std::nullopt;
+    }
+    if (best == worst)
+        return value == best ? 1.0 : 0.0;
+    return std::clamp((value - worst) / (best - worst), 0.0, 1.0);
+}
+
+bool ScoreFactor::excludes(double value) const
+{
+    if (std::isnan(value))
+        return false;
+    if (kind == Kind::Classes)
+        return excludedClasses.count(int(std::lround(value))) > 0;
+    return excludeAbove && value > *excludeAbove;
+}
+
+int ScoreModel::indexOf(const std::string &id) const
+{
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+        if (factors[i].id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+double ScoreModel::weightSum() const
+{
+    double sum = 0.0;
+    for (const ScoreFactor &f : factors)
+        sum += f.weight;
+    return sum;
+}
+
+SiteScore scoreSite(const ScoreModel &model, const ScoreInputs &inputs)
+{
+    SiteScore out;
+    const double total = model.weightSum();
+    Tally tally;
+    for (std::size_t i = 0; i < model.factors.size(); ++i) {
+        const ScoreFactor &f = model.factors[i];
+        const double v = i < inputs.values.size() ? inputs.values[i] : NAN;
+        FactorScore s;
+        if (!std::isnan(v))
+            s.value = v;
+        s.normalised = f.normalise(v);
+        s.weightShare = total > 0.0 ? f.weight / total : 0.0;
+        if (s.normalised)
+            s.contribution = s.weightShare * *s.normalised;
+        s.excludes = f.excludes(v);
+        tally.excluded = tally.excluded || s.excludes;
+        tally.add(f.weight, s.normalised);
+        out.factors.push_back(s);
+    }
+    out.floodExcludes = model.floodExclusion && inputs.inFloodZone.value_or(false);
+    tally.excluded = tally.excluded || out.floodExcludes;
+    out.excluded = tally.excluded;
+    out.complete = tally.complete;
+    out.score = tally.score();
+    return out;
+}
+
+CellScorer::CellScorer(const ScoreModel &model) : m_floodExcludes(model.floodExclusion.has_value())
+{
+    for (const ScoreFactor &f : model.factors) {
+        Compiled c;
+        c.factor = f;
+        if (f.kind == ScoreFactor::Kind::Classes) {
+            int first = std::numeric_limits<int>::max(), last = std::numeric_limits<int>::min();
+            for (const auto &[code, score] : f.classScores) {
+                first = std::min(first, code);
+                last = std::max(last, code);
+            }
+            for (const auto &[code, reason] : f.excludedClasses) {
+                first = std::min(first, code);
+                last = std::max(last, code);
+            }
+            if (first <= last && last - first < (1 << 20)) {
+                c.lutFirst = first;
+                c.scores.assign(std::size_t(last - first + 1), NAN);
+                c.excluded.assign(c.scores.size(), 0);
+                for (const auto &[code, score] : f.classScores)
+                    c.scores[std::size_t(code - first)] = score;
+                for (const auto &[code, reason] : f.excludedClasses)
+                    c.excluded[std::size_t(code - first)] = 1;
+            }
+        }
+        m_factors.push_back(std::move(c));
+    }
+}
+
+void CellScorer::score(const float *const *values, const unsigned char *flood, std::size_t n,
+                       float *out) const
+{
+    const std::size_t count = m_factors.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        Tally tally;
+        tally.excluded = m_floodExcludes && flood && flood[i] != 0;
+        for (std::size_t k = 0; k < count; ++k) {
+            const Compiled &c = m_factors[k];
+            const ScoreFactor &f = c.factor;
+            const double v = values[k] ? double(values[k][i]) : NAN;
+            if (!c.scores.empty()) {
+                // The tables hold what normalise() and excludes() give for every listed code.
+                std::optional<double> s;
+                if (!std::isnan(v)) {
+                    const long at = std::lround(v) - c.lutFirst;
+                    if (at >= 0 && at < long(c.scores.size())) {
+                        if (!std::isnan(c.scores[std::size_t(at)]))
+                            s = c.scores[std::size_t(at)];
+                        tally.excluded = tally.excluded || c.excluded[std::size_t(at)] != 0;
+                    }
+                }
+                tally.add(f.weight, s);
+                continue;
+            }
+            tally.excluded = tally.excluded || f.excludes(v);
+            tally.add(f.weight, f.normalise(v));
+        }
+        if (tally.excluded)
+            out[i] = kExcluded;
+        else if (const auto s = tally.score())
+            out[i] = float(*s);
+        else
+            out[i] = kNaN;
+    }
+}
+
+} // namespace planner
