@@ -305,12 +305,12 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
         }
         if (!masks.empty()) {
             for (int r = 0; r < grid.height; ++r) {
-                // Distances are to burnt cell centres, each within half a diagonal of the line:
-                // where two voltages are that close to equally near, ask the index.
-                const double ambiguous = 2.0 * std::sqrt(2.0) * metric->eastWest[std::size_t(r)]
-                        * (metric->geographic ? std::max(
-                                   1.0, metric->northSouth / metric->eastWest[std::size_t(r)])
-                                              : 1.0);
+                // Distances are to burnt cell centres, each within half a cell diagonal of the
+                // line, so two voltages can swap only where their distances differ by less
+                // than a diagonal: there, ask the index.
+                const double ew = metric->eastWest[std::size_t(r)];
+                const double ns = metric->geographic ? metric->northSouth : ew;
+                const double ambiguous = 1.01 * std::hypot(ew, ns);
                 for (int c = 0; c < grid.width; ++c) {
                     const std::size_t i = std::size_t(r) * grid.width + c;
                     if (best[i] <= marginMetres && second[i] - best[i] > ambiguous)

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The heatmap as the product computes it (app::computeHeatmap, the code behind Ctrl+H): the
+// whole view of the demo at 1-pixel cells, 1600 × 1000 (target <= 100 ms); then the region
+// raster of the whole demo at the finest raster's resolution (app::scoreRaster, the code behind
+// Map > Export Heatmap and `energize heatmap`), and gdal_calc.py applying the same score formula
+// to the same factor rasters written as GeoTIFFs, in the same run. gdal_calc.py is given the
+// factor rasters ready-made; our time includes making them (distance transforms, warps).
+// Usage: bench_app_heatmap   (prints figures; asserts nothing about time)
+
+#include "app/commandline.h"
+#include "app/heatmapjob.h"
+#include "app/mainwindow.h"
+#include "app/mapcontroller.h"
+#include "app/scoreraster.h"
+#include "app/scoringsettings.h"
+#include "app/siteanalyzer.h"
+#include "app/sitefactorvalues.h"
+#include "maps/analysis/sitefactorgrid.h"
+#include "maps/raster/rasterfilewriter.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// numpy for one linear factor: clip((v - worst) / (best - worst), 0, 1).
+QString linearTerm(const char *letter, const app::ScoringFactor &f)
+{
+    return QStringLiteral("%1*clip((%2-(%3))/((%4)-(%3)),0,1)")
+            .arg(f.weight)
+            .arg(letter)
+            .arg(f.worst)
+            .arg(f.best);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication application(argc, argv);
+    QTemporaryDir dir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    app::setApplicationIdentity();
+    app::MainWindow window;
+    window.openDemo();
+    window.mapController()->layers()->waitForLoads();
+    const auto scene = window.mapController()->layers()->scene();
+    const app::ScoringModel model = window.scoring()->model();
+
+    // 1. The view heatmap, 1600 × 1000 cells over Texas.
+    const ui::MapView view(ui::MapView::toMercator(-99.3, 31.2), 1000.0, QSize(1600, 1000));
+    std::vector<double> times;
+    app::HeatmapResult last;
+    for (int run = 0; run < 7; ++run) {
+        std::atomic<bool> cancel{false};
+        QElapsedTimer t;
+        t.start();
+        last = app::computeHeatmap({scene, model, view, 1}, cancel);
+        times.push_back(t.nsecsElapsed() / 1e6);
+    }
+    std::printf("view heatmap 1600 x 1000 at 1-pixel cells: median %.1f ms (min %.1f, max %.1f) "
+                "over %zu runs; %d cells scored, %d excluded (target <= 100 ms)\n",
+                median(times), *std::min_element(times.begin(), times.end()),
+                *std::max_element(times.begin(), times.end()), times.size(), last.scored,
+                last.excluded);
+
+    // 2. The whole demo at the finest raster's resolution, and gdal_calc.py on its factors.
+    auto grid = app::regionGrid(*scene, -107.0, 25.5, -93.3, 36.6);
+    if (!grid) {
+        std::printf("no region grid: %s\n", qPrintable(grid.error().message));
+        return 1;
+    }
+    QElapsedTimer ours;
+    ours.start();
+    auto scores = app::scoreRaster(*scene, model, *grid);
+    const double oursSeconds = ours.nsecsElapsed() / 1e9;
+    if (!scores) {
+        std::printf("scoreRaster failed: %s\n", qPrintable(scores.error().message));
+        return 1;
+    }
+    // The same factors, written for gdal_calc.py (not timed).
+    const planner::ScoreModel score = model.scoreModel();
+    auto factors = maps::SiteFactorGrid::compute(app::siteFactorInputs(*scene), *grid,
+                                                 app::gridRequest(score));
+    const std::vector<const float *> columns = app::scoreColumns(score, *factors);
+    const char *letters = "ABCDEFGH";
+    QStringList args{QStringLiteral("/usr/bin/gdal_calc.py"), "--quiet", "--type=Float32",
+                     "--NoDataValue=-9999", "--overwrite"};
+    QString sum, weights;
+    double weightSum = 0.0;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        const QString file = dir.filePath(QStringLiteral("factor%1.tif").arg(k));
+        auto writer = maps::RasterFileWriter::create(file, *grid);
+        if (!writer || !(*writer)->writeWindow(0, 0, grid->width, grid->height, columns[k])
+            || !(*writer)->finish()) {
+            std::printf("cannot write %s\n", qPrintable(file));
+            return 1;
+        }
+        args << QStringLiteral("-%1").arg(letters[k]) << file;
+        const app::ScoringFactor &f = model.factors.at(qsizetype(k));
+        const QString letter(letters[k]);
+        weightSum += f.weight;
+        if (f.id == QLatin1String("land_class")) {
+            QString classes = "0";
+            for (auto it = f.classScores.begin(); it != f.classScores.end(); ++it)
+                classes += QStringLiteral("+%1*(%2==%3)").arg(it.value()).arg(letter).arg(it.key());
+            sum += QStringLiteral("+%1*(%2)").arg(f.weight).arg(classes);
+        } else {
+            sum += "+" + linearTerm(QString(letter).toLatin1().constData(), f);
+        }
+    }
+    // Excluded: slope above its limit or an excluded class (the demo's flood zones are left to
+    // our side; gdal_calc.py gets the same formula otherwise).
+    auto indexOf = [&](const char *id) {
+        for (qsizetype i = 0; i < model.factors.size(); ++i) {
+            if (model.factors.at(i).id == QLatin1String(id))
+                return int(i);
+        }
+        return -1;
+    };
+    const int slope = indexOf("slope");
+    const int land = indexOf("land_class");
+    QString excluded =
+            QStringLiteral("(%1>%2)").arg(letters[slope]).arg(*model.factor("slope")->excludeAbove);
+    for (auto it = model.factor("land_class")->excludedClasses.begin();
+         it != model.factor("land_class")->excludedClasses.end(); ++it)
+        excluded += QStringLiteral("+(%1==%2)").arg(letters[land]).arg(it.key());
+    const QString formula =
+            QStringLiteral("where((%1)>0,0,(%2)/%3*100)").arg(excluded, sum).arg(weightSum);
+    args << "--calc=" + formula << "--outfile=" + dir.filePath("calc.tif");
+    QElapsedTimer theirs;
+    theirs.start();
+    QProcess calc;
+    calc.start(QStringLiteral("/usr/bin/python3"), args);
+    calc.waitForFinished(-1);
+    const double theirSeconds = theirs.nsecsElapsed() / 1e9;
+    if (calc.exitCode() != 0) {
+        std::printf("gdal_calc.py failed: %s\n", calc.readAllStandardError().constData());
+        return 1;
+    }
+    std::printf("region raster %d x %d (the demo at its finest raster's %.3g-unit cells):\n",
+                grid->width, grid->height, std::abs(grid->pixelWidth));
+    std::printf("  ours, factors + scores      : %8.3f s\n", oursSeconds);
+    std::printf("  gdal_calc.py, scores only   : %8.3f s\n", theirSeconds);
+    std::printf("  ratio gdal_calc / ours      : %8.1f x wall\n", theirSeconds / oursSeconds);
+    return 0;
+}
