@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The site panels show what they are given: the score table (exclusions in red), the plan tree
-// from a real plan of the bundled catalog, the schedule chart's bars, and the layer panel's
-// requests.
+// The site panels show what they are given, checked cell by cell and point by point against
+// inputs made by hand: the score table (weights as percentages, exclusions in red with their
+// reason), the plan tree of the bundled example (figures worked out from the catalog files),
+// the charts' QCustomPlot data for a hand-made schedule, cost, cash flow and tornado, and the
+// layer panel's rows and requests.
 
 #include "planner/core/catalog/catalogloader.h"
-#include "planner/core/catalog/schedulecatalog.h"
 #include "planner/core/economics/cashflow.h"
 #include "planner/core/economics/economics.h"
-#include "planner/core/economics/economicstornado.h"
 #include "planner/core/io/planjson.h"
-#include "planner/core/schedule/planschedule.h"
-#include "planner/core/schedule/scheduleplanner.h"
+#include "planner/core/montecarlo/sensitivity.h"
+#include "planner/core/schedule/scheduleresult.h"
 #include "planner/core/sizing/planner.h"
 #include "widgets/cashflowchart.h"
 #include "widgets/chartspanel.h"
@@ -22,8 +22,10 @@
 #include "widgets/tornadochart.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -33,41 +35,218 @@
 
 using namespace ui;
 
+namespace {
+
+bool near(double a, double b)
+{
+    return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+}
+
+// The values of a bar series or graph, in key order.
+template<typename Plottable>
+QList<double> valuesOf(const Plottable *p)
+{
+    QList<double> out;
+    for (auto it = p->data()->constBegin(); it != p->data()->constEnd(); ++it)
+        out << it->value;
+    return out;
+}
+
+template<typename Plottable>
+QList<double> keysOf(const Plottable *p)
+{
+    QList<double> out;
+    for (auto it = p->data()->constBegin(); it != p->data()->constEnd(); ++it)
+        out << it->key;
+    return out;
+}
+
+bool sameValues(const QList<double> &actual, const QList<double> &expected)
+{
+    if (actual.size() != expected.size())
+        return false;
+    for (int i = 0; i < actual.size(); ++i) {
+        if (!near(actual[i], expected[i]))
+            return false;
+    }
+    return true;
+}
+
+QString describe(const QList<double> &values)
+{
+    QStringList out;
+    for (double v : values)
+        out << QString::number(v, 'g', 12);
+    return out.join(", ");
+}
+
+#define COMPARE_VALUES(actual, expected)                                                           \
+    do {                                                                                           \
+        const QList<double> a_ = (actual);                                                         \
+        const QList<double> e_ = (expected);                                                       \
+        QVERIFY2(sameValues(a_, e_), qPrintable(describe(a_) + "  vs  " + describe(e_)));          \
+    } while (false)
+
+// The text of each tick of a text ticker, in key order.
+QStringList tickLabels(QCPAxis *axis)
+{
+    auto ticker = axis->ticker().dynamicCast<QCPAxisTickerText>();
+    return ticker ? QStringList(ticker->ticks().values()) : QStringList();
+}
+
+QCPBars *barsNamed(QCustomPlot *plot, const QString &name)
+{
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        auto *bars = qobject_cast<QCPBars *>(plot->plottable(i));
+        if (bars && bars->name() == name)
+            return bars;
+    }
+    return nullptr;
+}
+
+QString titleOf(QCustomPlot *plot)
+{
+    auto *title = qobject_cast<QCPTextElement *>(plot->plotLayout()->element(0, 0));
+    return title ? title->text() : QString();
+}
+
+QTreeWidgetItem *rowNamed(QTreeWidget *tree, const QString &name)
+{
+    const auto found = tree->findItems(name, Qt::MatchExactly | Qt::MatchRecursive);
+    return found.size() == 1 ? found.front() : nullptr;
+}
+
+planner::TaskSchedule task(const char *name, double start, double finish, bool critical)
+{
+    planner::TaskSchedule t;
+    t.id = name;
+    t.name = name;
+    t.timing.earlyStart = planner::Months(start);
+    t.timing.earlyFinish = planner::Months(finish);
+    t.timing.critical = critical;
+    return t;
+}
+
+planner::CashFlowQuarter quarter(int year, int month, std::vector<double> byPhase, double opex,
+                                 double cumulative)
+{
+    planner::CashFlowQuarter q;
+    q.start = {year, month};
+    for (double usd : byPhase)
+        q.capex += usd;
+    q.capexByPhase = std::move(byPhase);
+    q.opex = opex;
+    q.cumulative = cumulative;
+    return q;
+}
+
+} // namespace
+
 class TestPanels : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void scoreTableShowsEveryFactorAndExclusions();
-    void planTreeShowsTheResult();
-    void scheduleChartHasABarPerTask();
-    void costChartShowsEveryCapexDollar();
-    void cashFlowAndTornadoChartsShowTheirData();
+    void scoreOfAnIncludedSite();
+    void planTreeShowsTheExample();
+    void planErrorReplacesTheTree();
+    void scheduleChartDrawsEachTaskAndPhase();
+    void costChartShowsEachLargeLineAndTheRestTogether();
+    void cashFlowChartStacksPhasesPerQuarter();
+    void tornadoChartShowsTheWidestTwelve();
+    void chartsPanelSaysWhatWillAppearUntilAPlanExists();
     void layerPanelListsTopLayerFirstAndEmitsRequests();
 };
+
+void TestPanels::initTestCase()
+{
+    // Thousands separators as the expected texts below write them.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
 
 void TestPanels::scoreTableShowsEveryFactorAndExclusions()
 {
     ScorePanel panel;
     ScoreBreakdown b;
     b.siteName = "Test site";
+    b.longitude = -99.73;
+    b.latitude = 32.45;
     b.excluded = true;
     b.exclusionReasons << "Flood zone: inside a 100-year flood zone";
-    FactorRow distance{"Nearest ≥ 230 kV substation", "4.0 km", "subs", 0.6, 0.9, 0.54, false, ""};
-    FactorRow flood{"Flood zone", "inside zone A", "floods", 0.0, {}, {}, true, "in a flood zone"};
-    b.rows << distance << flood;
+    const FactorRow distance{"Nearest ≥ 230 kV substation",
+                             "4.0 km (345 kV, Abilene North)",
+                             "subs",
+                             0.6,
+                             0.9,
+                             0.54,
+                             false,
+                             ""};
+    const FactorRow slope{"Slope", "—", "", 0.25, {}, {}, false, "no elevation layer"};
+    const FactorRow flood{"Flood zone", "inside zone A",  "floods", 0.15, {}, {},
+                          true,         "in a flood zone"};
+    b.rows << distance << slope << flood;
     panel.showBreakdown(b);
+
     QTableWidget *table = panel.table();
-    QCOMPARE(table->rowCount(), 2);
-    QCOMPARE(table->item(0, 0)->text(), distance.factor);
-    QCOMPARE(table->item(0, 2)->text(), QString("60 %"));
-    QCOMPARE(table->item(0, 4)->text(), QString("54 %"));
-    QCOMPARE(table->item(1, 0)->foreground().color(), QColor(200, 30, 30));
-    QVERIFY(table->item(1, 1)->text().contains("in a flood zone"));
-    QCOMPARE(scoreText(b.score, b.excluded), QString("excluded"));
-    QCOMPARE(scoreText(0.724, false), QString("72 / 100"));
+    QCOMPARE(table->columnCount(), 5);
+    QCOMPARE(table->rowCount(), 3);
+    // Factor, value here, weight, score, contribution: shares as whole percentages.
+    const QStringList expected[] = {
+            {distance.factor, distance.value, "60 %", "90 %", "54 %"},
+            {"Slope", "—", "25 %", "—", "—"},
+            {"Flood zone", "inside zone A — in a flood zone", "15 %", "—", "—"},
+    };
+    for (int r = 0; r < 3; ++r) {
+        for (int c = 0; c < 5; ++c)
+            QCOMPARE(table->item(r, c)->text(), expected[r][c]);
+    }
+    QCOMPARE(table->item(0, 0)->toolTip(), QString("From layer: subs"));
+    QCOMPARE(table->item(1, 1)->toolTip(), QString("no elevation layer"));
+    QCOMPARE(table->item(2, 3)->toolTip(), QString("From layer: floods\nin a flood zone"));
+    // The excluding factor is red in every column; the others are not.
+    for (int c = 0; c < 5; ++c) {
+        QCOMPARE(table->item(2, c)->foreground().color(), QColor(200, 30, 30));
+        QCOMPARE(table->item(0, c)->foreground().style(), Qt::NoBrush);
+    }
+    // Above the table: the site with its position, "excluded" and the reasons.
+    QStringList labels;
+    for (QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->isVisibleTo(&panel))
+            labels << label->text();
+    }
+    QVERIFY2(labels.contains("<b>Test site</b> — 32.4500°, -99.7300°"),
+             qPrintable(labels.join('|')));
+    QVERIFY2(labels.contains("excluded"), qPrintable(labels.join('|')));
+    QVERIFY2(labels.contains("Flood zone: inside a 100-year flood zone"),
+             qPrintable(labels.join('|')));
 }
 
-void TestPanels::planTreeShowsTheResult()
+void TestPanels::scoreOfAnIncludedSite()
+{
+    ScorePanel panel;
+    ScoreBreakdown b;
+    b.siteName = "Good site";
+    b.score = 0.724;
+    b.rows << FactorRow{"Land price", "12,000 USD/ha", "prices", 1.0, 0.724, 0.724, false, ""};
+    panel.showBreakdown(b);
+    QCOMPARE(panel.table()->rowCount(), 1);
+    QCOMPARE(panel.table()->item(0, 2)->text(), QString("100 %"));
+    QCOMPARE(panel.table()->item(0, 4)->text(), QString("72 %"));
+    QStringList labels;
+    for (QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->isVisibleTo(&panel))
+            labels << label->text();
+    }
+    QVERIFY2(labels.contains("72 / 100"), qPrintable(labels.join('|')));
+    QVERIFY(!labels.contains(QString())); // no empty reasons line
+    QCOMPARE(scoreText(std::nullopt, false), QString("no score"));
+}
+
+// The example by hand from resources/catalog: gb200-nvl72 racks of 132 kW and 72 GPUs, so
+// 100 MW needs ceil(757.58) = 758 racks, 54,576 GPUs and carries 100.056 MW; the liquid
+// share of dlc-dry-coolers is the rack's liquid_heat_fraction, 0.85.
+void TestPanels::planTreeShowsTheExample()
 {
     const QString root = ENERGIZE_SOURCE_DIR;
     auto catalog = planner::loadCatalog((root + "/resources/catalog").toStdString());
@@ -80,136 +259,251 @@ void TestPanels::planTreeShowsTheResult()
     QVERIFY(result.ok());
     PlanPanel panel;
     panel.showPlan("Example", *result, *catalog);
-    const auto racks = panel.tree()->findItems("Racks", Qt::MatchExactly | Qt::MatchRecursive);
-    QCOMPARE(racks.size(), 1);
-    QCOMPARE(racks.front()->text(1), QLocale().toString(result->racks));
-    const auto assumptions =
-            panel.tree()->findItems("Assumptions", Qt::MatchStartsWith | Qt::MatchRecursive);
-    QCOMPARE(assumptions.size(), 1);
-    QCOMPARE(assumptions.front()->childCount(), int(result->assumptions.size()));
-}
+    QTreeWidget *tree = panel.tree();
 
-void TestPanels::scheduleChartHasABarPerTask()
-{
-    const QString root = ENERGIZE_SOURCE_DIR;
-    auto catalog = planner::ScheduleCatalog::load(
-            (root + "/resources/catalog/schedule.json").toStdString());
-    QVERIFY(catalog.ok());
-    planner::ScheduleInputs inputs;
-    inputs.market = "ercot";
-    inputs.phases = {planner::Megawatts(40), planner::Megawatts(60)};
-    inputs.lineDistance = planner::Kilometres(10);
-    inputs.lineVoltage = planner::Kilovolts(345);
-    inputs.start = {2027, 1};
-    planner::MonteCarloOptions options;
-    options.samples = 2000;
-    auto schedule = planner::planSchedule(inputs, *catalog, options);
-    QVERIFY(schedule.ok());
-    ChartsPanel panel;
-    panel.showSchedule("Example", *schedule);
-    QCustomPlot *plot = panel.scheduleChart()->plot();
-    int bars = 0;
-    for (int i = 0; i < plot->plottableCount(); ++i) {
-        if (auto *b = qobject_cast<QCPBars *>(plot->plottable(i)))
-            bars = std::max(bars, b->data()->size());
+    QStringList sections;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        sections << tree->topLevelItem(i)->text(0);
+    QCOMPARE(sections.mid(0, 4), QStringList({"IT", "Cooling", "Electrical", "Land"}));
+    const struct
+    {
+        const char *row;
+        const char *value;
+    } rows[] = {
+            {"Accelerator system", "NVIDIA GB200 NVL72"},
+            {"Racks", "758"},
+            {"Accelerators", "54,576"},
+            {"Power per rack", "132.0 kW"},
+            {"Critical IT load", "100.06 MW"},
+            {"Heat to liquid", "85 %"},
+            {"Architecture", "Direct-to-chip liquid with dry coolers (W40)"},
+    };
+    for (const auto &r : rows) {
+        QTreeWidgetItem *item = rowNamed(tree, r.row);
+        QVERIFY2(item, r.row);
+        QCOMPARE(item->text(1), QString::fromUtf8(r.value));
     }
-    QCOMPARE(bars, int(schedule->tasks.size()));
-    // One P10–P90 band, one P50 line and one label per phase.
-    QCOMPARE(plot->itemCount(), 3 * int(schedule->phases.size()));
+    QCOMPARE(rowNamed(tree, "Racks")->parent()->text(0), QString("IT"));
+    QCOMPARE(rowNamed(tree, "Architecture")->parent()->text(0), QString("Cooling"));
+    // The assumptions, the first being the user's target load, then the catalog's rack power
+    // with its source year and URL (accelerators.json).
+    QTreeWidgetItem *assumptions = tree->topLevelItem(4);
+    QCOMPARE(assumptions->text(0),
+             QString("Assumptions (%1)").arg(int(result->assumptions.size())));
+    QCOMPARE(assumptions->childCount(), int(result->assumptions.size()));
+    QVERIFY(assumptions->childCount() > 40);
+    const QTreeWidgetItem *first = assumptions->child(0);
+    QCOMPARE(QStringList({first->text(0), first->text(1), first->text(2)}),
+             QStringList({"target IT load", "100.000 MW", "user input"}));
+    const QTreeWidgetItem *rackPower = assumptions->child(1);
+    QCOMPARE(QStringList({rackPower->text(0), rackPower->text(1), rackPower->text(2)}),
+             QStringList({"rack IT power", "132.000 kW", "catalog (2024-2025)"}));
+    QCOMPARE(rackPower->toolTip(2),
+             QString("https://awesomeagents.ai/hardware/nvidia-gb200-nvl72"));
 }
 
-void TestPanels::costChartShowsEveryCapexDollar()
+void TestPanels::planErrorReplacesTheTree()
 {
-    const QString root = ENERGIZE_SOURCE_DIR;
-    auto catalog = planner::loadCatalog((root + "/resources/catalog").toStdString());
-    auto economics = planner::EconomicsCatalog::load(
-            (root + "/resources/catalog/economics.json").toStdString());
-    QVERIFY(catalog.ok() && economics.ok());
-    QFile file(root + "/resources/examples/plan-100mw.json");
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    auto request = planner::parsePlanRequest(file.readAll().toStdString());
-    auto plan = planner::plan(request->input, request->site, *catalog);
-    auto cost = planner::estimateEconomics(request->input, *plan, request->site, *economics);
-    QVERIFY(cost.ok());
+    PlanPanel panel;
+    panel.showError("Site 1", "UPS redundancy N is not offered; choose N+1, 2N");
+    QCOMPARE(panel.tree()->topLevelItemCount(), 0);
+    QStringList labels;
+    for (QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->isVisibleTo(&panel))
+            labels << label->text();
+    }
+    QVERIFY2(labels.contains("<b>Site 1</b>"), qPrintable(labels.join('|')));
+    QVERIFY2(labels.contains("UPS redundancy N is not offered; choose N+1, 2N"),
+             qPrintable(labels.join('|')));
+}
+
+void TestPanels::scheduleChartDrawsEachTaskAndPhase()
+{
+    // Three tasks: design 0-3 months (critical), permits 3-5 (with float), build 3-8
+    // (critical); one phase energized at P10 6.0, P50 8.2, P90 11.4 months, in 2027-09.
+    planner::ScheduleResult schedule;
+    schedule.tasks = {task("design", 0, 3, true), task("permits", 3, 5, false),
+                      task("build", 3, 8, true)};
+    planner::PhaseEnergization phase;
+    phase.phase = 1;
+    phase.p10 = planner::Months(6.0);
+    phase.p50 = planner::Months(8.2);
+    phase.p90 = planner::Months(11.4);
+    phase.p50Date = {2027, 9};
+    schedule.phases = {phase};
+    schedule.samples = 500;
     ChartsPanel panel;
-    panel.showCost("Example", *cost);
+    panel.showSchedule("Example", schedule);
+    QCustomPlot *plot = panel.scheduleChart()->plot();
+
+    // A bar per task, stacked: an invisible offset to the task's start, then its length in
+    // the critical or the other series.
+    auto *offset = qobject_cast<QCPBars *>(plot->plottable(0));
+    QCPBars *normal = barsNamed(plot, "task");
+    QCPBars *critical = barsNamed(plot, "critical task");
+    QVERIFY(offset && normal && critical);
+    COMPARE_VALUES(keysOf(offset), QList<double>({0, 1, 2}));
+    COMPARE_VALUES(valuesOf(offset), QList<double>({0, 3, 3}));
+    COMPARE_VALUES(valuesOf(normal), QList<double>({0, 2, 0}));
+    COMPARE_VALUES(valuesOf(critical), QList<double>({3, 0, 5}));
+    QCOMPARE(tickLabels(plot->yAxis), QStringList({"design", "permits", "build"}));
+
+    // The phase: a P10-P90 band, a P50 line and a label.
+    QCOMPARE(plot->itemCount(), 3);
+    QCPItemRect *band = nullptr;
+    QCPItemStraightLine *p50 = nullptr;
+    QCPItemText *label = nullptr;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        band = band ? band : qobject_cast<QCPItemRect *>(plot->item(i));
+        p50 = p50 ? p50 : qobject_cast<QCPItemStraightLine *>(plot->item(i));
+        label = label ? label : qobject_cast<QCPItemText *>(plot->item(i));
+    }
+    QVERIFY(band && p50 && label);
+    QVERIFY(near(band->topLeft->coords().x(), 6.0));
+    QVERIFY(near(band->bottomRight->coords().x(), 11.4));
+    QVERIFY(near(p50->point1->coords().x(), 8.2));
+    QVERIFY(near(p50->point2->coords().x(), 8.2));
+    QCOMPARE(label->text(), QString("Phase 1 P50 2027-09\nP10–P90 6–11 months"));
+    // The months axis reaches past the latest P90: 11.4 × 1.05 + 1.
+    QVERIFY(near(plot->xAxis->range().upper, 12.97));
+    QCOMPARE(plot->toolTip(), QString("Example — 500 samples"));
+}
+
+void TestPanels::costChartShowsEachLargeLineAndTheRestTogether()
+{
+    // 515 M USD of capex: three lines of at least 1 % (5.15 M USD) and two below it, which
+    // are shown as one bar of 2 + 3 = 5 M USD.
+    planner::EconomicsResult cost;
+    cost.capex = {{"Land", 10e6, "", nullptr},
+                  {"Building shell", 200e6, "", nullptr},
+                  {"Survey", 2e6, "", nullptr},
+                  {"Electrical", 300e6, "", nullptr},
+                  {"Permits", 3e6, "", nullptr}};
+    cost.totalCapex = 515e6;
+    cost.opexPerYear = 12.34e6;
+    cost.npvTco = 900.4e6;
+    cost.discountRate = 0.08;
+    cost.horizonYears = 10;
+    cost.usdPerAcceleratorHour = 2.126;
+    cost.missing = {"IT: no price for 'custom' in the catalog"};
+    ChartsPanel panel;
+    panel.showCost("Example", cost);
     QCustomPlot *plot = panel.costChart()->plot();
     auto *bars = qobject_cast<QCPBars *>(plot->plottable(0));
     QVERIFY(bars);
-    // One bar per line of at least 1 % of the capex, one for the smaller lines together; the
-    // bars add up to the capex.
-    int large = 0;
-    for (const planner::CostLine &line : cost->capex)
-        large += line.usd >= 0.01 * cost->totalCapex;
-    const bool anySmall = large < int(cost->capex.size());
-    QCOMPARE(bars->data()->size(), large + (anySmall ? 1 : 0));
-    double sum = 0.0;
-    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
-        sum += it->value;
-    QVERIFY(std::abs(sum - cost->totalCapex / 1e6) < 1e-9 * sum);
+    COMPARE_VALUES(valuesOf(bars), QList<double>({10, 200, 300, 5}));
+    QCOMPARE(tickLabels(plot->yAxis),
+             QStringList({"Land", "Building shell", "Electrical", "2 smaller line(s)"}));
+    QCOMPARE(panel.costChart()->title(),
+             QString("Example — capex 515 M USD · opex 12.3 M USD/yr · TCO 900 M USD (8.0 %, 10 "
+                     "years) · 2.13 USD per accelerator-hour\nNot priced: IT: no price for "
+                     "'custom' in the catalog"));
 }
 
-void TestPanels::cashFlowAndTornadoChartsShowTheirData()
+void TestPanels::cashFlowChartStacksPhasesPerQuarter()
 {
-    const QString root = ENERGIZE_SOURCE_DIR;
-    auto catalog = planner::loadCatalog((root + "/resources/catalog").toStdString());
-    auto economics = planner::EconomicsCatalog::load(
-            (root + "/resources/catalog/economics.json").toStdString());
-    auto scheduleCatalog = planner::ScheduleCatalog::load(
-            (root + "/resources/catalog/schedule.json").toStdString());
-    QVERIFY(catalog.ok() && economics.ok() && scheduleCatalog.ok());
-    QFile file(root + "/resources/examples/plan-100mw.json");
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    auto request = planner::parsePlanRequest(file.readAll().toStdString());
-    auto plan = planner::plan(request->input, request->site, *catalog);
-    QVERIFY(plan.ok());
-    const planner::ScheduleInputs inputs = planner::scheduleInputsFor(*plan, "ercot", {2027, 1});
-    planner::MonteCarloOptions options;
-    options.samples = 2000;
-    auto schedule = planner::planSchedule(inputs, *scheduleCatalog, options);
-    auto cost = planner::estimateEconomics(request->input, *plan, request->site, *economics);
-    QVERIFY(schedule.ok() && cost.ok());
-    auto flow = planner::quarterlyCashFlow(*cost, *plan, *schedule);
-    QVERIFY(flow.ok());
+    // Three quarters of a two-phase build, in USD: phase 1 spends 10 M then 20 M, phase 2
+    // 5 M then 30 M; opex 0, 1 M, 2 M; cumulative 10, 36, 68 M.
+    planner::CashFlow flow;
+    flow.quarters = {quarter(2027, 1, {10e6, 0.0}, 0.0, 10e6),
+                     quarter(2027, 4, {20e6, 5e6}, 1e6, 36e6),
+                     quarter(2027, 7, {0.0, 30e6}, 2e6, 68e6)};
+    flow.peakQuarterCapex = 30e6;
     ChartsPanel panel;
-    panel.resize(900, 500);
-    panel.showCashFlow("Example", *flow);
-    // One stacked bar series per phase (the example builds two), each with a value per quarter
-    // that matches the cash flow, and a cumulative line ending at the total spent.
-    QCOMPARE(panel.cashFlowChart()->phaseCount(), 2);
-    QCustomPlot *plot = panel.cashFlowChart()->plot();
-    double charted = 0.0;
-    int phaseSeries = 0;
-    for (int i = 0; i < plot->plottableCount(); ++i) {
-        auto *bars = qobject_cast<QCPBars *>(plot->plottable(i));
-        if (!bars || !bars->name().startsWith("Capex"))
-            continue;
-        ++phaseSeries;
-        QCOMPARE(bars->data()->size(), int(flow->quarters.size()));
-        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
-            charted += it->value;
+    panel.showCashFlow("Example", flow);
+    CashFlowChart *chart = panel.cashFlowChart();
+    QCustomPlot *plot = chart->plot();
+    QCOMPARE(chart->phaseCount(), 2);
+    QCPBars *phase1 = barsNamed(plot, "Capex, phase 1");
+    QCPBars *phase2 = barsNamed(plot, "Capex, phase 2");
+    QCPBars *opex = barsNamed(plot, "Opex");
+    QVERIFY(phase1 && phase2 && opex);
+    COMPARE_VALUES(keysOf(phase1), QList<double>({0, 1, 2}));
+    COMPARE_VALUES(valuesOf(phase1), QList<double>({10, 20, 0}));
+    COMPARE_VALUES(valuesOf(phase2), QList<double>({0, 5, 30}));
+    COMPARE_VALUES(valuesOf(opex), QList<double>({0, 1, 2}));
+    QCOMPARE(phase2->barBelow(), phase1); // stacked
+    QCOMPARE(plot->graph(0)->name(), QString("Cumulative"));
+    COMPARE_VALUES(valuesOf(plot->graph(0)), QList<double>({10, 36, 68}));
+    QCOMPARE(tickLabels(plot->xAxis), QStringList({"2027 Q1", "2027 Q2", "2027 Q3"}));
+    QCOMPARE(titleOf(plot),
+             QString("Example — cash flow on the P50 schedule: 68 M USD to a year "
+                     "after the last phase, peak quarter 30 M USD capex"));
+
+    // A one-phase flow afterwards hides the second phase's series and its legend entry.
+    planner::CashFlow single;
+    single.quarters = {quarter(2028, 10, {7e6}, 0.0, 7e6)};
+    panel.showCashFlow("Other", single);
+    COMPARE_VALUES(valuesOf(phase1), QList<double>({7}));
+    QVERIFY(!phase2->visible());
+    QVERIFY(!plot->legend->hasItemWithPlottable(phase2));
+    QCOMPARE(tickLabels(plot->xAxis), QStringList({"2028 Q4"}));
+}
+
+void TestPanels::tornadoChartShowsTheWidestTwelve()
+{
+    // Thirteen inputs around a base of 500 M USD; input i moves the TCO by -(13 - i) M USD at
+    // its low value and +2 (13 - i) M USD at its high value. The chart shows the first twelve.
+    planner::Tornado tornado;
+    tornado.baseOutput = 500e6;
+    for (int i = 0; i < 13; ++i) {
+        const double swing = 13 - i;
+        tornado.bars.push_back({"input " + std::to_string(i + 1), 0.05, 27800.0,
+                                500e6 - swing * 1e6, 500e6 + 2 * swing * 1e6});
     }
-    QCOMPARE(phaseSeries, 2);
-    QVERIFY(std::abs(charted - cost->totalCapex / 1e6) < 1e-6 * charted);
-    QCOMPARE(plot->graph(0)->data()->size(), int(flow->quarters.size()));
-    QVERIFY(std::abs((plot->graph(0)->data()->constEnd() - 1)->value
-                     - flow->quarters.back().cumulative / 1e6)
-            < 1e-9);
-    // The tornado shows the widest twelve inputs, in order, as changes from the base.
-    auto tornado = planner::tcoTornado(request->input, *plan, request->site, *economics);
-    QVERIFY(tornado.ok());
-    panel.showTcoTornado("Example", *tornado);
+    tornado.bars[0].name = "Construction cost per MW of critical IT load, all phases together";
+    tornado.bars[0].low = 9.3e6;
+    tornado.bars[0].high = 1.5e7;
+    ChartsPanel panel;
+    panel.showTcoTornado("Example", tornado);
     TornadoChart *chart = panel.tcoTornadoChart();
     QCOMPARE(chart->barCount(), 12);
     auto *low = qobject_cast<QCPBars *>(chart->plot()->plottable(0));
     auto *high = qobject_cast<QCPBars *>(chart->plot()->plottable(1));
     QVERIFY(low && high);
-    QCOMPARE(low->data()->size(), 12);
-    const planner::TornadoBar &top = tornado->bars.front();
-    QCOMPARE(low->data()->at(0)->value, (top.outputAtLow - tornado->baseOutput) / 1e6);
-    QCOMPARE(high->data()->at(0)->value, (top.outputAtHigh - tornado->baseOutput) / 1e6);
-    // Both render without error to an image a user would see.
-    QVERIFY(!panel.grab().isNull());
+    QList<double> lows, highs;
+    for (int i = 0; i < 12; ++i) {
+        lows << -(13 - i);
+        highs << 2 * (13 - i);
+    }
+    COMPARE_VALUES(valuesOf(low), lows);
+    COMPARE_VALUES(valuesOf(high), highs);
+    const QStringList labels = tickLabels(chart->plot()->yAxis);
+    QCOMPARE(labels.size(), 12);
+    // Names past 48 characters are cut with an ellipsis; inputs written as people do.
+    QCOMPARE(labels.front(),
+             QString("Construction cost per MW of critical IT load, a… (9.3 M … 15 M)"));
+    QCOMPARE(labels.back(), QString("input 12 (0.05 … 27.8 k)"));
+    QCOMPARE(titleOf(chart->plot()),
+             QString("Example — base 500.0 M USD; the 12 inputs that move it most of 13"));
+
+    // The date tornado is in months, unscaled.
+    planner::Tornado dates;
+    dates.baseOutput = 56.9;
+    dates.bars = {{"Utility load study", 14, 60, 56.6, 95.4}};
+    panel.showDateTornado("Example", dates);
+    TornadoChart *dateChart = panel.dateTornadoChart();
+    QCOMPARE(dateChart->barCount(), 1);
+    COMPARE_VALUES(valuesOf(qobject_cast<QCPBars *>(dateChart->plot()->plottable(0))),
+                   QList<double>({56.6 - 56.9}));
+    COMPARE_VALUES(valuesOf(qobject_cast<QCPBars *>(dateChart->plot()->plottable(1))),
+                   QList<double>({95.4 - 56.9}));
+}
+
+void TestPanels::chartsPanelSaysWhatWillAppearUntilAPlanExists()
+{
+    ChartsPanel panel;
+    auto *stack = panel.findChild<QStackedWidget *>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(stack);
+    QCOMPARE(stack->currentIndex(), 0);
+    planner::EconomicsResult cost;
+    cost.capex = {{"Land", 10e6, "", nullptr}};
+    cost.totalCapex = 10e6;
+    panel.showCost("Example", cost);
+    QCOMPARE(stack->currentWidget(), static_cast<QWidget *>(panel.tabs()));
+    panel.clear();
+    QCOMPARE(stack->currentIndex(), 0);
+    QCOMPARE(panel.costChart()->plot()->plottable(0)->interface1D()->dataCount(), 0);
 }
 
 void TestPanels::layerPanelListsTopLayerFirstAndEmitsRequests()
@@ -217,24 +511,35 @@ void TestPanels::layerPanelListsTopLayerFirstAndEmitsRequests()
     LayerPanel panel;
     LayerRow bottom{1,           "dem", true,      1.0,   "elevation", "raster",
                     "EPSG:4326", "",    "dem.tif", false, ""};
-    LayerRow top{2,  "lines",  true,  1.0, "transmission lines", "vector", "EPSG:4326",
+    LayerRow top{2,  "lines",  false, 0.4, "transmission lines", "vector", "EPSG:4326",
                  "", "l.gpkg", false, ""};
     LayerRow broken{3, "bad", true, 1.0, "", "", "", "", "bad.tif", false, "bad.tif: corrupt"};
     panel.setLayers({bottom, top, broken});
     QTreeWidget *tree = panel.tree();
     QCOMPARE(tree->topLevelItemCount(), 3);
+    // Top of the list is drawn last: bad, lines, dem.
     QCOMPARE(tree->topLevelItem(0)->text(0), QString("bad"));
     QCOMPARE(tree->topLevelItem(0)->text(1), QString("failed"));
-    QVERIFY(tree->topLevelItem(0)->toolTip(0).contains("corrupt"));
+    QCOMPARE(tree->topLevelItem(0)->foreground(0).color(), QColor(200, 30, 30));
+    QVERIFY(tree->topLevelItem(0)->toolTip(0).contains("bad.tif: corrupt"));
+    QCOMPARE(tree->topLevelItem(1)->text(0), QString("lines"));
+    QCOMPARE(tree->topLevelItem(1)->text(1), QString("transmission lines"));
+    QCOMPARE(tree->topLevelItem(1)->checkState(0), Qt::Unchecked);
+    QCOMPARE(tree->topLevelItem(1)->toolTip(0),
+             QString("l.gpkg\nvector layer, \nCoordinate system: EPSG:4326\nOpacity: 40 %"));
+    QCOMPARE(tree->topLevelItem(2)->text(0), QString("dem"));
+    QCOMPARE(tree->topLevelItem(2)->checkState(0), Qt::Checked);
+
     QSignalSpy visibility(&panel, &LayerPanel::visibilityChangeRequested);
-    tree->topLevelItem(1)->setCheckState(0, Qt::Unchecked);
+    tree->topLevelItem(1)->setCheckState(0, Qt::Checked);
     QCOMPARE(visibility.count(), 1);
     QCOMPARE(visibility.at(0).at(0).toLongLong(), qint64(2));
-    QCOMPARE(visibility.at(0).at(1).toBool(), false);
+    QCOMPARE(visibility.at(0).at(1).toBool(), true);
     QSignalSpy moved(&panel, &LayerPanel::moveRequested);
     tree->setCurrentItem(tree->topLevelItem(2)); // the bottom layer
     panel.findChildren<QToolButton *>().at(2)->click(); // "Up"
     QCOMPARE(moved.count(), 1);
+    QCOMPARE(moved.at(0).at(0).toLongLong(), qint64(1));
     QCOMPARE(moved.at(0).at(1).toInt(), 1);
 }
 
