@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 
 #include "app/plancommand.h"
+#include "app/scorecommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -20,7 +21,12 @@ void addGuiOptions(QCommandLineParser &parser)
                                         "cooling) and when it powers on.\n\n"
                                         "Commands that need no display:\n"
                                         "  energize plan --input plan.json [--json]   "
-                                        "size a plan and print the result"));
+                                        "size a plan and print the result\n"
+                                        "  energize score PROJECT.gpkg|--demo [--site NAME | "
+                                        "--at LON,LAT] [--json]   every factor and the score\n"
+                                        "  energize heatmap PROJECT.gpkg|--demo --out FILE.tif "
+                                        "[--bbox W,S,E,N] [--resolution METRES]   the score "
+                                        "raster"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -43,7 +49,8 @@ bool isHeadlessRequest(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
-        if (i == 1 && std::strcmp(a, "plan") == 0)
+        if (i == 1
+            && (!std::strcmp(a, "plan") || !std::strcmp(a, "score") || !std::strcmp(a, "heatmap")))
             return true;
         if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version")
             || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all"))
@@ -56,6 +63,10 @@ int runHeadless(const QStringList &arguments)
 {
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("plan"))
         return runPlanCommand(arguments.mid(2));
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("score"))
+        return runScoreCommand(arguments.mid(2));
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("heatmap"))
+        return runHeatmapCommand(arguments.mid(2));
     QCommandLineParser parser;
     addGuiOptions(parser);
     parser.process(arguments); // prints help or version and exits

@@ -45,6 +45,8 @@ public:
 
     // outline: a parcel's lon/lat ring (distances from its nearest edge, hazards anywhere on
     // it); empty for a point site.
+    const planner::ScoreModel &scoreModel() const { return m_scoreModel; }
+
     SiteAnalysis analyze(const QString &name, double longitude, double latitude,
                          const std::vector<planner::GeoPoint> &outline = {});
 
