@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/plancommand.h"
 
-#include "planner/core/catalog/catalogloader.h"
-#include "planner/core/catalog/schedulecatalog.h"
-#include "planner/core/economics/cashflow.h"
-#include "planner/core/economics/economics.h"
-#include "planner/core/economics/economicstornado.h"
+#include "planner/core/evaluation/catalogs.h"
+#include "planner/core/evaluation/evaluation.h"
 #include "planner/core/io/economicsreport.h"
 #include "planner/core/io/planjson.h"
 #include "planner/core/io/schedulereport.h"
-#include "planner/core/schedule/planschedule.h"
-#include "planner/core/schedule/scheduleplanner.h"
-#include "planner/core/schedule/scheduletornado.h"
-#include "planner/core/sizing/planner.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -23,8 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-
-#include <optional>
 
 namespace app {
 namespace {
@@ -109,22 +100,26 @@ int runPlanCommand(const QStringList &args)
             << "); pass --catalog DIR or set ENERGIZE_CATALOG_DIR\n";
         return 1;
     }
-    const planner::Expected<planner::Catalog> catalog =
-            planner::loadCatalog(catalogDir.toStdString());
-    if (!catalog) {
-        err << "energize plan: " << QString::fromStdString(catalog.error().message) << "\n";
+    const planner::Expected<planner::Catalogs> catalogs =
+            planner::loadCatalogs(catalogDir.toStdString());
+    if (!catalogs) {
+        err << "energize plan: " << QString::fromStdString(catalogs.error().message) << "\n";
         return 1;
     }
-
-    const planner::Expected<planner::PlanResult> result =
-            planner::plan(request->input, request->site, *catalog);
-    if (!result) {
+    const QDate today = QDate::currentDate();
+    const planner::Expected<planner::SiteEvaluation> evaluated = planner::evaluate(
+            planner::evaluationRequestFor(*request, {today.year(), today.month()}), *catalogs);
+    if (!evaluated) {
         err << "energize plan: " << inputPath << ": "
-            << QString::fromStdString(result.error().message) << "\n";
+            << QString::fromStdString(evaluated.error().message) << "\n";
         return 1;
     }
-    std::string text = json ? planner::planResultToJson(*result, request->input, *catalog)
-                            : planner::planResultToTable(*result, request->input, *catalog);
+    for (const std::string &note : evaluated->absent)
+        err << "energize plan: note: " << QString::fromStdString(note) << "\n";
+    const planner::SiteEvaluation &e = *evaluated;
+    const planner::Catalog &catalog = catalogs->sizing;
+    std::string text = json ? planner::planResultToJson(e.plan, request->input, catalog)
+                            : planner::planResultToTable(e.plan, request->input, catalog);
     QJsonObject merged;
     if (json)
         merged = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
@@ -132,77 +127,40 @@ int runPlanCommand(const QStringList &args)
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(section));
         merged.insert(key, doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
     };
-    auto fail = [&](const std::string &message) {
-        err << "energize plan: " << QString::fromStdString(message) << "\n";
-        return 1;
-    };
 
     // Time to power on, when the catalog folder has schedule.json.
-    std::optional<planner::ScheduleResult> schedule;
-    planner::ScheduleInputs scheduleInputs;
-    const QString scheduleFile = catalogDir + "/schedule.json";
-    if (QFileInfo::exists(scheduleFile)) {
-        auto scheduleCatalog = planner::ScheduleCatalog::load(scheduleFile.toStdString());
-        if (!scheduleCatalog)
-            return fail(scheduleCatalog.error().message);
-        const QDate today = QDate::currentDate();
-        const planner::ScheduleRequest &wanted = request->schedule;
-        scheduleInputs = planner::scheduleInputsFor(
-                *result, wanted.market,
-                wanted.start.value_or(planner::YearMonth{today.year(), today.month()}),
-                wanted.bridging, request->economics.newSubstation);
-        auto planned = planner::planSchedule(scheduleInputs, *scheduleCatalog);
-        if (!planned)
-            return fail(planned.error().message);
-        schedule = std::move(*planned);
-        auto dateTornado = planner::scheduleTornado(scheduleInputs, *scheduleCatalog, {});
-        if (!dateTornado)
-            return fail(dateTornado.error().message);
-        if (json) {
-            attach("schedule", planner::scheduleToJson(*schedule, scheduleInputs));
-            attach("schedule_tornado", planner::tornadoToJson(*dateTornado));
-        } else {
-            text += planner::scheduleToTable(*schedule, scheduleInputs);
-            text += planner::tornadoToTable(*dateTornado,
+    if (e.schedule) {
+        if (json)
+            attach("schedule", planner::scheduleToJson(*e.schedule, e.scheduleInputs));
+        else
+            text += planner::scheduleToTable(*e.schedule, e.scheduleInputs);
+    }
+    if (e.dateTornado) {
+        if (json)
+            attach("schedule_tornado", planner::tornadoToJson(*e.dateTornado));
+        else
+            text += planner::tornadoToTable(*e.dateTornado,
                                             "What moves the P50 energization of the last phase",
                                             "months", 1.0, 10);
-        }
     }
 
     // Cost, cash flow and the TCO tornado, when the catalog folder has economics.json.
-    const QString economicsFile = catalogDir + "/economics.json";
-    if (QFileInfo::exists(economicsFile)) {
-        auto economics = planner::EconomicsCatalog::load(economicsFile.toStdString());
-        if (!economics)
-            return fail(economics.error().message);
-        planner::EconomicsInputs options = request->economics;
-        if (schedule)
-            options.bridging = planner::bridgingPowerFor(*result, *schedule);
-        auto cost = planner::estimateEconomics(request->input, *result, request->site, *economics,
-                                               options);
-        if (!cost)
-            return fail(cost.error().message);
-        auto tco = planner::tcoTornado(request->input, *result, request->site, *economics, options);
-        if (!tco)
-            return fail(tco.error().message);
-        std::optional<planner::CashFlow> flow;
-        if (schedule) {
-            auto cash = planner::quarterlyCashFlow(*cost, *result, *schedule);
-            if (!cash)
-                return fail(cash.error().message);
-            flow = std::move(*cash);
-        }
+    if (e.cost) {
         if (json) {
-            attach("cost", planner::economicsToJson(*cost));
-            attach("tco_tornado", planner::tornadoToJson(*tco));
-            if (flow)
-                attach("cash_flow", planner::cashFlowToJson(*flow));
+            attach("cost", planner::economicsToJson(*e.cost));
+            if (e.cashFlow)
+                attach("cash_flow", planner::cashFlowToJson(*e.cashFlow));
         } else {
-            text += planner::economicsToTable(*cost);
-            if (flow)
-                text += planner::cashFlowToTable(*flow);
-            text += planner::tornadoToTable(*tco, "What moves the TCO", "M USD", 1e6, 12);
+            text += planner::economicsToTable(*e.cost);
+            if (e.cashFlow)
+                text += planner::cashFlowToTable(*e.cashFlow);
         }
+    }
+    if (e.tcoTornado) {
+        if (json)
+            attach("tco_tornado", planner::tornadoToJson(*e.tcoTornado));
+        else
+            text += planner::tornadoToTable(*e.tcoTornado, "What moves the TCO", "M USD", 1e6, 12);
     }
     if (json)
         text = QJsonDocument(merged).toJson(QJsonDocument::Indented).toStdString();

@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/sitecontroller.h"
 
+#include "app/evaluationrunner.h"
 #include "app/mapcontroller.h"
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
-#include "planner/core/catalog/catalogloader.h"
-#include "planner/core/economics/cashflow.h"
-#include "planner/core/economics/economics.h"
-#include "planner/core/economics/economicstornado.h"
 #include "planner/core/io/planjson.h"
-#include "planner/core/schedule/planschedule.h"
-#include "planner/core/schedule/scheduleplanner.h"
-#include "planner/core/schedule/scheduletornado.h"
-#include "planner/core/sizing/planner.h"
 #include "planner/session/document.h"
 #include "planner/session/plancommands.h"
 #include "widgets/chartspanel.h"
@@ -35,6 +28,27 @@ QString readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
+// Samples while the mouse moves: few enough to keep the drag within a frame.
+constexpr int kDragSamples = 2000;
+
+// On every mouse move: the quick Monte Carlo, no tornados.
+planner::EvaluationOptions interactiveOptions()
+{
+    planner::EvaluationOptions options;
+    options.samples = kDragSamples;
+    options.tornados = false;
+    return options;
+}
+
+// On release, off the GUI thread: the full Monte Carlo and both tornados. Common random numbers
+// keep the date tornado's bars smooth at the drag's sample count.
+planner::EvaluationOptions fullOptions()
+{
+    planner::EvaluationOptions options;
+    options.tornadoSamples = kDragSamples;
+    return options;
+}
+
 } // namespace
 
 SiteController::SiteController(planner::Document *doc, MapController *map,
@@ -47,24 +61,23 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
     if (!scoring->isValid())
         m_setupError = scoring->error();
     connect(scoring, &ScoringSettings::changed, this, &SiteController::rebuildAnalyzer);
-    const QString catalogDir = defaultResourcePath("catalog");
-    auto catalog = planner::loadCatalog(catalogDir.toStdString());
-    if (catalog)
-        m_catalog = std::move(*catalog);
-    else
-        m_setupError = QString::fromStdString(catalog.error().message);
-    const QString economicsFile = defaultResourcePath("catalog/economics.json");
-    auto economics = planner::EconomicsCatalog::load(economicsFile.toStdString());
-    if (economics)
-        m_economics = std::move(*economics);
-    else
-        m_setupError = QString::fromStdString(economics.error().message);
-    const QString scheduleFile = defaultResourcePath("catalog/schedule.json");
-    auto schedule = planner::ScheduleCatalog::load(scheduleFile.toStdString());
-    if (schedule)
-        m_scheduleCatalog = std::move(*schedule);
-    else
-        m_setupError = QString::fromStdString(schedule.error().message);
+    auto catalogs = planner::loadCatalogs(defaultResourcePath("catalog").toStdString());
+    if (catalogs) {
+        m_catalogs = std::make_shared<const planner::Catalogs>(std::move(*catalogs));
+        // The app ships both optional catalogs: one absent is a broken install.
+        if (!m_catalogs->absent.empty())
+            m_setupError = QString::fromStdString(m_catalogs->absent.front());
+    } else {
+        m_setupError = QString::fromStdString(catalogs.error().message);
+    }
+    m_runner = std::make_unique<EvaluationRunner>();
+    connect(m_runner.get(), &EvaluationRunner::finished, this,
+            [this](quint64, const planner::SiteEvaluation &e) { showFullEvaluation(e); });
+    connect(m_runner.get(), &EvaluationRunner::failed, this,
+            [this](quint64, const QString &message) {
+                if (m_fullSite == m_selected)
+                    m_planPanel->showError(m_fullName, message);
+            });
     // The example plan file gives the default plan, and a site to validate edited plans with.
     const QString planFile = defaultResourcePath("examples/plan-100mw.json");
     const QJsonObject example = QJsonDocument::fromJson(readAll(planFile).toUtf8()).object();
@@ -77,15 +90,15 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
     m_exampleSite = example.value("site").toObject();
     if (m_defaultPlan.isEmpty())
         m_setupError = tr("%1: the default plan was not found").arg(planFile);
-    if (m_planEditor && m_catalog) {
+    if (m_planEditor && m_catalogs) {
         ui::PlanEditor::Choices accelerators, cooling;
-        for (const auto &a : m_catalog->accelerators)
+        for (const auto &a : m_catalogs->sizing.accelerators)
             accelerators.append({QString::fromStdString(a.id), QString::fromStdString(a.name)});
-        for (const auto &c : m_catalog->cooling)
+        for (const auto &c : m_catalogs->sizing.cooling)
             cooling.append({QString::fromStdString(c.id), QString::fromStdString(c.name)});
         ui::PlanEditor::Choices bridging;
-        if (m_scheduleCatalog) {
-            for (const planner::ScheduleEntry *e : m_scheduleCatalog->withPrefix("bridging.")) {
+        if (m_catalogs->schedule) {
+            for (const planner::ScheduleEntry *e : m_catalogs->schedule->withPrefix("bridging.")) {
                 const std::string option = e->id.substr(std::string("bridging.").size());
                 if (option.find('.') == std::string::npos) // not "<option>.cost"
                     bridging.append(
@@ -168,6 +181,7 @@ void SiteController::refreshSelected()
 {
     const auto site = m_doc->site(m_selected);
     if (!site) {
+        m_runner->cancel();
         m_selected = 0;
         m_scorePanel->clear();
         m_planPanel->clear();
@@ -184,6 +198,7 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     const auto site = m_doc->site(id);
     if (!site || !m_analyzer)
         return;
+    m_runner->cancel(); // a full evaluation under way is for an earlier position or plan
     const QString name = QString::fromStdString(site->name);
     std::vector<planner::GeoPoint> outline = site->outline;
     for (planner::GeoPoint &v : outline) { // the dragged parcel keeps its shape
@@ -197,25 +212,30 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
 
     QString readout = QStringLiteral("%1: %2").arg(
             name, ui::scoreText(analysis.breakdown.score, analysis.breakdown.excluded));
-    if (!m_catalog || !m_setupError.isEmpty() || !m_planError.isEmpty()) {
+    if (!m_catalogs || !m_setupError.isEmpty() || !m_planError.isEmpty()) {
         m_planPanel->showError(name, m_setupError.isEmpty() ? m_planError : m_setupError);
     } else if (!analysis.hasClimate) {
         m_planPanel->showError(name,
                                tr("No climate layer covers this site, so cooling and PUE "
                                   "cannot be sized. Add a climate raster."));
     } else {
-        auto result = planner::plan(m_planInput, analysis.conditions, *m_catalog);
-        if (result) {
-            m_planPanel->showPlan(name, *result, *m_catalog);
-            const bool dragging = m_map->siteTool()->isDragging();
-            const auto schedule = updateSchedule(name, *result, dragging);
-            updateCost(name, *result, analysis.conditions, schedule, dragging);
+        const planner::EvaluationRequest request = requestFor(analysis.conditions);
+        const auto evaluated = planner::evaluate(request, *m_catalogs, interactiveOptions());
+        if (evaluated) {
+            const planner::PlanResult &result = evaluated->plan;
+            m_planPanel->showPlan(name, result, m_catalogs->sizing);
+            showCharts(name, *evaluated);
+            if (!m_map->siteTool()->isDragging() && id == m_selected) {
+                m_fullSite = id;
+                m_fullName = name;
+                m_runner->submit(request, m_catalogs, fullOptions());
+            }
             readout += tr("\nPUE %1 · %2 MVA · %3 transformers")
-                               .arg(result->cooling.annualPue, 0, 'f', 2)
-                               .arg(result->electrical.peakMva.value(), 0, 'f', 0)
-                               .arg(result->electrical.transformers.count);
+                               .arg(result.cooling.annualPue, 0, 'f', 2)
+                               .arg(result.electrical.peakMva.value(), 0, 'f', 0)
+                               .arg(result.electrical.transformers.count);
         } else {
-            m_planPanel->showError(name, QString::fromStdString(result.error().message));
+            m_planPanel->showError(name, QString::fromStdString(evaluated.error().message));
         }
     }
     for (const QString &reason : analysis.breakdown.exclusionReasons)
@@ -225,62 +245,41 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     m_lastUpdateNs = timer.nsecsElapsed();
 }
 
-std::optional<planner::ScheduleResult>
-SiteController::updateSchedule(const QString &name, const planner::PlanResult &plan, bool dragging)
+planner::EvaluationRequest SiteController::requestFor(const planner::SiteConditions &site) const
 {
-    if (!m_scheduleCatalog)
-        return std::nullopt;
+    planner::EvaluationRequest r;
+    r.input = m_planInput;
+    r.site = site;
+    r.schedule = m_scheduleRequest;
+    r.economics = m_economicsInputs;
+    r.market = m_scoring->model().market.toStdString();
     const QDate today = QDate::currentDate();
-    const planner::ScheduleInputs inputs = planner::scheduleInputsFor(
-            plan, m_scoring->model().market.toStdString(),
-            m_scheduleRequest.start.value_or(planner::YearMonth{today.year(), today.month()}),
-            m_scheduleRequest.bridging, m_economicsInputs.newSubstation);
-    planner::MonteCarloOptions options;
-    // Fewer samples while the mouse moves keep the drag within a frame; full count on release.
-    constexpr int kDragSamples = 2000;
-    if (dragging)
-        options.samples = kDragSamples;
-    auto schedule = planner::planSchedule(inputs, *m_scheduleCatalog, options);
-    if (!schedule)
-        return std::nullopt;
-    m_charts->showSchedule(name, *schedule);
-    if (!dragging) {
-        // Common random numbers keep the bars smooth at the drag's sample count (some 10 ms).
-        planner::MonteCarloOptions tornadoOptions;
-        tornadoOptions.samples = kDragSamples;
-        auto tornado = planner::scheduleTornado(inputs, *m_scheduleCatalog, tornadoOptions);
-        if (tornado)
-            m_charts->showDateTornado(name + tr(" — P50 energization of the last phase"), *tornado);
-    }
-    return std::move(*schedule);
+    r.today = planner::YearMonth{today.year(), today.month()};
+    return r;
 }
 
-void SiteController::updateCost(const QString &name, const planner::PlanResult &plan,
-                                const planner::SiteConditions &site,
-                                const std::optional<planner::ScheduleResult> &schedule,
-                                bool dragging)
+void SiteController::showCharts(const QString &name, const planner::SiteEvaluation &e)
 {
-    if (!m_economics)
+    if (e.schedule)
+        m_charts->showSchedule(name, *e.schedule);
+    if (e.dateTornado)
+        m_charts->showDateTornado(name + tr(" — P50 energization of the last phase"),
+                                  *e.dateTornado);
+    if (e.cost)
+        m_charts->showCost(name, *e.cost);
+    if (e.cashFlow)
+        m_charts->showCashFlow(name, *e.cashFlow);
+    if (e.tcoTornado)
+        m_charts->showTcoTornado(name, *e.tcoTornado);
+}
+
+void SiteController::showFullEvaluation(const planner::SiteEvaluation &e)
+{
+    // The runner delivers only the newest request, and every refresh cancels the one before;
+    // this checks the selection once more in case it changed without a refresh.
+    if (m_fullSite != m_selected || m_map->siteTool()->isDragging())
         return;
-    planner::EconomicsInputs options = m_economicsInputs;
-    if (schedule)
-        options.bridging = planner::bridgingPowerFor(plan, *schedule);
-    auto cost = planner::estimateEconomics(m_planInput, plan, site, *m_economics, options);
-    if (!cost)
-        return;
-    m_charts->showCost(name, *cost);
-    if (schedule) {
-        auto flow = planner::quarterlyCashFlow(*cost, plan, *schedule);
-        if (flow)
-            m_charts->showCashFlow(name, *flow);
-    }
-    // The tornado re-runs the estimate some fifty times (about a millisecond); it follows the
-    // drag only on release, like the full Monte Carlo.
-    if (!dragging) {
-        auto tornado = planner::tcoTornado(m_planInput, plan, site, *m_economics, options);
-        if (tornado)
-            m_charts->showTcoTornado(name, *tornado);
-    }
+    showCharts(m_fullName, e); // the plan itself is the quick one's, already shown
 }
 
 void SiteController::recolourMarkers()

@@ -4,17 +4,17 @@
 // every mouse move) it runs the site analysis and the planner and shows the score, the
 // floating read-out and the plan; it colours every site marker by its score. Heavy set-up (the
 // analyzer's samplers, the catalog) happens once per scene change, not on the drag path.
-// GUI thread only; owned by the main window.
+// While a site is dragged the quick evaluation (fewer samples, no tornados) runs on every mouse
+// move; on release or selection the quick result shows at once and the full one (all samples,
+// both tornados) runs on an EvaluationRunner, replacing it when ready if it is still for the
+// selected site and plan. GUI thread only; owned by the main window.
 
 #include "app/scoringmodel.h"
-#include "planner/core/catalog/catalog.h"
-#include "planner/core/catalog/economicscatalog.h"
-#include "planner/core/catalog/schedulecatalog.h"
+#include "planner/core/evaluation/catalogs.h"
+#include "planner/core/evaluation/evaluation.h"
 #include "planner/core/io/planjson.h"
-#include "planner/core/schedule/scheduleresult.h"
 #include "planner/core/site/siteconditions.h"
 #include "planner/core/sizing/planinput.h"
-#include "planner/core/sizing/planresult.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -36,6 +36,7 @@ class ScorePanel;
 
 namespace app {
 
+class EvaluationRunner;
 class MapController;
 class ScoringSettings;
 class SiteAnalyzer;
@@ -62,12 +63,10 @@ private:
     void rebuildAnalyzer();
     void refreshSelected();
     void updateLive(qint64 id, double longitude, double latitude);
-    // Shows the schedule and returns it, for the cash flow.
-    std::optional<planner::ScheduleResult>
-    updateSchedule(const QString &name, const planner::PlanResult &plan, bool dragging);
-    void updateCost(const QString &name, const planner::PlanResult &plan,
-                    const planner::SiteConditions &site,
-                    const std::optional<planner::ScheduleResult> &schedule, bool dragging);
+    planner::EvaluationRequest requestFor(const planner::SiteConditions &site) const;
+    // Charts what `evaluation` has; what it lacks (tornados while dragging) stays as it was.
+    void showCharts(const QString &name, const planner::SiteEvaluation &evaluation);
+    void showFullEvaluation(const planner::SiteEvaluation &evaluation);
     void recolourMarkers();
 
     planner::Document *m_doc;
@@ -80,17 +79,19 @@ private:
     QJsonObject m_defaultPlan;
     QJsonObject m_exampleSite;
     QString m_planError;
-    std::optional<planner::ScheduleCatalog> m_scheduleCatalog;
-    std::optional<planner::EconomicsCatalog> m_economics;
+    // Shared with the runner's jobs; the evaluations shown point into it.
+    std::shared_ptr<const planner::Catalogs> m_catalogs;
     planner::ScheduleRequest m_scheduleRequest; // the plan's schedule section
     planner::EconomicsInputs m_economicsInputs; // the plan's economics section
     std::unique_ptr<SiteAnalyzer> m_analyzer;
     const ScoringSettings *m_scoring;
-    std::optional<planner::Catalog> m_catalog;
     planner::PlanInput m_planInput;
     QString m_setupError;
     qint64 m_selected = 0;
     qint64 m_lastUpdateNs = 0;
+    qint64 m_fullSite = 0; // the site of the full evaluation running, and its name
+    QString m_fullName;
+    std::unique_ptr<EvaluationRunner> m_runner; // last: destroyed (waited for) first
 };
 
 } // namespace app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/core/economics/economics.h"
 
+#include "planner/core/economics/economicsrates.h"
 #include "planner/core/io/textformat.h"
 
 #include <algorithm>
@@ -33,77 +34,6 @@ constexpr Share kBuildingShares[] = {
         {"facility.share.office", "Office build-out"},
 };
 
-bool isMoney(const EconomicsEntry &e)
-{
-    return e.unit.rfind("USD", 0) == 0;
-}
-
-// Catalog figures as the model reads them: the typical value or the caller's override, money
-// escalated from the entry's price year to the plan's. Remembers the assumptions it hands out.
-class Rates
-{
-public:
-    Rates(const EconomicsCatalog &catalog, const EconomicsInputs &options, EconomicsResult &result)
-        : m_catalog(catalog), m_options(options), m_result(result)
-    {}
-
-    void setPriceYear(int year, double rateAfter)
-    {
-        m_priceYear = year;
-        m_rateAfter = rateAfter;
-    }
-
-    const EconomicsEntry *entry(std::string_view id)
-    {
-        const EconomicsEntry *e = m_catalog.find(id);
-        if (e && (e->status == "assumption" || e->status == "proxy")
-            && std::find(m_result.assumptions.begin(), m_result.assumptions.end(), e)
-                    == m_result.assumptions.end())
-            m_result.assumptions.push_back(e);
-        return e;
-    }
-
-    // The value of `id`, or none when the catalog lacks it.
-    std::optional<double> value(std::string_view id)
-    {
-        const EconomicsEntry *e = entry(id);
-        if (!e)
-            return std::nullopt;
-        return value(*e);
-    }
-
-    double value(const EconomicsEntry &e) const
-    {
-        const auto o = m_options.overrides.find(e.id);
-        const double raw = o != m_options.overrides.end() ? o->second : e.typical;
-        return raw * escalation(e);
-    }
-
-    double escalation(const EconomicsEntry &e) const
-    {
-        if (!isMoney(e) || !e.priceYear || m_priceYear == 0)
-            return 1.0;
-        return m_catalog.escalation().factor(*e.priceYear, m_priceYear, m_rateAfter);
-    }
-
-    double escalation(int fromYear) const
-    {
-        if (fromYear == 0 || m_priceYear == 0)
-            return 1.0;
-        return m_catalog.escalation().factor(fromYear, m_priceYear, m_rateAfter);
-    }
-
-    // A value that needs no escalation and may be overridden, with a default when absent.
-    double valueOr(std::string_view id, double fallback) { return value(id).value_or(fallback); }
-
-private:
-    const EconomicsCatalog &m_catalog;
-    const EconomicsInputs &m_options;
-    EconomicsResult &m_result;
-    int m_priceYear = 0;
-    double m_rateAfter = 0.0;
-};
-
 } // namespace
 
 double capitalRecoveryFactor(double rate, int years)
@@ -122,7 +52,7 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
                                             const EconomicsInputs &options)
 {
     EconomicsResult r;
-    Rates rates(catalog, options, r);
+    EconomicsRates rates(catalog, options, r);
     for (const char *id : {"finance.discount_rate", "finance.horizon_years",
                            "facility.cost_per_mw_it", "opex.maintenance_share"}) {
         if (!catalog.find(id))
@@ -144,7 +74,7 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
     r.priceYear = options.priceYear.value_or(catalog.escalation().defaultPriceYear);
     if (r.priceYear != 0 && (r.priceYear < 1990 || r.priceYear > 2100))
         return Error{"price year: must be a year between 1990 and 2100"};
-    rates.setPriceYear(r.priceYear, rates.valueOr("escalation.rate_after_index", 0.0));
+    rates.setPriceYear(r.priceYear, rates.value("escalation.rate_after_index"));
     const double itMw = plan.itLoad.value();
     if (!std::isfinite(itMw) || itMw <= 0.0)
         return Error{"the plan has no IT load to price"};
@@ -163,15 +93,21 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
 
     // Land at the site's price for the campus area; the catalog's national figure otherwise.
     const double campusHa = plan.land.campus.value();
-    const double landBand = rates.valueOr("site.land_price_band", 1.0);
+    const std::optional<double> landBand = rates.value("site.land_price_band");
+    if (!landBand)
+        r.missing.push_back("land price band: 'site.land_price_band' is not in the catalog; "
+                            "land is priced without it");
+    auto banded = [](double price, std::optional<double> band) {
+        return band ? price * *band : price;
+    };
     if (site.landPrice.value() > 0.0 && campusHa > 0.0) {
-        const double perHa = site.landPrice.value() * landBand;
+        const double perHa = banded(site.landPrice.value(), landBand);
         add(CapexGroup::Land,
             {"Land", campusHa * perHa, format("%.1f ha at %.0f USD/ha (site)", campusHa, perHa),
              nullptr});
     } else if (const EconomicsEntry *land = rates.entry("land.price_per_ha");
                land && campusHa > 0.0) {
-        const double perHa = rates.value(*land) * landBand;
+        const double perHa = banded(rates.value(*land), landBand);
         add(CapexGroup::Land,
             {"Land", campusHa * perHa,
              format("%.1f ha at %.0f USD/ha (no site price: catalog average)", campusHa, perHa),
@@ -203,24 +139,42 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
                             s * 100.0),
                      e);
     }
-    if (const EconomicsEntry *critical = rates.entry("facility.share.critical_capacity")) {
-        const double criticalUsd = base * rates.value(*critical);
-        const double electricalShare = rates.valueOr("electrical.share_of_critical", 1.0);
+    auto electricalAndMechanical = [&](double criticalUsd, double share,
+                                       const EconomicsEntry *critical) {
         const bool twoN = input.ups == Redundancy::TwoN || input.generators == Redundancy::TwoN;
-        const double redundancy = twoN ? rates.valueOr("electrical.factor.2N", 1.0) : 1.0;
-        facilityLine("Electrical (MV, UPS, generators)", criticalUsd * electricalShare * redundancy,
-                     format("%.1f %% of %s%s", electricalShare * 100.0,
-                            millions(criticalUsd).c_str(),
-                            twoN ? format(" × %.2f for 2N", redundancy).c_str() : ""),
-                     critical);
+        const std::optional<double> redundancy =
+                twoN ? rates.value("electrical.factor.2N") : std::nullopt;
+        if (twoN && !redundancy) {
+            r.missing.push_back("electrical: 'electrical.factor.2N' is not in the catalog to "
+                                "price 2N redundancy");
+        } else {
+            facilityLine("Electrical (MV, UPS, generators)",
+                         twoN ? criticalUsd * share * *redundancy : criticalUsd * share,
+                         format("%.1f %% of %s%s", share * 100.0, millions(criticalUsd).c_str(),
+                                twoN ? format(" × %.2f for 2N", *redundancy).c_str() : ""),
+                         critical);
+        }
         const std::string mechanicalId = "mechanical.factor." + input.coolingId;
         const EconomicsEntry *mechanical = rates.entry(mechanicalId);
-        const double factor = mechanical ? rates.value(*mechanical) : 1.0;
-        facilityLine("Mechanical (cooling)", criticalUsd * (1.0 - electricalShare) * factor,
-                     format("%.1f %% of %s × %.2f (%s)", (1.0 - electricalShare) * 100.0,
-                            millions(criticalUsd).c_str(), factor,
-                            mechanical ? input.coolingId.c_str() : "no cooling factor: 1.0"),
-                     mechanical ? mechanical : critical);
+        if (!mechanical) {
+            r.missing.push_back("mechanical: '" + mechanicalId
+                                + "' is not in the catalog to price this cooling");
+            return;
+        }
+        const double factor = rates.value(*mechanical);
+        facilityLine("Mechanical (cooling)", criticalUsd * (1.0 - share) * factor,
+                     format("%.1f %% of %s × %.2f (%s)", (1.0 - share) * 100.0,
+                            millions(criticalUsd).c_str(), factor, input.coolingId.c_str()),
+                     mechanical);
+    };
+    if (const EconomicsEntry *critical = rates.entry("facility.share.critical_capacity")) {
+        const double criticalUsd = base * rates.value(*critical);
+        const std::optional<double> electricalShare = rates.value("electrical.share_of_critical");
+        if (electricalShare)
+            electricalAndMechanical(criticalUsd, *electricalShare, critical);
+        else
+            r.missing.push_back("electrical and mechanical: 'electrical.share_of_critical' is not "
+                                "in the catalog to split the critical capacity between them");
     } else {
         r.missing.push_back("electrical and mechanical: no share in the catalog");
     }
@@ -251,13 +205,17 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
     };
     const int kv = int(std::lround(plan.electrical.interconnection.value()));
     const double km = plan.electrical.connectionDistanceKm;
-    if (const EconomicsEntry *line = rates.entry("transmission.per_km." + std::to_string(kv));
-        line && km >= 0.0) {
-        const double route = rates.valueOr("transmission.route_factor", 1.0);
-        gridLine("Transmission extension", km * route * rates.value(*line),
-                 format("%.1f km × %.2f route × %.2f M USD/km (%d kV)", km, route,
+    const EconomicsEntry *line = rates.entry("transmission.per_km." + std::to_string(kv));
+    const std::optional<double> route =
+            line && km >= 0.0 ? rates.value("transmission.route_factor") : std::nullopt;
+    if (line && route) {
+        gridLine("Transmission extension", km * *route * rates.value(*line),
+                 format("%.1f km × %.2f route × %.2f M USD/km (%d kV)", km, *route,
                         rates.value(*line) / 1e6, kv),
                  line, true);
+    } else if (line && km >= 0.0) {
+        r.missing.push_back("transmission: 'transmission.route_factor' is not in the catalog "
+                            "to turn the straight-line distance into a route");
     } else {
         r.missing.push_back(km < 0.0 ? "transmission: distance to the grid unknown"
                                      : "transmission: no line cost for " + std::to_string(kv)
@@ -339,8 +297,11 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
         r.opexPerYear += usd;
         r.opex.push_back({std::move(category), usd, std::move(basis), rate});
     };
-    const double price =
-            site.electricityPrice.value() * rates.valueOr("opex.electricity_price_band", 1.0);
+    const std::optional<double> priceBand = rates.value("opex.electricity_price_band");
+    if (!priceBand)
+        r.missing.push_back("electricity price band: 'opex.electricity_price_band' is not in the "
+                            "catalog; energy is priced without it");
+    const double price = banded(site.electricityPrice.value(), priceBand);
     const double facilityMwh = plan.annualEnergy.facility.value();
     r.energyPerYear = facilityMwh * price;
     opex("Energy", r.energyPerYear, format("%.0f MWh × %.1f USD/MWh (site)", facilityMwh, price),
@@ -394,7 +355,13 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
     }
 
     // Ownership over the horizon: IT renewed every `itLife` years at the same price.
-    r.itLifeYears = rates.valueOr("it.lifetime_years", double(r.horizonYears));
+    const std::optional<double> itLife = rates.value("it.lifetime_years");
+    if (!itLife)
+        return Error{"economics catalog: entry 'it.lifetime_years' is missing; the TCO needs "
+                     "the life of the IT to renew it"};
+    if (rates.error())
+        return *rates.error();
+    r.itLifeYears = *itLife;
     if (!(r.itLifeYears >= 1.0))
         return Error{"it.lifetime_years: must be at least 1 year"};
     const double crf = capitalRecoveryFactor(r.discountRate, r.horizonYears);
