@@ -58,7 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     setCentralWidget(m_canvas);
     m_map = new MapController(m_document, m_canvas, m_layerPanel, this);
-    m_scoring = new ScoringSettings(this);
+    m_scoring = new ScoringSettings(m_document, this);
     auto *planEditor = new ui::PlanEditor(this);
     planEditor->setObjectName("planEditor");
     m_planDock = new QWidget(this);
@@ -310,7 +310,13 @@ bool MainWindow::openProject(const QString &path)
         return false;
     }
     addRecentFile(path);
-    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    const QStringList warnings = m_document->loadWarnings() + m_scoring->warnings();
+    for (const QString &warning : warnings)
+        qWarning("%s: %s", qPrintable(path), qPrintable(warning));
+    if (warnings.isEmpty())
+        statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    else
+        statusBar()->showMessage(tr("Opened %1 — %2").arg(path, warnings.join(' ')), 20000);
     return true;
 }
 
@@ -394,10 +400,12 @@ void MainWindow::editWeights()
     auto *dialog = new ui::WeightsDialog(rows, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ui::WeightsDialog::weightChanged, m_scoring, &ScoringSettings::setWeight);
-    connect(dialog, &ui::WeightsDialog::resetRequested, this, [this, dialog] {
-        m_scoring->resetToDefaults();
+    connect(dialog, &ui::WeightsDialog::resetRequested, m_scoring,
+            &ScoringSettings::resetToDefaults);
+    // The boxes follow the project's weights: a reset, an undo or another project.
+    connect(m_scoring, &ScoringSettings::changed, dialog, [this, dialog] {
         for (const ScoringFactor &f : m_scoring->model().factors) {
-            if (auto *box = dialog->spinBox(f.id)) {
+            if (auto *box = dialog->spinBox(f.id); box && box->value() != f.weight) {
                 const QSignalBlocker block(box);
                 box->setValue(f.weight);
             }

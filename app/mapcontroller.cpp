@@ -20,6 +20,8 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
 
@@ -114,6 +116,7 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
     connect(panel, &ui::LayerPanel::moveRequested, this,
             [this](qint64 id, int index) { planner::commands::moveLayer(*m_doc, id, index); });
     connect(panel, &ui::LayerPanel::zoomToLayerRequested, this, &MapController::zoomToLayer);
+    connect(panel, &ui::LayerPanel::locateRequested, this, &MapController::locateLayer);
     connect(panel, &ui::LayerPanel::visibilityChangeRequested, this,
             [this](qint64 id, bool visible) {
                 if (auto ref = m_doc->layer(id)) {
@@ -180,6 +183,36 @@ bool MapController::setLayerCrs(qint64 id, const QString &crs)
         return false;
     ref->crs = crs.trimmed().toStdString();
     return planner::commands::updateLayer(*m_doc, *ref);
+}
+
+void MapController::locateLayer(qint64 id)
+{
+    const auto ref = m_doc->layer(id);
+    if (!ref)
+        return;
+    const auto loaded = m_layers->layer(id);
+    QString start =
+            loaded && loaded->missing ? loaded->lookedFor : QString::fromStdString(ref->source);
+    if (!QFileInfo(start).absoluteDir().exists())
+        start = m_doc->filePath().isEmpty() ? QDir::homePath()
+                                            : QFileInfo(m_doc->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+            m_panel, tr("Locate %1").arg(QString::fromStdString(ref->name)), start,
+            tr("Geodata (*.gpkg *.shp *.geojson *.json *.kml *.fgb *.csv *.tif *.tiff *.vrt);;"
+               "All files (*)"));
+    if (!path.isEmpty())
+        relocateLayer(id, path);
+}
+
+bool MapController::relocateLayer(qint64 id, const QString &path)
+{
+    if (path.isEmpty())
+        return false;
+    const std::string source = QDir::cleanPath(QFileInfo(path).absoluteFilePath()).toStdString();
+    if (!planner::commands::setLayerSource(*m_doc, id, source))
+        return false;
+    emit message(tr("Layer now read from %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
 }
 
 void MapController::zoomToLayer(qint64 id)
@@ -292,8 +325,11 @@ void MapController::updatePanel()
         row.style = QString::fromStdString(ref.style);
         auto loaded = m_layers->layer(ref.id);
         row.loading = !loaded || loaded->state == LoadedLayer::State::Loading;
-        if (loaded && loaded->state == LoadedLayer::State::Failed)
+        if (loaded && loaded->state == LoadedLayer::State::Failed) {
             row.error = loaded->error;
+            row.missing = loaded->missing;
+            row.lookedFor = QDir::toNativeSeparators(loaded->lookedFor);
+        }
         if (loaded && loaded->vector) {
             const auto &meta = loaded->vector->metadata();
             row.kind = tr("vector");

@@ -48,6 +48,11 @@ public:
     void zoomToAll();
     // Gives a layer without a coordinate system the user's choice (one undo command).
     bool setLayerCrs(qint64 id, const QString &crs);
+    // Asks the user where a layer's file is now (a file dialog), then relocateLayer().
+    void locateLayer(qint64 id);
+    // Points a layer at path, e.g. a missing file found elsewhere (one undo command); the layer
+    // then loads from there and the project saves the new path.
+    bool relocateLayer(qint64 id, const QString &path);
     // What the visible layers hold at a point: features within toleranceM (polygons containing
     // it) with their attributes, and raster values.
     QList<ui::IdentifiedFeature> identifyAt(double longitude, double latitude,

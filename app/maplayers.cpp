@@ -5,6 +5,7 @@
 #include "maps/io/sourceprobe.h"
 #include "maps/vector/vectorloader.h"
 #include "planner/session/document.h"
+#include "planner/store/layerpaths.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,6 +41,18 @@ std::shared_ptr<const LoadedLayer> loadLayer(const planner::LayerRef &ref, const
     QString path = QString::fromStdString(ref.source);
     if (QFileInfo(path).isRelative() && !baseDir.isEmpty())
         path = QDir(baseDir).filePath(path);
+    if (planner::isLocalLayerPath(path.toStdString()) && !QFileInfo::exists(path)) {
+        auto out = std::make_shared<LoadedLayer>();
+        out->ref = ref;
+        out->state = LoadedLayer::State::Failed;
+        out->missing = true;
+        out->lookedFor = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+        out->error = QCoreApplication::translate("app::MapLayers",
+                                                 "File not found: %1 — use Locate… to choose "
+                                                 "where it is now")
+                             .arg(QDir::toNativeSeparators(out->lookedFor));
+        return out;
+    }
     const auto kind = maps::probeSource(path);
     if (!kind)
         return failed(ref, kind.error());

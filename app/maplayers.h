@@ -32,6 +32,8 @@ struct LoadedLayer
     State state = State::Loading;
     QString error;
     bool needsCrs = false; // the source has no coordinate system: ask the user for one
+    bool missing = false; // the file is not where the project says (Failed; see lookedFor)
+    QString lookedFor; // the absolute path that was tried, when missing
     std::optional<maps::VectorLayer> vector;
     std::shared_ptr<const maps::ProjectedLayer> projected; // in EPSG:3857, for drawing
     maps::RasterLayerPtr raster;

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/scoringsettings.h"
 
-#include <QSettings>
+#include "planner/session/document.h"
+#include "planner/session/scoringcommands.h"
 
-#include <cmath>
+#include <algorithm>
 
 namespace app {
-namespace {
-const QString kGroup = QStringLiteral("scoring/weights/");
-}
 
-ScoringSettings::ScoringSettings(QObject *parent) : QObject(parent)
+ScoringSettings::ScoringSettings(planner::Document *doc, QObject *parent)
+    : QObject(parent), m_doc(doc ? doc : new planner::Document(this))
 {
     const QString path = defaultResourcePath("defaults/site-scoring.json");
     if (path.isEmpty()) {
@@ -18,42 +17,55 @@ ScoringSettings::ScoringSettings(QObject *parent) : QObject(parent)
         return;
     }
     m_defaults = loadScoringModel(path, &m_error);
-    m_model = m_defaults;
-    if (!m_model)
+    if (!m_defaults)
         return;
-    QSettings settings;
-    for (ScoringFactor &f : m_model->factors) {
-        bool ok = false;
-        const double w = settings.value(kGroup + f.id).toDouble(&ok);
-        if (ok && std::isfinite(w) && w >= 0.0)
-            f.weight = w;
+    apply();
+    connect(m_doc, &planner::Document::scoringChanged, this, [this] {
+        apply();
+        emit changed();
+    });
+}
+
+void ScoringSettings::apply()
+{
+    m_model = m_defaults;
+    m_warnings.clear();
+    const planner::ScoringOverrides &overrides = m_doc->scoring();
+    for (const auto &[id, weight] : overrides.weights) {
+        const QString factorId = QString::fromStdString(id);
+        auto it = std::find_if(m_model->factors.begin(), m_model->factors.end(),
+                               [&](const ScoringFactor &f) { return f.id == factorId; });
+        if (it == m_model->factors.end()) {
+            m_warnings.append(tr("The project sets a weight for the unknown score factor '%1'; "
+                                 "it is ignored.")
+                                      .arg(factorId));
+            continue;
+        }
+        it->weight = weight; // the document holds only valid weights
     }
+    if (!overrides.market.empty())
+        m_model->market = QString::fromStdString(overrides.market);
 }
 
 bool ScoringSettings::setWeight(const QString &factorId, double weight)
 {
-    if (!m_model || !std::isfinite(weight) || weight < 0.0)
+    if (!m_model || !planner::isValidScoringWeight(weight))
         return false;
-    for (ScoringFactor &f : m_model->factors) {
-        if (f.id != factorId)
-            continue;
-        if (f.weight == weight)
-            return true;
-        f.weight = weight;
-        QSettings().setValue(kGroup + factorId, weight);
-        emit changed();
+    const ScoringFactor *current = m_model->factor(factorId);
+    const ScoringFactor *bundled = m_defaults->factor(factorId);
+    if (!current || !bundled)
+        return false;
+    if (current->weight == weight)
         return true;
-    }
-    return false;
+    const std::string id = factorId.toStdString();
+    if (weight == bundled->weight)
+        return planner::commands::clearScoringWeight(*m_doc, id);
+    return planner::commands::setScoringWeight(*m_doc, id, weight);
 }
 
 void ScoringSettings::resetToDefaults()
 {
-    if (!m_defaults)
-        return;
-    m_model = m_defaults;
-    QSettings().remove(QStringLiteral("scoring/weights"));
-    emit changed();
+    planner::commands::resetScoring(*m_doc);
 }
 
 } // namespace app

@@ -14,6 +14,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ui {
 namespace {
 
@@ -41,7 +43,11 @@ LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidge
     m_up = button(this, tr("Up"), tr("Draw the selected layer higher"));
     m_down = button(this, tr("Down"), tr("Draw the selected layer lower"));
     m_zoom = button(this, tr("Zoom"), tr("Zoom the map to the selected layer"));
-    for (QToolButton *b : {add, m_remove, m_up, m_down, m_zoom})
+    m_locate = button(this, tr("Locate…"),
+                      tr("Choose where the missing file of the selected "
+                         "layer is now"));
+    m_locate->setObjectName("locateLayerButton");
+    for (QToolButton *b : {add, m_remove, m_up, m_down, m_zoom, m_locate})
         bar->addWidget(b);
     bar->addStretch(1);
     layout->addLayout(bar);
@@ -65,6 +71,10 @@ LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidge
         if (currentLayer())
             emit zoomToLayerRequested(currentLayer());
     });
+    connect(m_locate, &QToolButton::clicked, this, [this] {
+        if (const LayerRow *row = rowOf(currentLayer()); row && row->missing)
+            emit locateRequested(row->id);
+    });
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item, int column) {
         if (m_filling || column != 0)
             return;
@@ -72,7 +82,12 @@ LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidge
                                        item->checkState(0) == Qt::Checked);
     });
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
-        emit zoomToLayerRequested(item->data(0, kIdRole).toLongLong());
+        const qint64 id = item->data(0, kIdRole).toLongLong();
+        const LayerRow *row = rowOf(id);
+        if (row && row->missing)
+            emit locateRequested(id);
+        else
+            emit zoomToLayerRequested(id);
     });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &LayerPanel::updateButtons);
     connect(m_tree, &QWidget::customContextMenuRequested, this, &LayerPanel::showContextMenu);
@@ -114,6 +129,19 @@ void LayerPanel::setLayers(const QList<LayerRow> &rows)
             item->setForeground(0, QColor(200, 30, 30));
             item->setText(1, tr("failed"));
         }
+        if (row.missing) {
+            item->setText(0, tr("%1 (file missing)").arg(row.name));
+            item->setText(1, tr("missing"));
+            item->setForeground(1, QColor(200, 30, 30));
+            // The path on a line of its own, so the user sees where it was looked for.
+            auto *where = new QTreeWidgetItem(item);
+            where->setData(0, kIdRole, row.id);
+            where->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            where->setText(0, tr("Not found at %1 — right-click ▸ Locate…").arg(row.lookedFor));
+            where->setForeground(0, QColor(140, 30, 30));
+            where->setToolTip(0, tip.join('\n'));
+            item->setExpanded(true);
+        }
         item->setToolTip(0, tip.join('\n'));
         item->setToolTip(1, tip.join('\n'));
         if (row.id == current)
@@ -147,6 +175,20 @@ void LayerPanel::updateButtons()
     const bool has = currentLayer() != 0;
     for (QToolButton *b : {m_remove, m_up, m_down, m_zoom})
         b->setEnabled(has);
+    const bool anyMissing = std::any_of(m_rows.cbegin(), m_rows.cend(),
+                                        [](const LayerRow &r) { return r.missing; });
+    const LayerRow *current = rowOf(currentLayer());
+    m_locate->setVisible(anyMissing);
+    m_locate->setEnabled(current && current->missing);
+}
+
+const LayerRow *LayerPanel::rowOf(qint64 id) const
+{
+    for (const LayerRow &row : m_rows) {
+        if (row.id == id)
+            return &row;
+    }
+    return nullptr;
 }
 
 void LayerPanel::showContextMenu(const QPoint &pos)
@@ -156,11 +198,17 @@ void LayerPanel::showContextMenu(const QPoint &pos)
         return;
     const qint64 id = item->data(0, kIdRole).toLongLong();
     QMenu menu(this);
-    menu.addAction(tr("Zoom to Layer"), this, [this, id] { emit zoomToLayerRequested(id); });
     LayerRow row;
-    for (const LayerRow &r : std::as_const(m_rows))
-        if (r.id == id)
-            row = r;
+    if (const LayerRow *found = rowOf(id))
+        row = *found;
+    if (row.missing) {
+        QAction *locate =
+                menu.addAction(tr("Locate…"), this, [this, id] { emit locateRequested(id); });
+        locate->setObjectName("actionLocateLayer");
+        menu.setDefaultAction(locate);
+        menu.addSeparator();
+    }
+    menu.addAction(tr("Zoom to Layer"), this, [this, id] { emit zoomToLayerRequested(id); });
     if (row.kind == tr("raster")) {
         QMenu *ramps = menu.addMenu(tr("Colour Ramp"));
         const std::pair<const char *, QString> choices[] = {{"auto", tr("By role")},

@@ -2,7 +2,8 @@
 #pragma once
 // The Layers dock: every layer of the project, top of the list drawn on top, with its
 // visibility, role, coordinate system, feature count, source and state (loading, or why it
-// failed). It shows rows the app gives it and emits what the user asks for; the app turns
+// failed; a missing file says where it was looked for and offers Locate…). It shows rows the
+// app gives it and emits what the user asks for; the app turns
 // requests into undo commands. Files dropped from a file manager are offered as new layers.
 // GUI thread only.
 
@@ -27,6 +28,8 @@ struct LayerRow
     QString source;
     bool loading = false;
     QString error; // why it failed; empty when it is fine
+    bool missing = false; // the file is not there: the row offers Locate…
+    QString lookedFor; // where the file was looked for, when missing
     QString style; // the layer's style JSON (see app/layerstyles.h)
 };
 
@@ -52,6 +55,8 @@ signals:
     void roleChangeRequested(qint64 id, const QString &role);
     void opacityChangeRequested(qint64 id, double opacity);
     void zoomToLayerRequested(qint64 id);
+    // The user wants to say where a missing layer's file is now.
+    void locateRequested(qint64 id);
     // key: "ramp" (terrain, viridis, heat, greys, auto), "colour" (#rrggbb) or "by_voltage".
     void styleChangeRequested(qint64 id, const QString &key, const QVariant &value);
 
@@ -63,6 +68,7 @@ private:
     void showContextMenu(const QPoint &pos);
     void moveCurrent(int delta);
     void updateButtons();
+    const LayerRow *rowOf(qint64 id) const;
 
     QTreeWidget *m_tree;
     QList<LayerRow> m_rows;
@@ -70,6 +76,7 @@ private:
     QToolButton *m_up;
     QToolButton *m_down;
     QToolButton *m_zoom;
+    QToolButton *m_locate;
     bool m_filling = false;
 };
 

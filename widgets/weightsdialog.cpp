@@ -15,7 +15,9 @@ WeightsDialog::WeightsDialog(const QList<WeightRow> &rows, QWidget *parent) : QD
     setWindowTitle(tr("Site Score Weights"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("How much each factor counts in the site score. Weights are "
-                                "relative; the score and the heatmap follow as you type."),
+                                "relative; the score and the heatmap follow as you type. They "
+                                "are saved with the project, and Edit ▸ Undo takes a change "
+                                "back."),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);

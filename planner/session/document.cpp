@@ -62,10 +62,13 @@ void Document::clear()
     m_layers.clear();
     m_nextLayerId = 1;
     m_planJson.clear();
+    m_scoring = {};
+    m_loadWarnings.clear();
     setFilePath(QString());
     emit sitesReset();
     emit layersReset();
     emit planChanged();
+    emit scoringChanged();
     emit changed();
 }
 
@@ -84,10 +87,15 @@ bool Document::load(const QString &path, QString *errorMessage)
     m_layers = std::move(data->layers);
     m_nextLayerId = data->nextLayerId;
     m_planJson = QString::fromStdString(data->planJson);
+    m_scoring = std::move(data->scoring);
+    m_loadWarnings.clear();
+    for (const std::string &warning : data->warnings)
+        m_loadWarnings.append(QString::fromStdString(warning));
     setFilePath(path);
     emit sitesReset();
     emit layersReset();
     emit planChanged();
+    emit scoringChanged();
     emit changed();
     return true;
 }
@@ -101,6 +109,7 @@ bool Document::save(const QString &path, QString *errorMessage)
     data.layers = m_layers;
     data.nextLayerId = m_nextLayerId;
     data.planJson = m_planJson.toStdString();
+    data.scoring = m_scoring;
     auto info = saveProjectFile(path.toStdString(), data, engineVersion());
     if (!info) {
         if (errorMessage)
@@ -183,6 +192,15 @@ void Document::setPlanJson(const QString &json)
         return;
     m_planJson = json;
     emit planChanged();
+    emit changed();
+}
+
+void Document::setScoring(const ScoringOverrides &scoring)
+{
+    if (scoring == m_scoring)
+        return;
+    m_scoring = scoring;
+    emit scoringChanged();
     emit changed();
 }
 

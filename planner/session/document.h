@@ -2,13 +2,16 @@
 #pragma once
 // The open project: its file, its sites, its undo stack and its change notifications. Lives on
 // the GUI thread; views subscribe to the signals and read from the document, they never own its
-// data. Edits go through the undo facade in sitecommands.h, which calls the mutators below.
+// data. Edits go through the undo facades (sitecommands.h, layercommands.h, plancommands.h,
+// scoringcommands.h), which call the mutators below.
 
 #include "planner/core/site/layerref.h"
+#include "planner/core/site/scoringoverrides.h"
 #include "planner/core/site/site.h"
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUndoStack>
 
 #include <optional>
@@ -39,6 +42,12 @@ public:
     // The project's plan as the "plan" object of a plan file (JSON text); empty: the default.
     QString planJson() const { return m_planJson; }
 
+    // What the project changes in the bundled score settings; empty: the defaults.
+    const ScoringOverrides &scoring() const { return m_scoring; }
+
+    // What the last load() read but ignored (bad values in the file), one message each.
+    QStringList loadWarnings() const { return m_loadWarnings; }
+
     // Replaces the document by an empty, unnamed project.
     void clear();
     // Loads a project; on failure returns false, sets errorMessage and leaves this unchanged.
@@ -57,6 +66,7 @@ public:
     void replaceLayer(const LayerRef &layer);
     void moveLayer(int from, int to);
     void setPlanJson(const QString &json);
+    void setScoring(const ScoringOverrides &scoring);
 
 signals:
     void changed();
@@ -67,6 +77,8 @@ signals:
     void siteRemoved(int index);
     void siteChanged(int index);
     void planChanged();
+    // The scoring overrides changed: an edit, an undo, or another project (load, clear).
+    void scoringChanged();
     void layersReset();
     void layerAboutToBeInserted(int index);
     void layerInserted(int index);
@@ -88,6 +100,8 @@ private:
     std::vector<LayerRef> m_layers;
     std::int64_t m_nextLayerId = 1;
     QString m_planJson;
+    ScoringOverrides m_scoring;
+    QStringList m_loadWarnings;
     QUndoStack m_undo;
 };
 

@@ -122,4 +122,16 @@ bool updateLayer(Document &doc, const LayerRef &changed)
     return true;
 }
 
+bool setLayerSource(Document &doc, std::int64_t id, const std::string &source)
+{
+    auto before = doc.layer(id);
+    if (!before || source.empty() || source == before->source)
+        return false;
+    LayerRef after = *before;
+    after.source = source;
+    doc.undoStack()->push(new ReplaceLayer(doc, *before, after,
+                                           QObject::tr("Locate layer %1").arg(nameOf(after))));
+    return true;
+}
+
 } // namespace planner::commands

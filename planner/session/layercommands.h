@@ -19,5 +19,8 @@ bool moveLayer(Document &doc, std::int64_t id, int newIndex);
 // Changes any of a layer's properties (name, role, visibility, opacity, style) in one command;
 // the id and source cannot change. False when nothing changes or the values are invalid.
 bool updateLayer(Document &doc, const LayerRef &changed);
+// Points a layer at another source (a moved or missing file found again), in one command;
+// false when the layer is unknown, the source is empty or unchanged.
+bool setLayerSource(Document &doc, std::int64_t id, const std::string &source);
 
 } // namespace planner::commands

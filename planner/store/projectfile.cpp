@@ -2,6 +2,7 @@
 #include "planner/store/projectfile.h"
 
 #include "planner/store/geopackagegeometry.h"
+#include "planner/store/layerpaths.h"
 #include "planner/store/projectschema.h"
 #include "planner/store/sqlitedatabase.h"
 
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
+#include <optional>
 
 namespace planner {
 namespace {
@@ -102,7 +104,90 @@ Expected<bool> writeSites(SqliteDatabase &db, const std::vector<Site> &sites)
     return run(*extent, db);
 }
 
-Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &layers)
+constexpr const char *kWeightPrefix = "weight/";
+constexpr const char *kMarketSetting = "interconnection_market";
+
+Expected<bool> writeScoring(SqliteDatabase &db, const ScoringOverrides &scoring)
+{
+    auto insert = db.prepare("INSERT INTO energize_scoring (setting, value) VALUES (?, ?)");
+    if (!insert)
+        return insert.error();
+    for (const auto &[id, weight] : scoring.weights) {
+        if (!isValidScoringId(id) || !isValidScoringWeight(weight))
+            return Error{"score weight of '" + id + "' is not a finite number >= 0"};
+        insert->reset();
+        insert->bind(1, kWeightPrefix + id);
+        insert->bind(2, weight);
+        if (auto ok = run(*insert, db); !ok)
+            return ok;
+    }
+    if (scoring.market.empty())
+        return true;
+    if (!isValidScoringId(scoring.market))
+        return Error{"interconnection market '" + scoring.market + "' is not a market id"};
+    insert->reset();
+    insert->bind(1, std::string(kMarketSetting));
+    insert->bind(2, scoring.market);
+    return run(*insert, db);
+}
+
+// Reads what it can: a bad row is skipped with a warning, the rest of the project still opens.
+Expected<ScoringOverrides> readScoring(SqliteDatabase &db, const std::string &path,
+                                       std::vector<std::string> &warnings)
+{
+    auto stmt = db.prepare("SELECT setting, value FROM energize_scoring ORDER BY setting");
+    if (!stmt)
+        return Error{path + ": cannot read score settings (" + stmt.error().message + ")"};
+    ScoringOverrides scoring;
+    const std::string prefix = kWeightPrefix;
+    while (stmt->step()) {
+        const std::string setting = stmt->text(0);
+        if (setting.rfind(prefix, 0) == 0) {
+            const std::string id = setting.substr(prefix.size());
+            const bool number = stmt->isNumber(1);
+            const double weight = number ? stmt->real(1) : 0.0;
+            if (!isValidScoringId(id))
+                warnings.push_back("score weight '" + setting + "' names no factor id; ignored");
+            else if (!number || !isValidScoringWeight(weight))
+                warnings.push_back("score weight of '" + id + "' is '" + stmt->text(1)
+                                   + "', not a number >= 0; the default weight is used");
+            else
+                scoring.weights[id] = weight;
+        } else if (setting == kMarketSetting) {
+            const std::string market = stmt->text(1);
+            if (isValidScoringId(market))
+                scoring.market = market;
+            else
+                warnings.push_back("interconnection market '" + market
+                                   + "' is not a market id; the default market is used");
+        } else {
+            warnings.push_back("unknown score setting '" + setting + "'; ignored");
+        }
+    }
+    if (!stmt->ok())
+        return Error{path + ": cannot read score settings (" + db.lastError() + ")"};
+    return scoring;
+}
+
+// Lifts an older file, copied into memory, to the current schema.
+Expected<SqliteDatabase> migrated(SqliteDatabase &file, int fromVersion, const std::string &path)
+{
+    auto copy = file.copyToMemory();
+    if (!copy)
+        return Error{path + ": " + copy.error().message};
+    for (int version = fromVersion; version < kProjectSchemaVersion; ++version) {
+        const char *sql = projectMigrationSql(version);
+        if (!sql)
+            return Error{path + ": no migration from project schema " + std::to_string(version)};
+        if (auto ok = copy->execute(std::string("BEGIN;") + sql + "COMMIT;"); !ok)
+            return Error{path + ": cannot migrate project schema " + std::to_string(version) + " ("
+                         + ok.error().message + ")"};
+    }
+    return copy;
+}
+
+Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &layers,
+                           const std::string &projectDir)
 {
     auto insert = db.prepare("INSERT INTO energize_layers (layer_id, position, name, source, "
                              "layer_name, role, visible, opacity, style, crs) "
@@ -115,7 +200,7 @@ Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &laye
         insert->bind(1, layer.id);
         insert->bind(2, position++);
         insert->bind(3, layer.name);
-        insert->bind(4, layer.source);
+        insert->bind(4, portableLayerSource(layer.source, projectDir));
         insert->bind(5, layer.layerName);
         insert->bind(6, layer.role);
         insert->bind(7, std::int64_t(layer.visible ? 1 : 0));
@@ -128,7 +213,8 @@ Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &laye
     return true;
 }
 
-Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string &path)
+Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string &path,
+                                           const std::string &projectDir)
 {
     auto stmt = db.prepare("SELECT layer_id, name, source, layer_name, role, visible, opacity, "
                            "style, crs FROM energize_layers ORDER BY position");
@@ -139,7 +225,7 @@ Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string
         LayerRef layer;
         layer.id = stmt->integer(0);
         layer.name = stmt->text(1);
-        layer.source = stmt->text(2);
+        layer.source = resolvedLayerSource(stmt->text(2), projectDir);
         layer.layerName = stmt->text(3);
         layer.role = stmt->text(4);
         layer.visible = stmt->integer(5) != 0;
@@ -183,6 +269,14 @@ Expected<std::vector<Site>> readSites(SqliteDatabase &db, const std::string &pat
     return sites;
 }
 
+// The folder a project file's relative layer paths start from.
+std::string projectFolder(const std::string &path)
+{
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+    return ec ? std::string() : absolute.parent_path().lexically_normal().string();
+}
+
 } // namespace
 
 Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData &data,
@@ -206,7 +300,9 @@ Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData
             return fail(ok.error());
         if (auto ok = writeSites(*db, data.sites); !ok)
             return fail(ok.error());
-        if (auto ok = writeLayers(*db, data.layers); !ok)
+        if (auto ok = writeLayers(*db, data.layers, projectFolder(path)); !ok)
+            return fail(ok.error());
+        if (auto ok = writeScoring(*db, data.scoring); !ok)
             return fail(ok.error());
         if (auto ok = db->execute("COMMIT;"); !ok)
             return fail(ok.error());
@@ -223,9 +319,10 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
     std::error_code existsError;
     if (!std::filesystem::exists(path, existsError))
         return Error{path + ": no such file"};
-    auto db = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadOnly);
-    if (!db)
-        return db.error();
+    auto opened = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadOnly);
+    if (!opened)
+        return opened.error();
+    SqliteDatabase *db = &*opened;
     auto appId = db->queryInteger("PRAGMA application_id");
     if (!appId)
         return Error{path + ": not a GeoPackage or SQLite file (" + appId.error().message + ")"};
@@ -243,6 +340,14 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
         return Error{path + ": made by a newer Energize (project schema "
                      + std::to_string(info.schemaVersion) + ", this version reads up to "
                      + std::to_string(kProjectSchemaVersion) + "); update Energize to open it"};
+    std::optional<SqliteDatabase> migratedCopy;
+    if (info.schemaVersion < kProjectSchemaVersion) {
+        auto copy = migrated(*db, info.schemaVersion, path);
+        if (!copy)
+            return copy.error();
+        migratedCopy = std::move(*copy);
+        db = &*migratedCopy;
+    }
     auto name = metaValue(*db, "name");
     info.name = name ? *name : std::string();
     auto createdBy = metaValue(*db, "created_by");
@@ -255,7 +360,7 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
     data.nextSiteId = next ? std::atoll(next->c_str()) : 1;
     for (const Site &site : data.sites)
         data.nextSiteId = std::max(data.nextSiteId, site.id + 1);
-    auto layers = readLayers(*db, path);
+    auto layers = readLayers(*db, path, projectFolder(path));
     if (!layers)
         return layers.error();
     data.layers = std::move(*layers);
@@ -265,6 +370,10 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
     data.nextLayerId = nextLayer ? std::atoll(nextLayer->c_str()) : 1;
     for (const LayerRef &layer : data.layers)
         data.nextLayerId = std::max(data.nextLayerId, layer.id + 1);
+    auto scoring = readScoring(*db, path, data.warnings);
+    if (!scoring)
+        return scoring.error();
+    data.scoring = std::move(*scoring);
     return data;
 }
 

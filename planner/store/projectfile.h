@@ -7,6 +7,7 @@
 
 #include "planner/core/common/expected.h"
 #include "planner/core/site/layerref.h"
+#include "planner/core/site/scoringoverrides.h"
 #include "planner/core/site/site.h"
 #include "planner/store/projectschema.h"
 
@@ -28,9 +29,15 @@ struct ProjectData
     ProjectInfo info;
     std::vector<Site> sites; // stored as the GeoPackage feature table `sites` (EPSG:4326)
     std::int64_t nextSiteId = 1;
-    std::vector<LayerRef> layers; // drawing order: first is drawn first (bottom)
+    // Drawing order: first is drawn first (bottom). Sources are absolute here; the file keeps
+    // them relative to its folder where it can (see layerpaths.h).
+    std::vector<LayerRef> layers;
     std::string planJson; // the project's plan: the "plan" object of a plan file
     std::int64_t nextLayerId = 1;
+    ScoringOverrides scoring; // table `energize_scoring`; empty in files before schema 2
+    // Set by loadProjectFile: what was read but ignored (a bad weight, an unknown setting), one
+    // message each, for the user. Never written.
+    std::vector<std::string> warnings;
 };
 
 // Writes a whole project to path. The file is written beside the target and renamed over it,
@@ -39,7 +46,8 @@ Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData
                                       const std::string &appVersion);
 
 // Reads a whole project. A file that is not SQLite, not a GeoPackage, not an Energize project
-// or made by a newer schema gives an error that says so; the file is never modified.
+// or made by a newer schema gives an error that says so; the file is never modified. A file of
+// an older schema is migrated in memory (saving writes the current schema).
 Expected<ProjectData> loadProjectFile(const std::string &path);
 
 // Shorthand: a project with a name and nothing else.

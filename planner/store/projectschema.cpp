@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/store/projectschema.h"
 
+#include <string>
+
 namespace planner {
 
-const char *projectSchemaSql()
-{
-    return R"SQL(
+namespace {
+
+constexpr char kCoreTablesSql[] = R"SQL(
 CREATE TABLE gpkg_spatial_ref_sys (
   srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
   organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
@@ -44,6 +46,37 @@ CREATE TABLE energize_layers (
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
   VALUES ('energize_layers', 'attributes', 'energize_layers', 'Map layers of the project');
 )SQL";
+
+// Schema 2. `setting` is "weight/<factor id>" (value: a number) or "interconnection_market"
+// (value: text); the column has no type, so a number stays a number and text stays text.
+constexpr char kScoringTableSql[] = R"SQL(
+CREATE TABLE energize_scoring (
+  setting TEXT PRIMARY KEY, value NOT NULL);
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('energize_scoring', 'attributes', 'energize_scoring',
+          'Site-score settings of the project: weight/<factor id> and interconnection_market');
+)SQL";
+
+} // namespace
+
+const char *projectSchemaSql()
+{
+    static const std::string sql = std::string(kCoreTablesSql) + kScoringTableSql;
+    return sql.c_str();
+}
+
+const char *projectMigrationSql(int fromVersion)
+{
+    switch (fromVersion) {
+    case 1: // no scoring overrides: the project scores with the bundled defaults
+    {
+        static const std::string sql = std::string(kScoringTableSql)
+                + "UPDATE energize_meta SET value = '2' WHERE key = 'schema_version';";
+        return sql.c_str();
+    }
+    default:
+        return nullptr;
+    }
 }
 
 } // namespace planner

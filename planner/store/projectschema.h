@@ -3,11 +3,18 @@
 // The SQL that lays out a new project file: GeoPackage 1.3 core tables, the `sites` feature
 // table and Energize's own tables. Bump kProjectSchemaVersion when it changes, and add a
 // migration for older files.
+//
+// Versions: 1 sites, layers, plan. 2 adds `energize_scoring` (the project's score weights and
+// interconnection market) and stores layer sources relative to the project file's folder.
 
 namespace planner {
 
-inline constexpr int kProjectSchemaVersion = 1;
+inline constexpr int kProjectSchemaVersion = 2;
 
 const char *projectSchemaSql();
+
+// The SQL that lifts a file of schema fromVersion to fromVersion + 1 (run in a transaction, on
+// a copy: opening never modifies a file); nullptr when there is no such step.
+const char *projectMigrationSql(int fromVersion);
 
 } // namespace planner

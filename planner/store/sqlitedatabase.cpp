@@ -88,6 +88,12 @@ std::string SqliteStatement::blob(int column) const
              : std::string();
 }
 
+bool SqliteStatement::isNumber(int column) const
+{
+    const int type = sqlite3_column_type(m_stmt, column);
+    return type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+}
+
 SqliteDatabase::SqliteDatabase(SqliteDatabase &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
 {}
@@ -157,6 +163,21 @@ Expected<std::int64_t> SqliteDatabase::queryInteger(const std::string &sql)
     if (!stmt->step())
         return Error{stmt->ok() ? "query returned no row: " + sql : lastError()};
     return stmt->integer(0);
+}
+
+Expected<SqliteDatabase> SqliteDatabase::copyToMemory() const
+{
+    auto copy = open(":memory:", Mode::Create);
+    if (!copy)
+        return copy.error();
+    sqlite3_backup *backup = sqlite3_backup_init(copy->m_db, "main", m_db, "main");
+    if (!backup)
+        return Error{"cannot copy the database (" + copy->lastError() + ")"};
+    const int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        return Error{std::string("cannot copy the database (") + sqlite3_errstr(rc) + ")"};
+    return copy;
 }
 
 std::string SqliteDatabase::lastError() const

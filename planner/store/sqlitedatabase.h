@@ -38,6 +38,8 @@ public:
     double real(int column) const;
     std::string text(int column) const;
     std::string blob(int column) const;
+    // True when the column holds an integer or a real (not text, a blob or NULL).
+    bool isNumber(int column) const;
 
 private:
     sqlite3_stmt *m_stmt = nullptr;
@@ -62,6 +64,9 @@ public:
     Expected<bool> execute(const std::string &sql);
     Expected<SqliteStatement> prepare(const std::string &sql);
     Expected<std::int64_t> queryInteger(const std::string &sql);
+    // A writable in-memory copy of the whole database, e.g. to migrate an old file without
+    // touching it.
+    Expected<SqliteDatabase> copyToMemory() const;
     std::string lastError() const;
     bool isOpen() const { return m_db != nullptr; }
 

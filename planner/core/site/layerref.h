@@ -13,7 +13,9 @@ struct LayerRef
 {
     std::int64_t id = 0; // unique within a project, never reused
     std::string name; // shown in the layer panel
-    std::string source; // a file path (relative to the project file where possible)
+    // An absolute file path or a GDAL connection string; the project file stores a path
+    // relative to its folder where it can (planner/store/layerpaths.h).
+    std::string source;
     std::string layerName; // layer inside a multi-layer source; empty for the first/only one
     std::string role; // role name as the map side spells it; empty = guess on load
     std::string crs; // the user's CRS for a source that has none; empty = the source's

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planner/session/scoringcommands.h"
+
+#include "planner/session/document.h"
+
+#include <QUndoCommand>
+
+namespace planner::commands {
+namespace {
+
+constexpr int kWeightCommandId = 0x5c0e;
+
+class SetScoring : public QUndoCommand
+{
+public:
+    // factorId: the one factor whose weight this changes (merge key); empty for other edits.
+    SetScoring(Document &doc, ScoringOverrides before, ScoringOverrides after, std::string factorId,
+               const QString &text)
+        : QUndoCommand(text), m_doc(doc), m_before(std::move(before)), m_after(std::move(after)),
+          m_factorId(std::move(factorId))
+    {}
+    void redo() override { m_doc.setScoring(m_after); }
+    void undo() override { m_doc.setScoring(m_before); }
+    int id() const override { return m_factorId.empty() ? -1 : kWeightCommandId; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *next = static_cast<const SetScoring *>(other);
+        if (next->m_factorId != m_factorId || &next->m_doc != &m_doc)
+            return false;
+        m_after = next->m_after;
+        setObsolete(m_after == m_before);
+        return true;
+    }
+
+private:
+    Document &m_doc;
+    ScoringOverrides m_before;
+    ScoringOverrides m_after;
+    std::string m_factorId;
+};
+
+bool push(Document &doc, const ScoringOverrides &after, const std::string &factorId,
+          const QString &text)
+{
+    if (after == doc.scoring())
+        return false;
+    doc.undoStack()->push(new SetScoring(doc, doc.scoring(), after, factorId, text));
+    return true;
+}
+
+} // namespace
+
+bool setScoringWeight(Document &doc, const std::string &factorId, double weight)
+{
+    if (!isValidScoringId(factorId) || !isValidScoringWeight(weight))
+        return false;
+    ScoringOverrides after = doc.scoring();
+    after.weights[factorId] = weight;
+    return push(doc, after, factorId,
+                QObject::tr("Change weight of %1").arg(QString::fromStdString(factorId)));
+}
+
+bool clearScoringWeight(Document &doc, const std::string &factorId)
+{
+    ScoringOverrides after = doc.scoring();
+    if (after.weights.erase(factorId) == 0)
+        return false;
+    return push(doc, after, factorId,
+                QObject::tr("Change weight of %1").arg(QString::fromStdString(factorId)));
+}
+
+bool setInterconnectionMarket(Document &doc, const std::string &market)
+{
+    if (!market.empty() && !isValidScoringId(market))
+        return false;
+    ScoringOverrides after = doc.scoring();
+    after.market = market;
+    return push(doc, after, {}, QObject::tr("Change interconnection market"));
+}
+
+bool resetScoring(Document &doc)
+{
+    return push(doc, ScoringOverrides{}, {}, QObject::tr("Reset score weights to defaults"));
+}
+
+} // namespace planner::commands

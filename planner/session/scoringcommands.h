@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The undo facade for the project's score settings (planner::ScoringOverrides): each call that
+// changes something pushes exactly one command, and the document emits scoringChanged().
+// Consecutive changes of the same factor's weight merge into one undo step, as typing into one
+// field does. GUI thread only.
+
+#include "planner/core/site/scoringoverrides.h"
+
+#include <string>
+
+namespace planner {
+class Document;
+}
+
+namespace planner::commands {
+
+// Sets a factor's weight; false for an invalid id, a weight that is not finite and >= 0, or no
+// change.
+bool setScoringWeight(Document &doc, const std::string &factorId, double weight);
+// Drops a factor's weight, so the bundled default applies again; false when it had none.
+bool clearScoringWeight(Document &doc, const std::string &factorId);
+// Sets the interconnection market id ("ercot", "pjm", …); empty: the bundled default.
+bool setInterconnectionMarket(Document &doc, const std::string &market);
+// Drops every override in one command; false when there were none.
+bool resetScoring(Document &doc);
+
+} // namespace planner::commands
