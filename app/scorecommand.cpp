@@ -53,7 +53,7 @@ std::optional<Project> openProject(const QString &command, const QString &path, 
     }
     p.layers = std::make_unique<MapLayers>(p.doc.get());
     p.layers->waitForLoads();
-    p.scoring = std::make_unique<ScoringSettings>();
+    p.scoring = std::make_unique<ScoringSettings>(p.doc.get()); // the project's weights
     if (!p.scoring->isValid()) {
         err << "energize " << command << ": " << p.scoring->error() << "\n";
         return std::nullopt;
