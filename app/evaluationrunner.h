@@ -34,7 +34,7 @@ public:
                    const planner::EvaluationOptions &options);
     // Drops the result of whatever was submitted so far.
     void cancel();
-    // The generation whose result would be delivered next (0: none submitted yet).
+    // The newest generation: the last submit() returned it, or cancel() moved past it.
     quint64 generation() const { return m_generation.load(); }
     // Blocks until no job runs or waits (for tests and shutdown).
     void waitForDone();

@@ -21,7 +21,6 @@
 #include <QObject>
 
 #include <memory>
-#include <optional>
 
 namespace planner {
 class Document;
