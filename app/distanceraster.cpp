@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/distanceraster.h"
 
+#include "app/backgroundjob.h"
+
 #include "maps/analysis/proximity.h"
 #include "maps/geo/crstransform.h"
 
@@ -89,15 +91,17 @@ double suggestedPixelMetres(const QRectF &lonLatExtent, int pixels)
 }
 
 DistanceRasterController::DistanceRasterController(QWidget *dialogParent, QObject *parent)
-    : QObject(parent), m_dialogParent(dialogParent)
+    : QObject(parent), m_job(new BackgroundJob(dialogParent, this))
 {
-    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, &DistanceRasterController::done);
+    connect(m_job, &BackgroundJob::finished, this,
+            [this](const QString &error) { emit finished(m_request.outputPath, error, m_grid); });
 }
 
-DistanceRasterController::~DistanceRasterController()
+DistanceRasterController::~DistanceRasterController() = default;
+
+bool DistanceRasterController::isRunning() const
 {
-    cancel();
-    m_watcher.waitForFinished();
+    return m_job->isRunning();
 }
 
 bool DistanceRasterController::start(const DistanceRasterRequest &request, QString *error)
@@ -117,63 +121,32 @@ bool DistanceRasterController::start(const DistanceRasterRequest &request, QStri
     }
     m_request = request;
     m_grid = *grid;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_dialog = new QProgressDialog(tr("Measuring the distance to %1 on %2 × %3 pixels…")
-                                           .arg(request.layerName.isEmpty()
-                                                        ? QFileInfo(request.source).fileName()
-                                                        : request.layerName)
-                                           .arg(m_grid.width)
-                                           .arg(m_grid.height),
-                                   tr("Cancel"), 0, 1000, m_dialogParent);
-    m_dialog->setWindowTitle(tr("Distance Raster"));
-    m_dialog->setWindowModality(Qt::WindowModal);
-    m_dialog->setMinimumDuration(300);
-    m_dialog->setValue(0);
-    connect(m_dialog, &QProgressDialog::canceled, this, &DistanceRasterController::cancel);
-    QPointer<QProgressDialog> dialog = m_dialog;
-    maps::RasterJobControl control;
-    control.cancel = m_cancel.get();
-    control.progress = [dialog](double fraction) {
-        QMetaObject::invokeMethod(
-                dialog,
-                [dialog, fraction] {
-                    if (dialog)
-                        dialog->setValue(int(fraction * 1000.0));
-                },
-                Qt::QueuedConnection);
-    };
-    const auto cancelFlag = m_cancel; // keeps the flag alive as long as the job
+    const QString label =
+            tr("Measuring the distance to %1 on %2 × %3 pixels…")
+                    .arg(request.layerName.isEmpty() ? QFileInfo(request.source).fileName()
+                                                     : request.layerName)
+                    .arg(m_grid.width)
+                    .arg(m_grid.height);
     const maps::RasterGrid jobGrid = m_grid;
     const DistanceRasterRequest job = request;
-    m_watcher.setFuture(QtConcurrent::run([job, jobGrid, control, cancelFlag]() -> QString {
-        maps::ProximityOptions options;
-        options.layerName = job.layerName;
-        const maps::RasterStatus status = maps::Proximity::writeGeoTiff(
-                job.source, jobGrid, job.outputPath, options, control);
-        if (status)
-            return QString();
-        QFile::remove(job.outputPath); // nothing half-written is left behind
-        return status.error().code == maps::ErrorCode::Cancelled
-                ? tr("Cancelled: no file was written.")
-                : status.error().message;
-    }));
-    return true;
+    return m_job->start(tr("Distance Raster"), label,
+                        [job, jobGrid](const maps::RasterJobControl &control) -> QString {
+                            maps::ProximityOptions options;
+                            options.layerName = job.layerName;
+                            const maps::RasterStatus status = maps::Proximity::writeGeoTiff(
+                                    job.source, jobGrid, job.outputPath, options, control);
+                            if (status)
+                                return QString();
+                            QFile::remove(job.outputPath); // nothing half-written is left behind
+                            return status.error().code == maps::ErrorCode::Cancelled
+                                    ? tr("Cancelled: no file was written.")
+                                    : status.error().message;
+                        });
 }
 
 void DistanceRasterController::cancel()
 {
-    if (m_cancel)
-        *m_cancel = true;
-}
-
-void DistanceRasterController::done()
-{
-    if (m_dialog) {
-        m_dialog->reset();
-        m_dialog->deleteLater();
-        m_dialog = nullptr;
-    }
-    emit finished(m_request.outputPath, m_watcher.result(), m_grid);
+    m_job->cancel();
 }
 
 } // namespace app

@@ -38,6 +38,8 @@ maps::Expected<maps::RasterGrid> distanceGrid(const QRectF &lonLatExtent, double
 // A pixel size of a round number of metres that gives about `pixels` along the longer side.
 double suggestedPixelMetres(const QRectF &lonLatExtent, int pixels = 2000);
 
+class BackgroundJob;
+
 class DistanceRasterController : public QObject
 {
     Q_OBJECT
@@ -48,7 +50,7 @@ public:
 
     // Starts the job; false (with `error`) when the request is refused before any work.
     bool start(const DistanceRasterRequest &request, QString *error);
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const;
     void cancel();
 
 signals:
@@ -56,12 +58,7 @@ signals:
     void finished(const QString &outputPath, const QString &error, const maps::RasterGrid &grid);
 
 private:
-    void done();
-
-    QWidget *m_dialogParent;
-    QProgressDialog *m_dialog = nullptr;
-    QFutureWatcher<QString> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    BackgroundJob *m_job; // a child: cancelled and waited for when this is destroyed
     DistanceRasterRequest m_request;
     maps::RasterGrid m_grid;
 };
