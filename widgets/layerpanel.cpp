@@ -59,6 +59,7 @@ LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidge
     m_tree->setRootIsDecorated(false);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setObjectName("layerTree");
+    m_tree->setTextElideMode(Qt::ElideMiddle); // long paths keep their file name in sight
 
     connect(add, &QToolButton::clicked, this, &LayerPanel::addRequested);
     connect(m_remove, &QToolButton::clicked, this, [this] {
@@ -140,6 +141,7 @@ void LayerPanel::setLayers(const QList<LayerRow> &rows)
             where->setText(0, tr("Not found at %1 — right-click ▸ Locate…").arg(row.lookedFor));
             where->setForeground(0, QColor(140, 30, 30));
             where->setToolTip(0, tip.join('\n'));
+            where->setFirstColumnSpanned(true);
             item->setExpanded(true);
         }
         item->setToolTip(0, tip.join('\n'));

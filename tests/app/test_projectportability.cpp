@@ -14,6 +14,7 @@
 #include "planner/session/document.h"
 #include "planner/session/layercommands.h"
 #include "planner/session/sitecommands.h"
+#include "planner/store/sqlitedatabase.h"
 #include "widgets/layerpanel.h"
 #include "widgets/scorepanel.h"
 
@@ -22,6 +23,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -36,6 +38,7 @@ private slots:
     void movedFolderOpensTheSame();
     void missingLayerOpensMarkedAndCanBeLocated();
     void anotherProjectShowsItsOwnWeights();
+    void unknownFactorIsReportedAndIgnored();
 
 private:
     QString makeProject(const QString &folder);
@@ -276,6 +279,33 @@ void TestProjectPortability::anotherProjectShowsItsOwnWeights()
     window.openDemo();
     QCOMPARE(window.scoring()->model().factor("land_price")->weight,
              window.scoring()->defaults().factor("land_price")->weight);
+}
+
+void TestProjectPortability::unknownFactorIsReportedAndIgnored()
+{
+    const QString path = makeProject(m_dir.filePath("unknown-factor"));
+    QVERIFY(!path.isEmpty());
+    {
+        auto db = planner::SqliteDatabase::open(path.toStdString(),
+                                                planner::SqliteDatabase::Mode::ReadWrite);
+        QVERIFY(db.ok());
+        QVERIFY(db->execute("INSERT OR REPLACE INTO energize_scoring VALUES "
+                            "('weight/sunshine_hours', 9), "
+                            "('weight/slope', -2);")
+                        .ok());
+    }
+    app::MainWindow window;
+    QVERIFY(window.openProject(path));
+    QCOMPARE(window.scoring()->warnings().size(), 1);
+    QVERIFY(window.scoring()->warnings().front().contains("sunshine_hours"));
+    QCOMPARE(window.document()->loadWarnings().size(), 1); // the negative slope weight
+    const QString shown = window.statusBar()->currentMessage();
+    QVERIFY2(shown.contains("sunshine_hours") && shown.contains("slope"), qPrintable(shown));
+    // The rest of the project's weights apply; the bad slope weight falls back to the default.
+    QCOMPARE(window.scoring()->model().factor("land_price")->weight, 42.0);
+    QCOMPARE(window.scoring()->model().factor("slope")->weight,
+             window.scoring()->defaults().factor("slope")->weight);
+    QCOMPARE(window.scoring()->model().factors.size(), window.scoring()->defaults().factors.size());
 }
 
 QTEST_MAIN(TestProjectPortability)
