@@ -23,10 +23,26 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
                                         const maps::RasterJobControl &control)
 {
     const planner::ScoreModel score = model.scoreModel();
-    auto factors = maps::SiteFactorGrid::compute(siteFactorInputs(scene), grid, gridRequest(score),
-                                                 control);
+    const maps::SiteFactorGridInputs inputs = siteFactorInputs(scene);
+    // First every factor but the distances; then the distances, exact only in cells that can
+    // still be scored (every other weighted factor has a value there).
+    const maps::SiteFactorGridRequest all = gridRequest(score);
+    maps::SiteFactorGridRequest first = all;
+    first.hvSubstationKm = first.lineKv = false;
+    auto factors = maps::SiteFactorGrid::compute(inputs, grid, first, control);
     if (!factors)
         return factors.error();
+    if (all.hvSubstationKm || all.lineKv) {
+        maps::SiteFactorGridRequest distances = all;
+        distances.slopeDeg = distances.landClass = distances.landPrice = false;
+        distances.meanTemperatureC = distances.floodZone = false;
+        distances.exactWhere = scorableCells(score, *factors);
+        auto second = maps::SiteFactorGrid::compute(inputs, grid, distances, control);
+        if (!second)
+            return second.error();
+        factors->hvSubstationKm = std::move(second->hvSubstationKm);
+        factors->lineKv = std::move(second->lineKv);
+    }
     ScoreRaster out;
     out.grid = grid;
     out.scores.resize(std::size_t(grid.pixelCount()));

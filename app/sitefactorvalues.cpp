@@ -103,6 +103,24 @@ std::vector<const float *> scoreColumns(const planner::ScoreModel &model,
     return out;
 }
 
+std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,
+                                        const maps::SiteFactorGrid &grid)
+{
+    const std::size_t cells = std::size_t(grid.grid.pixelCount());
+    std::vector<std::uint8_t> out(cells, 1);
+    const std::vector<const float *> columns = scoreColumns(model, grid);
+    for (std::size_t k = 0; k < model.factors.size(); ++k) {
+        const planner::ScoreFactor &f = model.factors[k];
+        if (!(f.weight > 0.0) || !columns[k])
+            continue;
+        for (std::size_t i = 0; i < cells; ++i) {
+            if (out[i] && !f.normalise(double(columns[k][i])))
+                out[i] = 0;
+        }
+    }
+    return out;
+}
+
 maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model)
 {
     maps::SiteFactorGridRequest r;

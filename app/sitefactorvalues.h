@@ -19,6 +19,11 @@ planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::S
 std::vector<const float *> scoreColumns(const planner::ScoreModel &model,
                                         const maps::SiteFactorGrid &grid);
 
+// 1 where every weighted factor the grid already holds has a value (and is a listed class), so
+// that the cell may still get a score; factors the grid does not hold yet do not count.
+std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,
+                                        const maps::SiteFactorGrid &grid);
+
 // What a grid must compute for the model.
 maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model);
 

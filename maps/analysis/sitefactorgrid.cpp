@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -122,6 +123,27 @@ private:
     CrsTransform m_toLonLat;
 };
 
+// Runs fn(firstRow, lastRow, centres) over bands of rows on the control's threads, each thread
+// with its own coordinate transform.
+RasterStatus forRowBands(const RasterGrid &grid, const RasterJobControl &control,
+                         const std::function<void(int, int, const CellCentres &)> &fn)
+{
+    std::vector<std::optional<CellCentres>> perWorker(
+            std::size_t(RasterTileRunner::threadCount(control)));
+    return RasterTileRunner::run(grid.width, grid.height, grid.width, 16, control,
+                                 [&](const RasterTile &tile, int worker) -> RasterStatus {
+                                     auto &centres = perWorker[std::size_t(worker)];
+                                     if (!centres) {
+                                         auto made = CellCentres::of(grid);
+                                         if (!made)
+                                             return made.error();
+                                         centres.emplace(std::move(*made));
+                                     }
+                                     fn(tile.row, tile.row + tile.height, *centres);
+                                     return rasterDone();
+                                 });
+}
+
 // The slope raster of a DEM, made once per DEM file and kept in GDAL's memory file system.
 Expected<RasterLayerPtr> slopeLayerOf(const RasterLayerPtr &dem, const RasterJobControl &control)
 {
@@ -203,16 +225,31 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
     auto metric = Metric::of(grid);
     if (!metric)
         return metric.error();
-    auto centres = CellCentres::of(grid);
-    if (!centres)
-        return centres.error();
-    const double finestMetres = *std::min_element(metric->eastWest.begin(), metric->eastWest.end());
-    const int margin = request.maxMarginPixels;
+    double finestMetres = *std::min_element(metric->eastWest.begin(), metric->eastWest.end());
+    if (metric->geographic)
+        finestMetres = std::min(finestMetres, metric->northSouth);
+    // How far a cell is, at the least, from anything outside a grid extended by `extra` cells:
+    // features there cannot be nearer than this.
+    auto reach = [&](int c, int r, int extra) {
+        const int inside = std::min({c, r, grid.width - 1 - c, grid.height - 1 - r});
+        return (extra + inside + 0.5) * finestMetres;
+    };
+    auto exact = [&](std::size_t i) {
+        return request.exactWhere.empty() || request.exactWhere[i] != 0;
+    };
+    // Substations: a margin that covers the distance past which nothing changes, if it can.
+    const int margin =
+            std::clamp(int(std::ceil(request.hvSubstationCapKm * 1000.0 / finestMetres)) + 2, 1,
+                       std::max(1, request.maxMarginPixels));
     const RasterGrid extended = withMargin(grid, margin);
-    const double marginMetres = margin * finestMetres;
     auto burner = GridBurner::create(extended);
     if (!burner)
         return burner.error();
+    const int lineMargin = std::max(1, request.lineMarginPixels);
+    const RasterGrid lineExtended = withMargin(grid, lineMargin);
+    auto lineBurner = GridBurner::create(lineExtended);
+    if (!lineBurner)
+        return lineBurner.error();
 
     auto layersOf = [&](LayerRole role) {
         std::vector<const VectorLayer *> found;
@@ -239,26 +276,34 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             if (!metres)
                 return metres.error();
             const double capMetres = request.hvSubstationCapKm * 1000.0;
-            for (int r = 0; r < grid.height; ++r) {
-                for (int c = 0; c < grid.width; ++c) {
-                    const std::size_t i = std::size_t(r) * grid.width + c;
-                    double d = (*metres)[i];
-                    if (std::isnan(d) || d > marginMetres) {
-                        // A substation outside the margin may be nearer than any inside it.
-                        if (capMetres <= marginMetres) {
-                            d = marginMetres;
-                        } else if (const auto p = centres->at(c, r)) {
-                            d = NAN;
-                            for (const VectorLayer *layer : substations) {
-                                if (const auto hit = layer->nearest(*p, filter);
-                                    hit && !(hit->distanceM >= d))
-                                    d = hit->distanceM;
+            auto status =
+                    forRowBands(grid, control, [&](int r0, int r1, const CellCentres &centres) {
+                        for (int r = r0; r < r1; ++r) {
+                            for (int c = 0; c < grid.width; ++c) {
+                                const std::size_t i = std::size_t(r) * grid.width + c;
+                                double d = (*metres)[i];
+                                const double far = reach(c, r, margin);
+                                if (std::isnan(d) || d > far) {
+                                    // A substation outside the margin may be nearer than any
+                                    // inside, but not nearer than `far`: past the cap (or where
+                                    // the score cannot depend on it) that is all it takes.
+                                    if (capMetres <= far || !exact(i)) {
+                                        d = std::max(far, capMetres);
+                                    } else if (const auto p = centres.at(c, r)) {
+                                        d = NAN;
+                                        for (const VectorLayer *layer : substations) {
+                                            if (const auto hit = layer->nearest(*p, filter);
+                                                hit && !(hit->distanceM >= d))
+                                                d = hit->distanceM;
+                                        }
+                                    }
+                                }
+                                out.hvSubstationKm[i] = float(d / 1000.0);
                             }
                         }
-                    }
-                    out.hvSubstationKm[i] = float(d / 1000.0);
-                }
-            }
+                    });
+            if (!status)
+                return status.error();
         }
     }
 
@@ -272,7 +317,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                 const float kv = std::isnan(s.kv[f]) ? kUnknownKv : s.kv[f];
                 auto [it, added] = masks.try_emplace(kv);
                 if (added)
-                    it->second.assign(std::size_t(extended.pixelCount()), 0);
+                    it->second.assign(std::size_t(lineExtended.pixelCount()), 0);
             }
         }
         out.lineKv.assign(cells, kNaN);
@@ -282,13 +327,13 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             bool any = false;
             for (const VectorLayer *layer : lines) {
                 const FeatureStore &s = layer->features();
-                any = burner->burn(s, mask.data(), [&](int f) {
+                any = lineBurner->burn(s, mask.data(), [&](int f) {
                     return (std::isnan(s.kv[f]) ? kUnknownKv : s.kv[f]) == kv;
                 }) || any;
             }
             if (!any)
                 continue;
-            auto metres = distancesMetres(mask, extended, margin, *metric, grid, control);
+            auto metres = distancesMetres(mask, lineExtended, lineMargin, *metric, grid, control);
             if (!metres)
                 return metres.error();
             for (std::size_t i = 0; i < cells; ++i) {
@@ -304,31 +349,39 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             mask = {};
         }
         if (!masks.empty()) {
-            for (int r = 0; r < grid.height; ++r) {
-                // Distances are to burnt cell centres, each within half a cell diagonal of the
-                // line, so two voltages can swap only where their distances differ by less
-                // than a diagonal: there, ask the index.
-                const double ew = metric->eastWest[std::size_t(r)];
-                const double ns = metric->geographic ? metric->northSouth : ew;
-                const double ambiguous = 1.01 * std::hypot(ew, ns);
-                for (int c = 0; c < grid.width; ++c) {
-                    const std::size_t i = std::size_t(r) * grid.width + c;
-                    if (best[i] <= marginMetres && second[i] - best[i] > ambiguous)
-                        continue;
-                    // Farther than the margin (the nearest line may lie outside it) or near
-                    // the boundary between two voltages.
-                    const auto p = centres->at(c, r);
-                    if (!p)
-                        continue;
-                    double nearest = std::numeric_limits<double>::infinity();
-                    for (const VectorLayer *layer : lines) {
-                        if (const auto hit = layer->nearest(*p); hit && hit->distanceM < nearest) {
-                            nearest = hit->distanceM;
-                            out.lineKv[i] = layer->features().kv[hit->feature];
+            auto status =
+                    forRowBands(grid, control, [&](int r0, int r1, const CellCentres &centres) {
+                        for (int r = r0; r < r1; ++r) {
+                            // Distances are to burnt cell centres, each within half a cell diagonal
+                            // of the line, so two voltages can swap only where their distances
+                            // differ by less than a diagonal: there, ask the index.
+                            const double ew = metric->eastWest[std::size_t(r)];
+                            const double ns = metric->geographic ? metric->northSouth : ew;
+                            const double ambiguous = 1.01 * std::hypot(ew, ns);
+                            for (int c = 0; c < grid.width; ++c) {
+                                const std::size_t i = std::size_t(r) * grid.width + c;
+                                if (!exact(i)
+                                    || (best[i] <= reach(c, r, lineMargin)
+                                        && second[i] - best[i] > ambiguous))
+                                    continue;
+                                // Farther than the margin (the nearest line may lie outside it) or
+                                // near the boundary between two voltages.
+                                const auto p = centres.at(c, r);
+                                if (!p)
+                                    continue;
+                                double nearest = std::numeric_limits<double>::infinity();
+                                for (const VectorLayer *layer : lines) {
+                                    if (const auto hit = layer->nearest(*p);
+                                        hit && hit->distanceM < nearest) {
+                                        nearest = hit->distanceM;
+                                        out.lineKv[i] = layer->features().kv[hit->feature];
+                                    }
+                                }
+                            }
                         }
-                    }
-                }
-            }
+                    });
+            if (!status)
+                return status.error();
         }
     }
 

@@ -48,7 +48,12 @@ struct SiteFactorGridRequest
     bool landPrice = false;
     bool meanTemperatureC = false;
     bool floodZone = false;
-    int maxMarginPixels = 256; // margin around the grid for features just outside it
+    int maxMarginPixels = 256; // margin around the grid for substations just outside it
+    int lineMarginPixels = 64; // the same for lines (cells farther are asked of the index)
+    // Cells whose distances and voltages must be exact (non-zero); others may keep the distance
+    // transform's value where it is not (far from everything, or two voltages about equally
+    // near). Empty: every cell. Lets a caller skip cells whose score cannot depend on them.
+    std::vector<std::uint8_t> exactWhere;
 };
 
 struct SiteFactorGrid

@@ -274,35 +274,109 @@ RasterStatus RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation in
     }
     m_toLayer->apply(xs.data(), ys.data(), int(xs.size()), ok.data());
     const RasterGrid &src = m_layer->grid();
+    // The layer's pixels under the grid, read once at their own resolution when that window is
+    // not much larger than the grid; sampled there with the point sampler's rules (nearest pixel,
+    // or bilinear between centres skipping neighbours without a value), so a cell holds exactly
+    // what a point query at its centre gives. A larger window is sampled through the cache.
+    double minX = INFINITY, minY = INFINITY, maxX = -INFINITY, maxY = -INFINITY;
+    for (std::size_t k = 0; k < xs.size(); ++k) {
+        if (!ok[k])
+            continue;
+        const QPointF p = src.mapToPixel(xs[k], ys[k]);
+        minX = std::min(minX, p.x());
+        maxX = std::max(maxX, p.x());
+        minY = std::min(minY, p.y());
+        maxY = std::max(maxY, p.y());
+    }
+    const int wx0 = std::clamp(int(std::floor(minX)) - 2, 0, src.width);
+    const int wy0 = std::clamp(int(std::floor(minY)) - 2, 0, src.height);
+    const int wx1 = std::clamp(int(std::ceil(maxX)) + 2, 0, src.width);
+    const int wy1 = std::clamp(int(std::ceil(maxY)) + 2, 0, src.height);
+    const std::int64_t windowPixels = std::int64_t(std::max(0, wx1 - wx0)) * (wy1 - wy0);
+    std::vector<float> window;
+    if (windowPixels > 0
+        && windowPixels <= std::max<std::int64_t>(4 * grid.pixelCount(), 1 << 20)) {
+        window.resize(std::size_t(windowPixels));
+        const RasterGrid part = src.subGrid(wx0, wy0, wx1 - wx0, wy1 - wy0);
+        if (auto read = readSameCrs(part, Interpolation::Nearest, window.data()); !read)
+            window.clear();
+    }
+    const int ww = wx1 - wx0;
+    auto pixel = [&](int c, int r) {
+        if (c < wx0 || r < wy0 || c >= wx1 || r >= wy1)
+            return kNoValue;
+        return window[std::size_t(r - wy0) * std::size_t(ww) + std::size_t(c - wx0)];
+    };
+    auto sampleWindow = [&](double px, double py) -> float {
+        const float nearest = pixel(int(px), int(py));
+        if (std::isnan(nearest) || interpolation == Interpolation::Nearest)
+            return nearest;
+        const double fx = px - 0.5, fy = py - 0.5;
+        const int c0 = int(std::floor(fx)), r0 = int(std::floor(fy));
+        const double tx = fx - c0, ty = fy - r0;
+        const double weights[4] = {(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty};
+        double sum = 0.0, weightSum = 0.0;
+        for (int k = 0; k < 4; ++k) {
+            if (weights[k] <= 0.0)
+                continue;
+            const float v = pixel(c0 + (k & 1), r0 + (k >> 1));
+            if (!std::isnan(v)) {
+                sum += weights[k] * v;
+                weightSum += weights[k];
+            }
+        }
+        return weightSum > 0.0 ? float(sum / weightSum) : nearest;
+    };
+    // Lattice nodes in the layer's fractional pixel coordinates (a linear map, so interpolating
+    // them equals interpolating map coordinates and then mapping).
+    std::vector<double> px(xs.size()), py(xs.size());
+    for (std::size_t k = 0; k < xs.size(); ++k) {
+        const QPointF p = src.mapToPixel(xs[k], ys[k]);
+        px[k] = p.x();
+        py[k] = p.y();
+    }
+    const std::size_t columns = std::size_t(grid.width);
+    std::vector<double> colT(columns);
+    std::vector<int> colNode(columns);
+    for (int col = 0; col < grid.width; ++col) {
+        const int i = col / kLatticeStep;
+        const int colA = i * kLatticeStep;
+        const int colB = std::min((i + 1) * kLatticeStep, grid.width - 1);
+        colNode[std::size_t(col)] = i;
+        colT[std::size_t(col)] = colB > colA ? double(col - colA) / (colB - colA) : 0.0;
+    }
+    const std::size_t nodes = std::size_t(nx);
+    std::vector<double> rowX(nodes), rowY(nodes);
+    std::vector<unsigned char> rowOk(nodes);
     for (int row = 0; row < grid.height; ++row) {
         const int j = row / kLatticeStep;
         const int rowA = j * kLatticeStep;
         const int rowB = std::min((j + 1) * kLatticeStep, grid.height - 1);
         const double ty = rowB > rowA ? double(row - rowA) / (rowB - rowA) : 0.0;
+        for (int i = 0; i < nx; ++i) {
+            const std::size_t n0 = std::size_t(j) * nx + i;
+            const std::size_t n1 = std::min(n0 + nx, px.size() - 1);
+            rowOk[std::size_t(i)] = ok[n0] && ok[n1];
+            rowX[std::size_t(i)] = px[n0] + (px[n1] - px[n0]) * ty;
+            rowY[std::size_t(i)] = py[n0] + (py[n1] - py[n0]) * ty;
+        }
+        float *line = out + std::size_t(row) * grid.width;
         for (int col = 0; col < grid.width; ++col) {
-            const int i = col / kLatticeStep;
-            const int colA = i * kLatticeStep;
-            const int colB = std::min((i + 1) * kLatticeStep, grid.width - 1);
-            const double tx = colB > colA ? double(col - colA) / (colB - colA) : 0.0;
-            const std::size_t n00 = std::size_t(j) * nx + i;
-            const std::size_t n10 = n00 + 1;
-            const std::size_t n01 = n00 + nx;
-            const std::size_t n11 = n01 + 1;
-            if (!ok[n00] || !ok[n10] || !ok[n01] || !ok[n11]) {
+            const std::size_t i = std::size_t(colNode[std::size_t(col)]);
+            if (!rowOk[i] || !rowOk[i + 1])
+                continue;
+            const double tx = colT[std::size_t(col)];
+            const double x = rowX[i] + (rowX[i + 1] - rowX[i]) * tx;
+            const double y = rowY[i] + (rowY[i + 1] - rowY[i]) * tx;
+            if (x < 0 || y < 0 || x >= src.width || y >= src.height)
+                continue;
+            if (!window.empty()) {
+                line[col] = sampleWindow(x, y);
                 continue;
             }
-            auto lerp = [&](const std::vector<double> &v) {
-                const double top = v[n00] + (v[n10] - v[n00]) * tx;
-                const double bottom = v[n01] + (v[n11] - v[n01]) * tx;
-                return top + (bottom - top) * ty;
-            };
-            const QPointF p = src.mapToPixel(lerp(xs), lerp(ys));
-            if (p.x() < 0 || p.y() < 0 || p.x() >= src.width || p.y() >= src.height) {
-                continue;
-            }
-            const QPointF m = src.pixelToMap(p.x(), p.y());
+            const QPointF m = src.pixelToMap(x, y);
             const auto v = m_sampler->sample(m.x(), m.y(), interpolation);
-            out[std::size_t(row) * grid.width + col] = v ? float(*v) : kNoValue;
+            line[col] = v ? float(*v) : kNoValue;
         }
     }
     if (!m_sampler->lastError().isEmpty()) {

@@ -138,37 +138,88 @@ CellScorer::CellScorer(const ScoreModel &model) : m_floodExcludes(model.floodExc
 void CellScorer::score(const float *const *values, const unsigned char *flood, std::size_t n,
                        float *out) const
 {
-    const std::size_t count = m_factors.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        Tally tally;
-        tally.excluded = m_floodExcludes && flood && flood[i] != 0;
-        for (std::size_t k = 0; k < count; ++k) {
-            const Compiled &c = m_factors[k];
+    // Factor by factor over chunks of cells, adding in the model's factor order, so that each
+    // cell's sum is formed exactly as scoreSite() forms it.
+    constexpr std::size_t kChunk = 1024;
+    double sum[kChunk], used[kChunk];
+    unsigned char excluded[kChunk], incomplete[kChunk];
+    for (std::size_t first = 0; first < n; first += kChunk) {
+        const std::size_t m = std::min(kChunk, n - first);
+        std::fill(sum, sum + m, 0.0);
+        std::fill(used, used + m, 0.0);
+        std::fill(incomplete, incomplete + m, 0);
+        for (std::size_t i = 0; i < m; ++i)
+            excluded[i] = m_floodExcludes && flood && flood[first + i] != 0;
+        for (const Compiled &c : m_factors) {
             const ScoreFactor &f = c.factor;
-            const double v = values[k] ? double(values[k][i]) : NAN;
-            if (!c.scores.empty()) {
-                // The tables hold what normalise() and excludes() give for every listed code.
-                std::optional<double> s;
-                if (!std::isnan(v)) {
-                    const long at = std::lround(v) - c.lutFirst;
-                    if (at >= 0 && at < long(c.scores.size())) {
-                        if (!std::isnan(c.scores[std::size_t(at)]))
-                            s = c.scores[std::size_t(at)];
-                        tally.excluded = tally.excluded || c.excluded[std::size_t(at)] != 0;
-                    }
-                }
-                tally.add(f.weight, s);
+            const float *column = values[&c - m_factors.data()];
+            const double w = f.weight;
+            if (!column) {
+                if (w > 0.0)
+                    std::fill(incomplete, incomplete + m, 1);
                 continue;
             }
-            tally.excluded = tally.excluded || f.excludes(v);
-            tally.add(f.weight, f.normalise(v));
+            column += first;
+            if (!c.scores.empty()) {
+                // The tables hold what normalise() and excludes() give for every listed code.
+                const long size = long(c.scores.size());
+                for (std::size_t i = 0; i < m; ++i) {
+                    const double v = column[i];
+                    double s = NAN;
+                    if (!std::isnan(v)) {
+                        const long at = std::lround(v) - c.lutFirst;
+                        if (at >= 0 && at < size) {
+                            s = c.scores[std::size_t(at)];
+                            excluded[i] |= c.excluded[std::size_t(at)];
+                        }
+                    }
+                    if (!std::isnan(s)) {
+                        sum[i] += w * s;
+                        used[i] += w;
+                    } else if (w > 0.0) {
+                        incomplete[i] = 1;
+                    }
+                }
+                continue;
+            }
+            if (f.kind == ScoreFactor::Kind::Classes || f.best == f.worst) {
+                for (std::size_t i = 0; i < m; ++i) {
+                    const double v = column[i];
+                    excluded[i] |= f.excludes(v);
+                    if (const auto s = f.normalise(v)) {
+                        sum[i] += w * *s;
+                        used[i] += w;
+                    } else if (w > 0.0) {
+                        incomplete[i] = 1;
+                    }
+                }
+                continue;
+            }
+            // Linear: the same expression as normalise(), clamped the same way.
+            const double worst = f.worst, span = f.best - f.worst;
+            const bool limit = f.excludeAbove.has_value();
+            const double above = limit ? *f.excludeAbove : 0.0;
+            for (std::size_t i = 0; i < m; ++i) {
+                const double v = column[i];
+                if (std::isnan(v)) {
+                    if (w > 0.0)
+                        incomplete[i] = 1;
+                    continue;
+                }
+                excluded[i] |= limit && v > above;
+                sum[i] += w * std::clamp((v - worst) / span, 0.0, 1.0);
+                used[i] += w;
+            }
         }
-        if (tally.excluded)
-            out[i] = kExcluded;
-        else if (const auto s = tally.score())
-            out[i] = float(*s);
-        else
-            out[i] = kNaN;
+        for (std::size_t i = 0; i < m; ++i) {
+            float &o = out[first + i];
+            if (excluded[i])
+                o = kExcluded;
+            else if (incomplete[i] || !(used[i] > 0.0))
+                o = kNaN;
+            else
+                o = float(sum[i] / used[i]);
+        }
     }
 }
 
