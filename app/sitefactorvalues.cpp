@@ -113,8 +113,14 @@ std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,
         const planner::ScoreFactor &f = model.factors[k];
         if (!(f.weight > 0.0) || !columns[k])
             continue;
+        const float *column = columns[k];
+        if (f.kind == planner::ScoreFactor::Kind::Linear) {
+            for (std::size_t i = 0; i < cells; ++i) // a linear factor scores every number
+                out[i] &= std::uint8_t(!std::isnan(column[i]));
+            continue;
+        }
         for (std::size_t i = 0; i < cells; ++i) {
-            if (out[i] && !f.normalise(double(columns[k][i])))
+            if (out[i] && !f.normalise(double(column[i])))
                 out[i] = 0;
         }
     }

@@ -17,6 +17,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -74,7 +75,8 @@ Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &ma
                                              const Metric &metric, const RasterGrid &grid,
                                              const RasterJobControl &control)
 {
-    std::vector<float> full(std::size_t(extended.pixelCount()));
+    // Every value is written by the transform: no need to clear the buffer first.
+    const std::unique_ptr<float[]> full(new float[std::size_t(extended.pixelCount())]);
     const int h = extended.height;
     auto rowMetres = [&](int extendedRow) {
         const int r = std::clamp(extendedRow - margin, 0, grid.height - 1);
@@ -83,16 +85,16 @@ Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &ma
     RasterStatus status = metric.geographic
             ? ProximityTransform::distances(mask.data(), extended.width, h, rowMetres,
                                             metric.northSouth, std::numeric_limits<float>::max(),
-                                            full.data(), control)
+                                            full.get(), control)
             : ProximityTransform::distances(
                     mask.data(), extended.width, h, [](int) { return 1.0; }, 1.0,
-                    std::numeric_limits<float>::max(), full.data(), control);
+                    std::numeric_limits<float>::max(), full.get(), control);
     if (!status)
         return status.error();
     std::vector<float> out(std::size_t(grid.pixelCount()));
     for (int r = 0; r < grid.height; ++r) {
         const float scale = metric.geographic ? 1.0f : float(metric.eastWest[std::size_t(r)]);
-        const float *src = full.data() + std::size_t(r + margin) * extended.width + margin;
+        const float *src = full.get() + std::size_t(r + margin) * extended.width + margin;
         float *dst = out.data() + std::size_t(r) * grid.width;
         for (int c = 0; c < grid.width; ++c)
             dst[c] = src[c] * scale;
@@ -199,8 +201,8 @@ RasterStatus overlayRaster(const RasterLayerPtr &layer, const RasterGrid &grid,
 {
     if (!layer)
         return rasterDone();
-    std::vector<float> raster(values.size());
-    if (auto read = readOnto(layer, grid, naturalInterpolation(*layer), raster.data(), control);
+    const std::unique_ptr<float[]> raster(new float[values.size()]); // every cell is written
+    if (auto read = readOnto(layer, grid, naturalInterpolation(*layer), raster.get(), control);
         !read)
         return read;
     for (std::size_t i = 0; i < values.size(); ++i) {

@@ -316,6 +316,21 @@ RasterStatus RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation in
         const double tx = fx - c0, ty = fy - r0;
         const double weights[4] = {(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty};
         double sum = 0.0, weightSum = 0.0;
+        if (c0 >= wx0 && r0 >= wy0 && c0 + 1 < wx1 && r0 + 1 < wy1) {
+            // All four neighbours in the window: the same sums in the same order (a zero weight
+            // adds an exact zero), without the per-neighbour checks.
+            const float *a =
+                    window.data() + std::size_t(r0 - wy0) * std::size_t(ww) + std::size_t(c0 - wx0);
+            const float *b = a + ww;
+            const float v[4] = {a[0], a[1], b[0], b[1]};
+            if (!std::isnan(v[0]) && !std::isnan(v[1]) && !std::isnan(v[2]) && !std::isnan(v[3])) {
+                for (int k = 0; k < 4; ++k) {
+                    sum += weights[k] * v[k];
+                    weightSum += weights[k];
+                }
+                return float(sum / weightSum);
+            }
+        }
         for (int k = 0; k < 4; ++k) {
             if (weights[k] <= 0.0)
                 continue;
