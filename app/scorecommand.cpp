@@ -284,13 +284,13 @@ int runHeatmapCommand(const QStringList &args)
     int shown = -1;
     control.progress = [&](double fraction) {
         const int percent = int(fraction * 100.0);
-        if (percent / 10 != shown / 10) {
+        if (percent / 10 > shown / 10) {
             shown = percent;
             err << QStringLiteral("\rscoring %1 %").arg(percent, 3) << Qt::flush;
         }
     };
     auto scores = scoreRaster(*project->layers->scene(), project->scoring->model(), *grid, control);
-    err << "\n";
+    err << (scores ? QStringLiteral("\rscoring 100 %\n") : QStringLiteral("\n"));
     if (!scores) {
         err << "energize heatmap: " << scores.error().message << "\n";
         return 1;

@@ -29,7 +29,16 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
     const maps::SiteFactorGridRequest all = gridRequest(score);
     maps::SiteFactorGridRequest first = all;
     first.hvSubstationKm = first.lineKv = false;
-    auto factors = maps::SiteFactorGrid::compute(inputs, grid, first, control);
+    // The two passes report the first and the second half of the progress.
+    auto half = [&](int which) {
+        maps::RasterJobControl c = control;
+        if (control.progress)
+            c.progress = [report = control.progress, which](double f) {
+                report((which + f) / 2.0);
+            };
+        return c;
+    };
+    auto factors = maps::SiteFactorGrid::compute(inputs, grid, first, half(0));
     if (!factors)
         return factors.error();
     if (all.hvSubstationKm || all.lineKv) {
@@ -37,7 +46,7 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
         distances.slopeDeg = distances.landClass = distances.landPrice = false;
         distances.meanTemperatureC = distances.floodZone = false;
         distances.exactWhere = scorableCells(score, *factors);
-        auto second = maps::SiteFactorGrid::compute(inputs, grid, distances, control);
+        auto second = maps::SiteFactorGrid::compute(inputs, grid, distances, half(1));
         if (!second)
             return second.error();
         factors->hvSubstationKm = std::move(second->hvSubstationKm);

@@ -253,6 +253,23 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
     if (!lineBurner)
         return lineBurner.error();
 
+    // Progress over the stages of this computation (each reports 0..1 of its own), mapped into
+    // one rising fraction.
+    const int stages = (request.hvSubstationKm ? 2 : 0) + (request.lineKv ? 4 : 0)
+            + request.landClass + request.landPrice + request.meanTemperatureC
+            + 2 * request.slopeDeg + 1;
+    int stage = 0;
+    auto next = [&] {
+        RasterJobControl c = control;
+        if (control.progress) {
+            const int k = std::min(stage++, stages - 1);
+            c.progress = [report = control.progress, k, stages](double f) {
+                report((k + std::clamp(f, 0.0, 1.0)) / stages);
+            };
+        }
+        return c;
+    };
+
     auto layersOf = [&](LayerRole role) {
         std::vector<const VectorLayer *> found;
         for (const VectorLayer &v : inputs.vectors) {
@@ -274,12 +291,12 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
         }
         out.hvSubstationKm.assign(cells, kNaN);
         if (any) {
-            auto metres = distancesMetres(mask, extended, margin, *metric, grid, control);
+            auto metres = distancesMetres(mask, extended, margin, *metric, grid, next());
             if (!metres)
                 return metres.error();
             const double capMetres = request.hvSubstationCapKm * 1000.0;
             auto status =
-                    forRowBands(grid, control, [&](int r0, int r1, const CellCentres &centres) {
+                    forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
                         for (int r = r0; r < r1; ++r) {
                             for (int c = 0; c < grid.width; ++c) {
                                 const std::size_t i = std::size_t(r) * grid.width + c;
@@ -335,7 +352,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             }
             if (!any)
                 continue;
-            auto metres = distancesMetres(mask, lineExtended, lineMargin, *metric, grid, control);
+            auto metres = distancesMetres(mask, lineExtended, lineMargin, *metric, grid, next());
             if (!metres)
                 return metres.error();
             for (std::size_t i = 0; i < cells; ++i) {
@@ -352,7 +369,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
         }
         if (!masks.empty()) {
             auto status =
-                    forRowBands(grid, control, [&](int r0, int r1, const CellCentres &centres) {
+                    forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
                         for (int r = r0; r < r1; ++r) {
                             // Distances are to burnt cell centres, each within half a cell diagonal
                             // of the line, so two voltages can swap only where their distances
@@ -399,27 +416,27 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
     };
     if (request.landClass) {
         polygonValues(LayerRole::LandCover, out.landClass);
-        if (auto s = overlayRaster(inputs.landCover, grid, out.landClass, control); !s)
+        if (auto s = overlayRaster(inputs.landCover, grid, out.landClass, next()); !s)
             return s.error();
     }
     if (request.landPrice) {
         polygonValues(LayerRole::LandPrice, out.landPrice);
-        if (auto s = overlayRaster(inputs.landPrice, grid, out.landPrice, control); !s)
+        if (auto s = overlayRaster(inputs.landPrice, grid, out.landPrice, next()); !s)
             return s.error();
     }
     if (request.meanTemperatureC) {
         polygonValues(LayerRole::Climate, out.meanTemperatureC);
-        if (auto s = overlayRaster(inputs.meanTemperature, grid, out.meanTemperatureC, control); !s)
+        if (auto s = overlayRaster(inputs.meanTemperature, grid, out.meanTemperatureC, next()); !s)
             return s.error();
     }
     if (request.slopeDeg) {
         out.slopeDeg.assign(cells, kNaN);
         if (inputs.elevation) {
-            auto slope = slopeLayerOf(inputs.elevation, control);
+            auto slope = slopeLayerOf(inputs.elevation, next());
             if (!slope)
                 return slope.error();
-            if (auto s = readOnto(*slope, grid, Interpolation::Nearest, out.slopeDeg.data(),
-                                  control);
+            if (auto s =
+                        readOnto(*slope, grid, Interpolation::Nearest, out.slopeDeg.data(), next());
                 !s)
                 return s.error();
         }
