@@ -77,6 +77,15 @@ Percentiles percentiles(const SampleMatrix &finish, std::size_t task)
     p.p10 = Months(quantile(values, 0.10));
     p.p50 = Months(quantile(values, 0.50));
     p.p90 = Months(quantile(values, 0.90));
+    std::sort(values.begin(), values.end());
+    p.quantiles.reserve(101);
+    for (int k = 0; k <= 100 && !values.empty(); ++k) {
+        const double h = k / 100.0 * static_cast<double>(values.size() - 1);
+        const auto lower = static_cast<std::size_t>(std::floor(h));
+        const double a = values[lower];
+        const double b = lower + 1 < values.size() ? values[lower + 1] : a;
+        p.quantiles.push_back(a + (h - static_cast<double>(lower)) * (b - a));
+    }
     return p;
 }
 

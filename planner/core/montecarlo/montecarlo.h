@@ -27,6 +27,9 @@ struct Percentiles
     Months p50;
     Months p90;
     Months mean;
+    // The distribution: months at 0, 1, …, 100 % (101 values, the same quantile rule as the
+    // percentiles above), for a CDF chart.
+    std::vector<double> quantiles;
 };
 
 // Criticality of each task for one target task (e.g. the last phase's energization). A task is

@@ -45,7 +45,7 @@ Expected<Run> run(const ScheduleNetwork &network, const std::vector<std::size_t>
         const Months det = cpm.timings[t].earlyFinish;
         r.phases.push_back(PhaseEnergization{static_cast<int>(k + 1), det, p.p10, p.p50, p.p90,
                                              p.mean, start.plus(det), start.plus(p.p10),
-                                             start.plus(p.p50), start.plus(p.p90)});
+                                             start.plus(p.p50), start.plus(p.p90), p.quantiles});
     }
     const Criticality c = criticality(network, out.finish, energization.back());
     for (std::size_t t = 0; t < network.size(); ++t) {

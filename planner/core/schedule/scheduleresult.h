@@ -31,6 +31,8 @@ struct PhaseEnergization
     YearMonth p10Date;
     YearMonth p50Date;
     YearMonth p90Date;
+    // Months after the start at 0, 1, …, 100 % of the samples (a CDF), 101 values.
+    std::vector<double> quantiles;
 };
 
 struct TaskSchedule

@@ -26,6 +26,7 @@ private slots:
     void sameSeedSameResult();
     void criticalPathIsConsistent();
     void phasesFollowEachOther();
+    void distributionMatchesThePercentiles();
     void bridgingPowersTheFirstPhase();
     void slowBridgingDoesNotHelp();
     void lessGridWorkIsNotSlower();
@@ -187,6 +188,21 @@ void TestSchedulePlanner::phasesFollowEachOther()
     QCOMPARE(source("shell_1"), std::string("construction.midsize"));
     QCOMPARE(source("shell_2"), std::string("construction.hyperscale_building"));
     QCOMPARE(source("shell_3"), std::string("construction.hyperscale_campus"));
+}
+
+void TestSchedulePlanner::distributionMatchesThePercentiles()
+{
+    // The CDF of each phase (months at 0, 1, …, 100 %) is read from the sorted samples; the
+    // P10/P50/P90 come from a partial selection of the same samples. Both must agree.
+    const ScheduleResult r = plan(campus("ercot"), m_catalog);
+    for (const PhaseEnergization &p : r.phases) {
+        QCOMPARE(p.quantiles.size(), std::size_t(101));
+        QVERIFY(std::is_sorted(p.quantiles.begin(), p.quantiles.end()));
+        QVERIFY(p.quantiles.front() < p.quantiles.back());
+        QVERIFY(std::abs(p.quantiles[10] - p.p10.value()) < 1e-9);
+        QVERIFY(std::abs(p.quantiles[50] - p.p50.value()) < 1e-9);
+        QVERIFY(std::abs(p.quantiles[90] - p.p90.value()) < 1e-9);
+    }
 }
 
 void TestSchedulePlanner::bridgingPowersTheFirstPhase()
