@@ -7,7 +7,7 @@
 
 #include "maps/analysis/suitabilitycriterion.h"
 #include "maps/analysis/suitabilityexclusion.h"
-#include "maps/io/rasterstatus.h"
+#include "maps/io/expected.h"
 
 #include <vector>
 
@@ -31,40 +31,40 @@ struct SuitabilityModel
     }
 
     // Checks what the user set; the message names the criterion and what to change.
-    RasterStatus validate() const
+    Status validate() const
     {
         if (criteria.empty()) {
-            return Error{QStringLiteral("the suitability model has no criteria — add at least one "
-                                        "raster criterion")};
+            return fail(QStringLiteral("the suitability model has no criteria — add at least one "
+                                       "raster criterion"));
         }
         for (const auto &c : criteria) {
             if (!c.layer) {
-                return Error{QStringLiteral("criterion '%1' has no raster layer").arg(c.name)};
+                return fail(QStringLiteral("criterion '%1' has no raster layer").arg(c.name));
             }
             if (!(c.weight >= 0.0) || !std::isfinite(c.weight)) {
-                return Error{QStringLiteral("criterion '%1': weight must be zero or positive")
-                                     .arg(c.name)};
+                return fail(QStringLiteral("criterion '%1': weight must be zero or positive")
+                                    .arg(c.name));
             }
             if (c.kind == SuitabilityCriterion::Kind::Linear
                 && (!(c.worst != c.best) || !std::isfinite(c.worst) || !std::isfinite(c.best))) {
-                return Error{QStringLiteral("criterion '%1': worst and best values must differ")
-                                     .arg(c.name)};
+                return fail(QStringLiteral("criterion '%1': worst and best values must differ")
+                                    .arg(c.name));
             }
             if (c.kind == SuitabilityCriterion::Kind::Categorical && c.classScores.empty()
                 && !c.otherScore) {
-                return Error{QStringLiteral("criterion '%1': give a score to at least one class")
-                                     .arg(c.name)};
+                return fail(QStringLiteral("criterion '%1': give a score to at least one class")
+                                    .arg(c.name));
             }
         }
         if (!(weightSum() > 0.0)) {
-            return Error{QStringLiteral("all criterion weights are zero — give one a weight")};
+            return fail(QStringLiteral("all criterion weights are zero — give one a weight"));
         }
         for (const auto &e : exclusions) {
             if (!e.layer) {
-                return Error{QStringLiteral("exclusion '%1' has no raster layer").arg(e.name)};
+                return fail(QStringLiteral("exclusion '%1' has no raster layer").arg(e.name));
             }
         }
-        return rasterDone();
+        return done();
     }
 };
 

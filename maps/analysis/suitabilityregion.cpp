@@ -142,10 +142,10 @@ void markExcluded(const SuitabilityExclusion &e, const float *values, std::uint8
 // input is streamed through once.
 constexpr std::size_t kChunk = 4096;
 
-using TileSink = std::function<RasterStatus(const RasterTile &, const float *)>;
+using TileSink = std::function<Status(const RasterTile &, const float *)>;
 
-RasterStatus run(const SuitabilityModel &model, const RasterGrid &grid,
-                 const RasterJobControl &control, const TileSink &sink)
+Status run(const SuitabilityModel &model, const RasterGrid &grid, const RasterJobControl &control,
+           const TileSink &sink)
 {
     auto valid = model.validate();
     if (!valid) {
@@ -156,7 +156,7 @@ RasterStatus run(const SuitabilityModel &model, const RasterGrid &grid,
     const auto [tileWidth, tileHeight] = SuitabilityRegion::tileSize(grid);
     return RasterTileRunner::run(
             grid.width, grid.height, tileWidth, tileHeight, control,
-            [&](const RasterTile &tile, int index) -> RasterStatus {
+            [&](const RasterTile &tile, int index) -> Status {
                 auto &slot = workers[std::size_t(index)];
                 if (!slot) {
                     auto made = makeWorker(model);
@@ -225,13 +225,13 @@ Expected<RasterBuffer> SuitabilityRegion::evaluate(const SuitabilityModel &model
                                                    std::int64_t maxPixels)
 {
     if (grid.isEmpty()) {
-        return Error{QStringLiteral("the suitability region is empty")};
+        return fail(QStringLiteral("the suitability region is empty"));
     }
     if (grid.pixelCount() > maxPixels) {
-        return Error{QStringLiteral("a %1 × %2 suitability raster is too large for memory — "
-                                    "write it to a file or use a coarser resolution")
-                             .arg(grid.width)
-                             .arg(grid.height)};
+        return fail(QStringLiteral("a %1 × %2 suitability raster is too large for memory — "
+                                   "write it to a file or use a coarser resolution")
+                            .arg(grid.width)
+                            .arg(grid.height));
     }
     RasterBuffer out = RasterBuffer::filled(grid);
     auto status = run(model, grid, control, [&](const RasterTile &tile, const float *values) {
@@ -239,7 +239,7 @@ Expected<RasterBuffer> SuitabilityRegion::evaluate(const SuitabilityModel &model
             std::copy_n(values + std::size_t(r) * tile.width, tile.width,
                         &out.at(tile.col, tile.row + r));
         }
-        return rasterDone();
+        return done();
     });
     if (!status) {
         return status.error();

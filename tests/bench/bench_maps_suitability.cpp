@@ -133,7 +133,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < 4; ++k) {
         auto layer = RasterLayer::open(paths[k]);
         if (!layer) {
-            std::printf("%s\n", qPrintable(layer.error().message));
+            std::printf("%s\n", layer.error().message.c_str());
             return 1;
         }
         layers[k] = *layer;
@@ -177,7 +177,7 @@ int main(int argc, char **argv)
         oursSeconds = std::min(oursSeconds, timer.nsecsElapsed() / 1e9);
         oursCpu = std::min(oursCpu, cpuSeconds(RUSAGE_SELF) - cpu0);
         if (!result) {
-            std::printf("%s\n", qPrintable(result.error().message));
+            std::printf("%s\n", result.error().message.c_str());
             return 1;
         }
         QProcess calc;

@@ -128,7 +128,7 @@ private slots:
             progress.push_back(f);
         };
         auto region = SuitabilityRegion::evaluate(m_model, grid, control);
-        QVERIFY2(region.ok(), qPrintable(region ? QString() : region.error().message));
+        QVERIFY2(region.ok(), qPrintable(region ? QString() : maps::errorText(region.error())));
         const auto price = readAll(m_price);
         const auto elev = readAll(m_elevation);
         const auto land = readAll(m_land);
@@ -200,7 +200,7 @@ private slots:
         QVERIFY(memory.ok());
         const QString path = m_dir.filePath("suitability.tif");
         auto file = SuitabilityRegion::evaluateToFile(m_model, grid, path, control);
-        QVERIFY2(file.ok(), qPrintable(file ? QString() : file.error().message));
+        QVERIFY2(file.ok(), qPrintable(file ? QString() : maps::errorText(file.error())));
         QCOMPARE((*file)->width(), 250);
         QCOMPARE((*file)->grid().originX, grid.originX);
         const auto onDisk = readAll(path);
@@ -230,15 +230,15 @@ private slots:
     void validationSaysWhatToFix()
     {
         SuitabilityModel empty;
-        QVERIFY(empty.validate().error().message.contains("no criteria"));
+        QVERIFY(maps::errorText(empty.validate().error()).contains("no criteria"));
         SuitabilityModel zero = m_model;
         for (auto &c : zero.criteria) {
             c.weight = 0;
         }
-        QVERIFY(zero.validate().error().message.contains("weight"));
+        QVERIFY(maps::errorText(zero.validate().error()).contains("weight"));
         SuitabilityModel flat = m_model;
         flat.criteria[1].best = flat.criteria[1].worst;
-        QVERIFY(flat.validate().error().message.contains("elevation"));
+        QVERIFY(maps::errorText(flat.validate().error()).contains("elevation"));
         auto region = SuitabilityRegion::evaluate(flat, m_model.criteria[0].layer->grid());
         QVERIFY(!region.ok());
         auto point = SuitabilityPointEvaluator::create(flat, {});
@@ -262,7 +262,7 @@ private slots:
         model.criteria.push_back(SuitabilityCriterion::linear("climate", *layer, 10.0, 0.0, 1.0));
         auto whole = SuitabilityRegion::evaluate(model, (*layer)->grid());
         QVERIFY(!whole.ok());
-        QVERIFY(whole.error().message.contains("file"));
+        QVERIFY(maps::errorText(whole.error()).contains("file"));
         auto window =
                 SuitabilityRegion::evaluate(model, (*layer)->grid().subGrid(40000, 100, 512, 300));
         QVERIFY(window.ok());
