@@ -73,22 +73,21 @@ int runHeadless(const QStringList &arguments)
     return 0;
 }
 
-bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *options, QString *errorMessage)
+energize::Expected<LaunchOptions> parseLaunchOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addGuiOptions(parser);
-    if (!parser.parse(arguments)) {
-        *errorMessage = parser.errorText();
-        return false;
-    }
+    if (!parser.parse(arguments))
+        return energize::Error{parser.errorText().toStdString()};
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) {
-        *errorMessage = QCoreApplication::translate("main", "Only one project can be opened.");
-        return false;
-    }
-    options->projectPath = positional.value(0);
-    options->demo = parser.isSet("demo");
-    return true;
+    if (positional.size() > 1)
+        return energize::Error{
+                QCoreApplication::translate("main", "Only one project can be opened.")
+                        .toStdString()};
+    LaunchOptions options;
+    options.projectPath = positional.value(0);
+    options.demo = parser.isSet("demo");
+    return options;
 }
 
 } // namespace app

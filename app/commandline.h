@@ -3,6 +3,8 @@
 // Command-line handling shared by main() and the tests: options of the GUI, and the words that
 // make Energize run headless (--help, --version, plan). Needs a Q(Core)Application.
 
+#include "common/expected.h"
+
 #include <QCommandLineParser>
 #include <QString>
 
@@ -23,8 +25,7 @@ bool isHeadlessRequest(int argc, char **argv);
 // Runs a headless request and returns the exit code. Needs a QCoreApplication.
 int runHeadless(const QStringList &arguments);
 
-// Parses the GUI's options. On an error, returns false and sets errorMessage.
-bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *options,
-                        QString *errorMessage);
+// Parses the GUI's options; an error says what is wrong with them.
+energize::Expected<LaunchOptions> parseLaunchOptions(const QStringList &arguments);
 
 } // namespace app

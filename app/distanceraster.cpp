@@ -23,12 +23,12 @@ maps::Expected<maps::RasterGrid> distanceGrid(const QRectF &lonLatExtent, double
 {
     const QRectF e = lonLatExtent.normalized();
     if (e.isEmpty() || !std::isfinite(e.left()) || !std::isfinite(e.right()))
-        return maps::Error{QObject::tr("The area is empty: zoom to where the raster should be.")};
+        return maps::fail(QObject::tr("The area is empty: zoom to where the raster should be."));
     if (e.top() < -80.0 || e.bottom() > 84.0)
-        return maps::Error{QObject::tr("Distance rasters are laid out in UTM, which covers "
-                                       "latitudes 80° S to 84° N: zoom into that band.")};
+        return maps::fail(QObject::tr("Distance rasters are laid out in UTM, which covers "
+                                      "latitudes 80° S to 84° N: zoom into that band."));
     if (!(pixelMetres > 0.0) || !std::isfinite(pixelMetres))
-        return maps::Error{QObject::tr("The pixel size must be a positive number of metres.")};
+        return maps::fail(QObject::tr("The pixel size must be a positive number of metres."));
     const QPointF centre = e.center();
     const int zone = std::clamp(int(std::floor((centre.x() + 180.0) / 6.0)) + 1, 1, 60);
     const QString crs = QStringLiteral("EPSG:%1").arg((centre.y() >= 0.0 ? 32600 : 32700) + zone);
@@ -53,7 +53,7 @@ maps::Expected<maps::RasterGrid> distanceGrid(const QRectF &lonLatExtent, double
         }
     }
     if (!(maxX > minX && maxY > minY))
-        return maps::Error{QObject::tr("The area cannot be projected to %1.").arg(crs)};
+        return maps::fail(QObject::tr("The area cannot be projected to %1.").arg(crs));
     maps::RasterGrid grid;
     grid.crsWkt = crs;
     grid.pixelWidth = pixelMetres;
@@ -63,12 +63,12 @@ maps::Expected<maps::RasterGrid> distanceGrid(const QRectF &lonLatExtent, double
     const double w = std::ceil((maxX - grid.originX) / pixelMetres);
     const double h = std::ceil((grid.originY - minY) / pixelMetres);
     if (w * h > double(maxPixels) || w > 1e6 || h > 1e6)
-        return maps::Error{QObject::tr("%1 × %2 pixels of %3 m is too large (at most %4 million "
-                                       "pixels): choose larger pixels or a smaller area.")
-                                   .arg(w, 0, 'f', 0)
-                                   .arg(h, 0, 'f', 0)
-                                   .arg(pixelMetres)
-                                   .arg(maxPixels / 1000000)};
+        return maps::fail(QObject::tr("%1 × %2 pixels of %3 m is too large (at most %4 million "
+                                      "pixels): choose larger pixels or a smaller area.")
+                                  .arg(w, 0, 'f', 0)
+                                  .arg(h, 0, 'f', 0)
+                                  .arg(pixelMetres)
+                                  .arg(maxPixels / 1000000));
     grid.width = int(w);
     grid.height = int(h);
     return grid;
@@ -104,21 +104,18 @@ bool DistanceRasterController::isRunning() const
     return m_job->isRunning();
 }
 
-bool DistanceRasterController::start(const DistanceRasterRequest &request, QString *error)
+maps::Status DistanceRasterController::start(const DistanceRasterRequest &request)
 {
-    if (isRunning()) {
-        *error = tr("A distance raster is being made already.");
-        return false;
-    }
+    auto busy = [] {
+        return maps::fail(tr("A distance raster is being made already."));
+    };
+    if (isRunning())
+        return busy();
     auto grid = distanceGrid(request.lonLatExtent, request.pixelMetres);
-    if (!grid) {
-        *error = grid.error().message;
-        return false;
-    }
-    if (request.outputPath.isEmpty()) {
-        *error = tr("No output file was given.");
-        return false;
-    }
+    if (!grid)
+        return grid.error();
+    if (request.outputPath.isEmpty())
+        return maps::fail(tr("No output file was given."));
     m_request = request;
     m_grid = *grid;
     const QString label =
@@ -129,19 +126,23 @@ bool DistanceRasterController::start(const DistanceRasterRequest &request, QStri
                     .arg(m_grid.height);
     const maps::RasterGrid jobGrid = m_grid;
     const DistanceRasterRequest job = request;
-    return m_job->start(tr("Distance Raster"), label,
-                        [job, jobGrid](const maps::RasterJobControl &control) -> QString {
-                            maps::ProximityOptions options;
-                            options.layerName = job.layerName;
-                            const maps::RasterStatus status = maps::Proximity::writeGeoTiff(
-                                    job.source, jobGrid, job.outputPath, options, control);
-                            if (status)
-                                return QString();
-                            QFile::remove(job.outputPath); // nothing half-written is left behind
-                            return status.error().code == maps::ErrorCode::Cancelled
-                                    ? tr("Cancelled: no file was written.")
-                                    : status.error().message;
-                        });
+    const bool started =
+            m_job->start(tr("Distance Raster"), label,
+                         [job, jobGrid](const maps::RasterJobControl &control) -> QString {
+                             maps::ProximityOptions options;
+                             options.layerName = job.layerName;
+                             const maps::Status status = maps::Proximity::writeGeoTiff(
+                                     job.source, jobGrid, job.outputPath, options, control);
+                             if (status)
+                                 return QString();
+                             QFile::remove(job.outputPath); // nothing half-written is left behind
+                             return status.error().code == maps::ErrorCode::Cancelled
+                                     ? tr("Cancelled: no file was written.")
+                                     : maps::errorText(status.error());
+                         });
+    if (!started)
+        return busy();
+    return maps::done();
 }
 
 void DistanceRasterController::cancel()

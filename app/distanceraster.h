@@ -48,8 +48,8 @@ public:
     explicit DistanceRasterController(QWidget *dialogParent, QObject *parent = nullptr);
     ~DistanceRasterController() override;
 
-    // Starts the job; false (with `error`) when the request is refused before any work.
-    bool start(const DistanceRasterRequest &request, QString *error);
+    // Starts the job; an error when the request is refused before any work.
+    maps::Status start(const DistanceRasterRequest &request);
     bool isRunning() const;
     void cancel();
 

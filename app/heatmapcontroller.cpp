@@ -143,14 +143,14 @@ bool HeatmapController::exportView(const QString &path, QWidget *dialogParent)
             [scene, model, view, path](const maps::RasterJobControl &control) -> QString {
                 auto grid = regionGrid(*scene, view.west, view.south, view.east, view.north);
                 if (!grid)
-                    return grid.error().message;
+                    return maps::errorText(grid.error());
                 auto scores = scoreRaster(*scene, model, *grid, control);
                 if (!scores)
                     return scores.error().code == maps::ErrorCode::Cancelled
                             ? tr("Cancelled: no file was written.")
-                            : scores.error().message;
-                const maps::RasterStatus written = writeScoreCog(*scores, path);
-                return written ? QString() : written.error().message;
+                            : maps::errorText(scores.error());
+                const maps::Status written = writeScoreCog(*scores, path);
+                return written ? QString() : maps::errorText(written.error());
             });
 }
 

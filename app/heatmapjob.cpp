@@ -81,7 +81,7 @@ HeatmapResult computeHeatmap(const HeatmapRequest &request, const std::atomic<bo
     result.cancelled = cancel;
     if (!scores) {
         if (!result.cancelled)
-            result.error = scores.error().message;
+            result.error = maps::errorText(scores.error());
         return result;
     }
     result.image = QImage(cols, rows, QImage::Format_ARGB32);

@@ -21,12 +21,13 @@ int main(int argc, char **argv)
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    app::LaunchOptions options;
-    QString error;
-    if (!app::parseLaunchOptions(arguments, &options, &error)) {
-        QTextStream(stderr) << "energize: " << error << "\nTry 'energize --help'.\n";
+    const auto parsed = app::parseLaunchOptions(arguments);
+    if (!parsed) {
+        QTextStream(stderr) << "energize: " << QString::fromStdString(parsed.error().message)
+                            << "\nTry 'energize --help'.\n";
         return 2;
     }
+    const app::LaunchOptions &options = *parsed;
 
     QApplication gui(argc, argv);
     app::setApplicationIdentity();

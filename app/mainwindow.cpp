@@ -476,9 +476,8 @@ void MainWindow::makeDistanceRaster()
     request.lonLatExtent = extent;
     request.pixelMetres = pixel;
     request.outputPath = path;
-    QString error;
-    if (!m_distance->start(request, &error))
-        QMessageBox::warning(this, tr("Distance Raster"), error);
+    if (const maps::Status started = m_distance->start(request); !started)
+        QMessageBox::warning(this, tr("Distance Raster"), maps::errorText(started.error()));
 }
 
 void MainWindow::renameSelectedSite()

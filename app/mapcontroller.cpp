@@ -280,7 +280,7 @@ QList<ui::IdentifiedFeature> MapController::identifyAt(double longitude, double 
             found.append({name, layer.vector->label(f),
                           attributes ? *attributes
                                      : QList<QPair<QString, QString>>{
-                                             {tr("error"), attributes.error().message}}});
+                                             {tr("error"), maps::errorText(attributes.error())}}});
         }
     }
     return found;

@@ -29,7 +29,7 @@ std::shared_ptr<LoadedLayer> failed(const planner::LayerRef &ref, const maps::Er
     auto out = std::make_shared<LoadedLayer>();
     out->ref = ref;
     out->state = LoadedLayer::State::Failed;
-    out->error = error.message;
+    out->error = maps::errorText(error);
     out->needsCrs = error.code == maps::ErrorCode::MissingCrs;
     return out;
 }

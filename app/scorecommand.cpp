@@ -276,7 +276,7 @@ int runHeatmapCommand(const QStringList &args)
     auto grid =
             regionGrid(*project->layers->scene(), box.west, box.south, box.east, box.north, metres);
     if (!grid) {
-        err << "energize heatmap: " << grid.error().message << "\n";
+        err << "energize heatmap: " << maps::errorText(grid.error()) << "\n";
         return 1;
     }
     err << QStringLiteral("energize heatmap: %1 x %2 cells\n").arg(grid->width).arg(grid->height);
@@ -292,11 +292,11 @@ int runHeatmapCommand(const QStringList &args)
     auto scores = scoreRaster(*project->layers->scene(), project->scoring->model(), *grid, control);
     err << (scores ? QStringLiteral("\rscoring 100 %\n") : QStringLiteral("\n"));
     if (!scores) {
-        err << "energize heatmap: " << scores.error().message << "\n";
+        err << "energize heatmap: " << maps::errorText(scores.error()) << "\n";
         return 1;
     }
     if (auto written = writeScoreCog(*scores, output); !written) {
-        err << "energize heatmap: " << written.error().message << "\n";
+        err << "energize heatmap: " << maps::errorText(written.error()) << "\n";
         return 1;
     }
     out << output << "\n";

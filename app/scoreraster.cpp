@@ -90,11 +90,11 @@ maps::Expected<maps::RasterGrid> regionGrid(const MapScene &scene, double west, 
                                             std::int64_t maxCells)
 {
     if (!(east > west && north > south))
-        return maps::Error{QObject::tr("the box %1,%2,%3,%4 is empty: give west,south,east,north")
-                                   .arg(west)
-                                   .arg(south)
-                                   .arg(east)
-                                   .arg(north)};
+        return maps::fail(QObject::tr("the box %1,%2,%3,%4 is empty: give west,south,east,north")
+                                  .arg(west)
+                                  .arg(south)
+                                  .arg(east)
+                                  .arg(north));
     // The finest raster: the smallest cell in ground metres at the box's centre.
     QString crs = QStringLiteral("EPSG:3857");
     double cell = metres.value_or(0.0);
@@ -122,7 +122,7 @@ maps::Expected<maps::RasterGrid> regionGrid(const MapScene &scene, double west, 
             cell = *metres / (111320.0 * std::cos((south + north) / 2.0 * M_PI / 180.0));
     }
     if (!(cell > 0.0) || !std::isfinite(cell))
-        return maps::Error{QObject::tr("no raster layer gives a resolution: pass one in metres")};
+        return maps::fail(QObject::tr("no raster layer gives a resolution: pass one in metres"));
     auto toGrid = maps::CrsTransform::fromLonLat(crs);
     if (!toGrid)
         return toGrid.error();
@@ -139,36 +139,36 @@ maps::Expected<maps::RasterGrid> regionGrid(const MapScene &scene, double west, 
         }
     }
     if (!(x1 > x0 && y1 > y0))
-        return maps::Error{
-                QObject::tr("the box lies outside the coordinate system of %1").arg(crs.left(40))};
+        return maps::fail(
+                QObject::tr("the box lies outside the coordinate system of %1").arg(crs.left(40)));
     maps::RasterGrid grid = maps::RasterGrid::covering(QRectF(x0, y0, x1 - x0, y1 - y0), cell, crs);
     if (grid.pixelCount() > maxCells) {
         const double factor = std::sqrt(double(grid.pixelCount()) / double(maxCells));
-        return maps::Error{QObject::tr("%1 × %2 cells is more than %3 million: choose a coarser "
-                                       "resolution (at least %4 times the cell size) or a "
-                                       "smaller box")
-                                   .arg(grid.width)
-                                   .arg(grid.height)
-                                   .arg(maxCells >> 20)
-                                   .arg(std::ceil(factor * 10.0) / 10.0)};
+        return maps::fail(QObject::tr("%1 × %2 cells is more than %3 million: choose a coarser "
+                                      "resolution (at least %4 times the cell size) or a "
+                                      "smaller box")
+                                  .arg(grid.width)
+                                  .arg(grid.height)
+                                  .arg(maxCells >> 20)
+                                  .arg(std::ceil(factor * 10.0) / 10.0));
     }
     return grid;
 }
 
-maps::RasterStatus writeScoreCog(const ScoreRaster &raster, const QString &path)
+maps::Status writeScoreCog(const ScoreRaster &raster, const QString &path)
 {
     const maps::RasterGrid &grid = raster.grid;
     if (raster.scores.size() != std::size_t(grid.pixelCount()) || grid.isEmpty())
-        return maps::Error{QObject::tr("there are no scores to write")};
+        return maps::fail(QObject::tr("there are no scores to write"));
     maps::RasterErrorTrap trap;
     GDALDriver *mem = GetGDALDriverManager()->GetDriverByName("MEM");
     GDALDriver *cog = GetGDALDriverManager()->GetDriverByName("COG");
     if (!mem || !cog)
-        return maps::Error{QObject::tr("this GDAL has no COG driver (GDAL 3.1 or later needed)")};
+        return maps::fail(QObject::tr("this GDAL has no COG driver (GDAL 3.1 or later needed)"));
     std::unique_ptr<GDALDataset> source(
             mem->Create("", grid.width, grid.height, 1, GDT_Float32, nullptr));
     if (!source)
-        return maps::Error{trap.explain(QObject::tr("cannot hold the scores in memory"))};
+        return maps::fail(trap.explain(QObject::tr("cannot hold the scores in memory")));
     const auto gt = grid.geoTransform();
     double transform[6];
     std::copy(gt.begin(), gt.end(), transform);
@@ -187,7 +187,7 @@ maps::RasterStatus writeScoreCog(const ScoreRaster &raster, const QString &path)
     if (band->RasterIO(GF_Write, 0, 0, grid.width, grid.height, values.data(), grid.width,
                        grid.height, GDT_Float32, 0, 0, nullptr)
         != CE_None)
-        return maps::Error{trap.explain(QObject::tr("cannot hold the scores in memory"))};
+        return maps::fail(trap.explain(QObject::tr("cannot hold the scores in memory")));
     const QString temporary = path + QStringLiteral(".part");
     const char *options[] = {"COMPRESS=DEFLATE", "PREDICTOR=YES", "BLOCKSIZE=256",
                              "OVERVIEW_RESAMPLING=NEAREST", nullptr};
@@ -196,13 +196,13 @@ maps::RasterStatus writeScoreCog(const ScoreRaster &raster, const QString &path)
                             const_cast<char **>(options), nullptr, nullptr));
     if (!written) {
         QFile::remove(temporary);
-        return maps::Error{trap.explain(QObject::tr("%1: cannot write the file").arg(path))};
+        return maps::fail(trap.explain(QObject::tr("%1: cannot write the file").arg(path)));
     }
     written.reset();
     QFile::remove(path);
     if (!QFile::rename(temporary, path))
-        return maps::Error{QObject::tr("%1: cannot replace the file").arg(path)};
-    return maps::rasterDone();
+        return maps::fail(QObject::tr("%1: cannot replace the file").arg(path));
+    return maps::done();
 }
 
 } // namespace app

@@ -39,6 +39,6 @@ maps::Expected<maps::RasterGrid> regionGrid(const MapScene &scene, double west, 
 
 // Writes scores as a Cloud-Optimized GeoTIFF (GDAL's COG driver: tiled, overviews, Float32):
 // 0..100, 0 where a hard rule excludes the cell, no-data (NaN) where a factor has no data.
-maps::RasterStatus writeScoreCog(const ScoreRaster &raster, const QString &path);
+maps::Status writeScoreCog(const ScoreRaster &raster, const QString &path);
 
 } // namespace app

@@ -64,22 +64,20 @@ QString defaultResourcePath(const QString &relative)
     return {};
 }
 
-std::optional<ScoringModel> loadScoringModel(const QString &path, QString *errorMessage)
+energize::Expected<ScoringModel> loadScoringModel(const QString &path)
 {
+    auto error = [](const QString &message) {
+        return energize::Error{message.toStdString()};
+    };
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *errorMessage = QObject::tr("%1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return error(QObject::tr("%1: %2").arg(path, file.errorString()));
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
-    if (parseError.error != QJsonParseError::NoError) {
-        *errorMessage = QObject::tr("%1: invalid JSON (%2)").arg(path, parseError.errorString());
-        return std::nullopt;
-    }
+    if (parseError.error != QJsonParseError::NoError)
+        return error(QObject::tr("%1: invalid JSON (%2)").arg(path, parseError.errorString()));
     auto fail = [&](const QString &where) {
-        *errorMessage = QObject::tr("%1: %2 is missing or not a number").arg(path, where);
-        return std::nullopt;
+        return error(QObject::tr("%1: %2 is missing or not a number").arg(path, where));
     };
     ScoringModel model;
     for (const QJsonValue &v : root.value("factors").toArray()) {
@@ -110,10 +108,8 @@ std::optional<ScoringModel> loadScoringModel(const QString &path, QString *error
             f.excludedClasses.insert(it.key().toInt(), it.value().toString());
         model.factors.append(f);
     }
-    if (model.factors.isEmpty()) {
-        *errorMessage = QObject::tr("%1: no factors").arg(path);
-        return std::nullopt;
-    }
+    if (model.factors.isEmpty())
+        return error(QObject::tr("%1: no factors").arg(path));
     model.floodExclusion = root.value("exclusions").toObject().value("flood_zone").toString();
     const QJsonObject defaults = root.value("site_defaults").toObject();
     model.market = defaults.value("interconnection_market")

@@ -5,6 +5,7 @@
 // price, hourly temperature spread). Read from resources/defaults/site-scoring.json or a user's
 // copy. A plain value; copy freely.
 
+#include "common/expected.h"
 #include "planner/core/scoring/scoremodel.h"
 
 #include <QMap>
@@ -54,7 +55,7 @@ struct ScoringModel
 };
 
 // Reads a scoring file; errors name the file and the field.
-std::optional<ScoringModel> loadScoringModel(const QString &path, QString *errorMessage);
+energize::Expected<ScoringModel> loadScoringModel(const QString &path);
 
 // The bundled defaults (ENERGIZE_SOURCE_DIR/resources/defaults or the installed copy).
 QString defaultResourcePath(const QString &relative);

@@ -5,6 +5,7 @@
 #include "planner/session/scoringcommands.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace app {
 
@@ -16,9 +17,12 @@ ScoringSettings::ScoringSettings(planner::Document *doc, QObject *parent)
         m_error = tr("site-scoring.json was not found next to the application");
         return;
     }
-    m_defaults = loadScoringModel(path, &m_error);
-    if (!m_defaults)
+    auto defaults = loadScoringModel(path);
+    if (!defaults) {
+        m_error = QString::fromStdString(defaults.error().message);
         return;
+    }
+    m_defaults = std::move(defaults).value();
     apply();
     connect(m_doc, &planner::Document::scoringChanged, this, [this] {
         apply();

@@ -1,10 +1,12 @@
 # Configures the project with ENERGIZE_CORE_ONLY=ON (Qt is never searched for) and builds
-# planner_core. Any Qt include in planner/core then fails to compile, and so fails this test.
-file(GLOB_RECURSE core_files "${SOURCE_DIR}/planner/core/*.h" "${SOURCE_DIR}/planner/core/*.cpp")
+# planner_core. Any Qt include in planner/core, or in common/ (which it links), then fails to
+# compile, and so fails this test.
+file(GLOB_RECURSE core_files "${SOURCE_DIR}/planner/core/*.h" "${SOURCE_DIR}/planner/core/*.cpp"
+        "${SOURCE_DIR}/common/*.h" "${SOURCE_DIR}/common/*.cpp")
 foreach(f IN LISTS core_files)
     file(STRINGS "${f}" qt_lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]Q")
     if(qt_lines)
-        message(FATAL_ERROR "${f} includes a Qt header; planner/core must stay Qt-free")
+        message(FATAL_ERROR "${f} includes a Qt header; planner/core and common/ stay Qt-free")
     endif()
 endforeach()
 execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${BINARY_DIR}"

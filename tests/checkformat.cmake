@@ -3,6 +3,7 @@ if(NOT CLANG_FORMAT OR NOT EXISTS "${CLANG_FORMAT}")
     message(FATAL_ERROR "clang-format not found: install the Debian package 'clang-format'")
 endif()
 file(GLOB_RECURSE sources
+    "${SOURCE_DIR}/common/*.cpp" "${SOURCE_DIR}/common/*.h"
     "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h"
     "${SOURCE_DIR}/widgets/*.cpp" "${SOURCE_DIR}/widgets/*.h"
     "${SOURCE_DIR}/planner/*.cpp" "${SOURCE_DIR}/planner/*.h"

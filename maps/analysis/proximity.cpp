@@ -33,18 +33,18 @@ QString nameOf(const QString &path)
 
 Error gridError(const QString &name, const RasterGrid &grid)
 {
-    return Error{QStringLiteral("%1: a %2 × %3 proximity grid is empty or too large — choose "
-                                "a smaller region or a coarser resolution")
-                         .arg(name)
-                         .arg(grid.width)
-                         .arg(grid.height)};
+    return fail(QStringLiteral("%1: a %2 × %3 proximity grid is empty or too large — choose "
+                               "a smaller region or a coarser resolution")
+                        .arg(name)
+                        .arg(grid.width)
+                        .arg(grid.height));
 }
 
 // Burns the layer's features (1 = feature) into mask[grid.pixelCount()], which must be zero.
 // GDALRasterizeLayersBuf writes into the caller's buffer: no in-memory dataset to fill, read
 // back and copy.
-RasterStatus burn(const QString &datasource, const RasterGrid &grid,
-                  const ProximityOptions &options, std::uint8_t *mask)
+Status burn(const QString &datasource, const RasterGrid &grid, const ProximityOptions &options,
+            std::uint8_t *mask)
 {
     ensureGdal();
     const QString name = nameOf(datasource);
@@ -53,22 +53,22 @@ RasterStatus burn(const QString &datasource, const RasterGrid &grid,
     RasterDataset vectors(GDALDataset::FromHandle(GDALOpenEx(
             path.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!vectors) {
-        return Error{trap.explain(name + QStringLiteral(": not a vector datasource GDAL can read")),
-                     QFileInfo::exists(datasource) ? ErrorCode::NotReadable : ErrorCode::NotFound};
+        return fail(trap.explain(name + QStringLiteral(": not a vector datasource GDAL can read")),
+                    QFileInfo::exists(datasource) ? ErrorCode::NotReadable : ErrorCode::NotFound);
     }
     OGRLayer *layer = options.layerName.isEmpty()
             ? vectors->GetLayer(0)
             : vectors->GetLayerByName(options.layerName.toUtf8().constData());
     if (!layer) {
-        return Error{name
-                             + QStringLiteral(": no layer '%1' — pick one of its layers")
-                                       .arg(options.layerName),
-                     ErrorCode::NotFound};
+        return fail(name
+                            + QStringLiteral(": no layer '%1' — pick one of its layers")
+                                      .arg(options.layerName),
+                    ErrorCode::NotFound);
     }
     if (!options.where.isEmpty()
         && layer->SetAttributeFilter(options.where.toUtf8().constData()) != OGRERR_NONE) {
-        return Error{trap.explain(
-                name + QStringLiteral(": the filter '%1' is not valid").arg(options.where))};
+        return fail(trap.explain(
+                name + QStringLiteral(": the filter '%1' is not valid").arg(options.where)));
     }
     auto gt = grid.geoTransform();
     // GDAL wants WKT here and crashes on a definition it cannot read, so the grid's CRS (WKT,
@@ -79,9 +79,9 @@ RasterStatus burn(const QString &datasource, const RasterGrid &grid,
         char *text = nullptr;
         if (!CrsTransform::parseCrs(srs, grid.crsWkt) || srs.exportToWkt(&text) != OGRERR_NONE) {
             CPLFree(text);
-            return Error{QStringLiteral("the grid's coordinate system '%1' cannot be read")
-                                 .arg(grid.crsWkt.left(80)),
-                         ErrorCode::MissingCrs};
+            return fail(QStringLiteral("the grid's coordinate system '%1' cannot be read")
+                                .arg(grid.crsWkt.left(80)),
+                        ErrorCode::MissingCrs);
         }
         wkt = text;
         CPLFree(text);
@@ -95,11 +95,11 @@ RasterStatus burn(const QString &datasource, const RasterGrid &grid,
                                wkt.isEmpty() ? nullptr : wkt.constData(), gt.data(), nullptr,
                                nullptr, 1.0, rasterOptions.List(), nullptr, nullptr)
         != CE_None) {
-        return Error{trap.explain(name
-                                  + QStringLiteral(": its features could not be burnt into "
-                                                   "the grid"))};
+        return fail(trap.explain(name
+                                 + QStringLiteral(": its features could not be burnt into "
+                                                  "the grid")));
     }
-    return rasterDone();
+    return done();
 }
 
 bool hasTarget(const std::uint8_t *mask, std::size_t size)
@@ -109,9 +109,9 @@ bool hasTarget(const std::uint8_t *mask, std::size_t size)
 
 Error noFeatures(const QString &datasource)
 {
-    return Error{nameOf(datasource)
-                 + QStringLiteral(": no features fall inside the area — distances are measured "
-                                  "to features inside it, so widen the area or check the filter")};
+    return fail(nameOf(datasource)
+                + QStringLiteral(": no features fall inside the area — distances are measured "
+                                 "to features inside it, so widen the area or check the filter"));
 }
 
 // The transform's inputs for a grid: dy, dx by row (see the header on units) and the limit.
@@ -162,7 +162,7 @@ Expected<RasterBuffer> Proximity::fromMask(const std::vector<std::uint8_t> &mask
                                            const RasterJobControl &control)
 {
     if (grid.isEmpty() || mask.size() != std::size_t(grid.pixelCount())) {
-        return Error{QStringLiteral("proximity: the mask does not match the grid")};
+        return fail(QStringLiteral("proximity: the mask does not match the grid"));
     }
     const Metric metric(grid, options);
     RasterBuffer out{grid, std::vector<float>(std::size_t(grid.pixelCount()))};
@@ -192,9 +192,9 @@ Expected<RasterBuffer> Proximity::fromVector(const QString &datasource, const Ra
     return fromMask(*mask, grid, options, control);
 }
 
-RasterStatus Proximity::writeGeoTiff(const QString &datasource, const RasterGrid &grid,
-                                     const QString &path, const ProximityOptions &options,
-                                     const RasterJobControl &control)
+Status Proximity::writeGeoTiff(const QString &datasource, const RasterGrid &grid,
+                               const QString &path, const ProximityOptions &options,
+                               const RasterJobControl &control)
 {
     if (grid.isEmpty() || grid.pixelCount() > kMaxPixels) {
         return gridError(nameOf(datasource), grid);
@@ -202,7 +202,7 @@ RasterStatus Proximity::writeGeoTiff(const QString &datasource, const RasterGrid
     // The mask is the only whole-grid buffer; huge pages make its first touch cheap.
     PageBuffer mask(std::size_t(grid.pixelCount()));
     if (!mask) {
-        return Error{nameOf(datasource) + QStringLiteral(": not enough memory for the mask")};
+        return fail(nameOf(datasource) + QStringLiteral(": not enough memory for the mask"));
     }
     auto status = burn(datasource, grid, options, mask.as<std::uint8_t>());
     if (!status) {

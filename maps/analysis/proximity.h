@@ -10,7 +10,7 @@
 // Only features inside the grid are seen: give the grid a margin when features outside it count.
 // Threading: blocking, on all cores; call from a worker thread, never the GUI thread.
 
-#include "maps/io/rasterstatus.h"
+#include "maps/io/expected.h"
 #include "maps/raster/rasterbuffer.h"
 #include "maps/raster/rastertilerunner.h"
 
@@ -48,9 +48,9 @@ public:
 
     // fromVector() straight into a Float32 GeoTIFF at path (tiled, NaN = no-data), written band
     // by band as the bands are finished: no whole-grid result is held in memory.
-    static RasterStatus writeGeoTiff(const QString &datasource, const RasterGrid &grid,
-                                     const QString &path, const ProximityOptions &options = {},
-                                     const RasterJobControl &control = {});
+    static Status writeGeoTiff(const QString &datasource, const RasterGrid &grid,
+                               const QString &path, const ProximityOptions &options = {},
+                               const RasterJobControl &control = {});
 
     // "m" for metres, or the projected CRS's unit name.
     static QString distanceUnit(const RasterGrid &grid);

@@ -40,8 +40,8 @@ struct BandBounds
     }
 };
 
-RasterStatus findBounds(const std::uint8_t *mask, int width, int height, int bandHeight,
-                        const RasterJobControl &control, BandBounds &bounds)
+Status findBounds(const std::uint8_t *mask, int width, int height, int bandHeight,
+                  const RasterJobControl &control, BandBounds &bounds)
 {
     const int bands = (height + bandHeight - 1) / bandHeight;
     bounds.width = width;
@@ -51,34 +51,33 @@ RasterStatus findBounds(const std::uint8_t *mask, int width, int height, int ban
     bounds.below.assign(std::size_t(bands) * width, kFar + height);
     RasterJobControl quiet = control;
     quiet.progress = nullptr;
-    auto status =
-            RasterTileRunner::run(width, height, width, bandHeight, quiet,
-                                  [&](const RasterTile &tile, int) -> RasterStatus {
-                                      const std::size_t band = std::size_t(tile.row / bandHeight);
-                                      std::int32_t *last = bounds.above.data() + band * width;
-                                      std::int32_t *first = bounds.below.data() + band * width;
-                                      for (int r = tile.row; r < tile.row + tile.height; ++r) {
-                                          const std::uint8_t *m = mask + std::size_t(r) * width;
-                                          // Targets are sparse: skip eight empty columns at a time.
-                                          for (int c = 0; c < width; c += 8) {
-                                              const int n = std::min(8, width - c);
-                                              std::uint64_t word = 1;
-                                              if (n == 8) {
-                                                  std::memcpy(&word, m + c, sizeof word);
-                                              }
-                                              if (word == 0) {
-                                                  continue;
-                                              }
-                                              for (int i = c; i < c + n; ++i) {
-                                                  if (m[i]) {
-                                                      last[i] = r;
-                                                      first[i] = std::min(first[i], r);
-                                                  }
-                                              }
-                                          }
-                                      }
-                                      return std::monostate{};
-                                  });
+    auto status = RasterTileRunner::run(
+            width, height, width, bandHeight, quiet, [&](const RasterTile &tile, int) -> Status {
+                const std::size_t band = std::size_t(tile.row / bandHeight);
+                std::int32_t *last = bounds.above.data() + band * width;
+                std::int32_t *first = bounds.below.data() + band * width;
+                for (int r = tile.row; r < tile.row + tile.height; ++r) {
+                    const std::uint8_t *m = mask + std::size_t(r) * width;
+                    // Targets are sparse: skip eight empty columns at a time.
+                    for (int c = 0; c < width; c += 8) {
+                        const int n = std::min(8, width - c);
+                        std::uint64_t word = 1;
+                        if (n == 8) {
+                            std::memcpy(&word, m + c, sizeof word);
+                        }
+                        if (word == 0) {
+                            continue;
+                        }
+                        for (int i = c; i < c + n; ++i) {
+                            if (m[i]) {
+                                last[i] = r;
+                                first[i] = std::min(first[i], r);
+                            }
+                        }
+                    }
+                }
+                return done();
+            });
     if (!status) {
         return status;
     }
@@ -102,7 +101,7 @@ RasterStatus findBounds(const std::uint8_t *mask, int width, int height, int ban
             carry[c] = std::min(carry[c], own);
         }
     }
-    return std::monostate{};
+    return done();
 }
 
 // For the rows [r0, r1): rows from each pixel to the nearest target in its column (kFar or more
@@ -229,14 +228,14 @@ struct BandWorker
 
 // Both entry points: a band's distances go to out (when given) or to the worker's own buffer,
 // then to sink (when given).
-RasterStatus transform(const std::uint8_t *mask, int width, int height,
-                       const std::function<double(int)> &dxOfRow, double dy, float limit,
-                       int bandHeight, const ProximityTransform::BandSink &sink, float *out,
-                       const RasterJobControl &control)
+Status transform(const std::uint8_t *mask, int width, int height,
+                 const std::function<double(int)> &dxOfRow, double dy, float limit, int bandHeight,
+                 const ProximityTransform::BandSink &sink, float *out,
+                 const RasterJobControl &control)
 {
     const bool ownResult = out == nullptr;
     if (!mask || width <= 0 || height <= 0 || bandHeight <= 0) {
-        return Error{QStringLiteral("distance transform: the mask does not match the grid")};
+        return fail(QStringLiteral("distance transform: the mask does not match the grid"));
     }
     BandBounds bounds;
     auto status = findBounds(mask, width, height, bandHeight, control, bounds);
@@ -247,13 +246,13 @@ RasterStatus transform(const std::uint8_t *mask, int width, int height,
             std::size_t(RasterTileRunner::threadCount(control)));
     return RasterTileRunner::run(
             width, height, width, bandHeight, control,
-            [&](const RasterTile &tile, int worker) -> RasterStatus {
+            [&](const RasterTile &tile, int worker) -> Status {
                 auto &state = workers[std::size_t(worker)];
                 if (!state) {
                     state = std::make_unique<BandWorker>(width, bandHeight, ownResult);
                     if (!state->columnRows || (ownResult && !state->distances)) {
-                        return Error{
-                                QStringLiteral("distance transform: not enough memory for a band")};
+                        return fail(
+                                QStringLiteral("distance transform: not enough memory for a band"));
                     }
                 }
                 const int r0 = tile.row;
@@ -268,26 +267,26 @@ RasterStatus transform(const std::uint8_t *mask, int width, int height,
                                         result + std::size_t(r - r0) * width, width, dxOfRow(r), dy,
                                         limit);
                 }
-                return sink ? sink(r0, r1 - r0, result) : rasterDone();
+                return sink ? sink(r0, r1 - r0, result) : done();
             });
 }
 
 } // namespace
 
-RasterStatus ProximityTransform::distances(const std::uint8_t *mask, int width, int height,
-                                           const std::function<double(int)> &dxOfRow, double dy,
-                                           float limit, float *out, const RasterJobControl &control)
+Status ProximityTransform::distances(const std::uint8_t *mask, int width, int height,
+                                     const std::function<double(int)> &dxOfRow, double dy,
+                                     float limit, float *out, const RasterJobControl &control)
 {
     if (!out) {
-        return Error{QStringLiteral("distance transform: no output buffer")};
+        return fail(QStringLiteral("distance transform: no output buffer"));
     }
     return transform(mask, width, height, dxOfRow, dy, limit, kDefaultBand, {}, out, control);
 }
 
-RasterStatus ProximityTransform::distances(const std::uint8_t *mask, int width, int height,
-                                           const std::function<double(int)> &dxOfRow, double dy,
-                                           float limit, int bandHeight, const BandSink &sink,
-                                           const RasterJobControl &control)
+Status ProximityTransform::distances(const std::uint8_t *mask, int width, int height,
+                                     const std::function<double(int)> &dxOfRow, double dy,
+                                     float limit, int bandHeight, const BandSink &sink,
+                                     const RasterJobControl &control)
 {
     return transform(mask, width, height, dxOfRow, dy, limit, bandHeight, sink, nullptr, control);
 }

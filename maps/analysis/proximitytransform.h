@@ -23,20 +23,20 @@ class ProximityTransform
 public:
     // Takes the finished rows [row, row + rows) (row-major, stride = width). Called from
     // worker threads, concurrently for different bands; the pointer is valid during the call.
-    using BandSink = std::function<RasterStatus(int row, int rows, const float *distances)>;
+    using BandSink = std::function<Status(int row, int rows, const float *distances)>;
 
     // mask[width * height]: non-zero = target. dxOfRow(row) and dy in output distance units.
     // out[width * height] receives the distance per pixel, NaN where there is no target at all
     // or the distance exceeds limit.
-    static RasterStatus distances(const std::uint8_t *mask, int width, int height,
-                                  const std::function<double(int row)> &dxOfRow, double dy,
-                                  float limit, float *out, const RasterJobControl &control = {});
+    static Status distances(const std::uint8_t *mask, int width, int height,
+                            const std::function<double(int row)> &dxOfRow, double dy, float limit,
+                            float *out, const RasterJobControl &control = {});
 
     // The same, band by band of bandHeight rows, into per-worker buffers handed to sink.
-    static RasterStatus distances(const std::uint8_t *mask, int width, int height,
-                                  const std::function<double(int row)> &dxOfRow, double dy,
-                                  float limit, int bandHeight, const BandSink &sink,
-                                  const RasterJobControl &control = {});
+    static Status distances(const std::uint8_t *mask, int width, int height,
+                            const std::function<double(int row)> &dxOfRow, double dy, float limit,
+                            int bandHeight, const BandSink &sink,
+                            const RasterJobControl &control = {});
 };
 
 } // namespace maps

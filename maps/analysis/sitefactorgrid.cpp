@@ -56,7 +56,7 @@ struct Metric
             const auto a = toLonLat->applyToLonLat(grid.pixelToMap(col, r + 0.5));
             const auto b = toLonLat->applyToLonLat(grid.pixelToMap(col + 1.0, r + 0.5));
             if (!a || !b)
-                return Error{QStringLiteral("the grid reaches outside its coordinate system")};
+                return fail(QStringLiteral("the grid reaches outside its coordinate system"));
             m.eastWest[std::size_t(r)] = geodesicDistance(a->lon, a->lat, b->lon, b->lat);
         }
         return m;
@@ -82,7 +82,7 @@ Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &ma
         const int r = std::clamp(extendedRow - margin, 0, grid.height - 1);
         return metric.eastWest[std::size_t(r)];
     };
-    RasterStatus status = metric.geographic
+    Status status = metric.geographic
             ? ProximityTransform::distances(mask.data(), extended.width, h, rowMetres,
                                             metric.northSouth, std::numeric_limits<float>::max(),
                                             full.get(), control)
@@ -127,13 +127,13 @@ private:
 
 // Runs fn(firstRow, lastRow, centres) over bands of rows on the control's threads, each thread
 // with its own coordinate transform.
-RasterStatus forRowBands(const RasterGrid &grid, const RasterJobControl &control,
-                         const std::function<void(int, int, const CellCentres &)> &fn)
+Status forRowBands(const RasterGrid &grid, const RasterJobControl &control,
+                   const std::function<void(int, int, const CellCentres &)> &fn)
 {
     std::vector<std::optional<CellCentres>> perWorker(
             std::size_t(RasterTileRunner::threadCount(control)));
     return RasterTileRunner::run(grid.width, grid.height, grid.width, 16, control,
-                                 [&](const RasterTile &tile, int worker) -> RasterStatus {
+                                 [&](const RasterTile &tile, int worker) -> Status {
                                      auto &centres = perWorker[std::size_t(worker)];
                                      if (!centres) {
                                          auto made = CellCentres::of(grid);
@@ -142,7 +142,7 @@ RasterStatus forRowBands(const RasterGrid &grid, const RasterJobControl &control
                                          centres.emplace(std::move(*made));
                                      }
                                      fn(tile.row, tile.row + tile.height, *centres);
-                                     return rasterDone();
+                                     return done();
                                  });
 }
 
@@ -169,14 +169,14 @@ Expected<RasterLayerPtr> slopeLayerOf(const RasterLayerPtr &dem, const RasterJob
 }
 
 // Reads a layer onto the grid with its own interpolation, in row bands on the control's threads.
-RasterStatus readOnto(const RasterLayerPtr &layer, const RasterGrid &grid, Interpolation how,
-                      float *out, const RasterJobControl &control)
+Status readOnto(const RasterLayerPtr &layer, const RasterGrid &grid, Interpolation how, float *out,
+                const RasterJobControl &control)
 {
     std::vector<std::optional<RasterReader>> readers(
             std::size_t(RasterTileRunner::threadCount(control)));
     return RasterTileRunner::run(
             grid.width, grid.height, grid.width, 128, control,
-            [&](const RasterTile &tile, int worker) -> RasterStatus {
+            [&](const RasterTile &tile, int worker) -> Status {
                 auto &reader = readers[std::size_t(worker)];
                 if (!reader) {
                     auto created = RasterReader::create(layer);
@@ -196,11 +196,11 @@ Interpolation naturalInterpolation(const RasterLayer &layer)
 }
 
 // Raster values where the raster has them, the polygon values elsewhere.
-RasterStatus overlayRaster(const RasterLayerPtr &layer, const RasterGrid &grid,
-                           std::vector<float> &values, const RasterJobControl &control)
+Status overlayRaster(const RasterLayerPtr &layer, const RasterGrid &grid,
+                     std::vector<float> &values, const RasterJobControl &control)
 {
     if (!layer)
-        return rasterDone();
+        return done();
     const std::unique_ptr<float[]> raster(new float[values.size()]); // every cell is written
     if (auto read = readOnto(layer, grid, naturalInterpolation(*layer), raster.get(), control);
         !read)
@@ -209,7 +209,7 @@ RasterStatus overlayRaster(const RasterLayerPtr &layer, const RasterGrid &grid,
         if (!std::isnan(raster[i]))
             values[i] = raster[i];
     }
-    return rasterDone();
+    return done();
 }
 
 } // namespace
@@ -220,7 +220,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                                  const RasterJobControl &control)
 {
     if (grid.isEmpty())
-        return Error{QStringLiteral("the grid has no cells")};
+        return fail(QStringLiteral("the grid has no cells"));
     SiteFactorGrid out;
     out.grid = grid;
     const std::size_t cells = std::size_t(grid.pixelCount());

@@ -118,7 +118,7 @@ Expected<RasterLayerPtr> Slope::computeToFile(const RasterLayerPtr &dem, const Q
                                               const SlopeOptions &options)
 {
     if (!dem) {
-        return Error{QStringLiteral("no elevation layer given")};
+        return fail(QStringLiteral("no elevation layer given"));
     }
     auto writer = RasterFileWriter::create(path, dem->grid());
     if (!writer) {
@@ -129,7 +129,7 @@ Expected<RasterLayerPtr> Slope::computeToFile(const RasterLayerPtr &dem, const Q
             std::size_t(RasterTileRunner::threadCount(control)));
     auto status = RasterTileRunner::run(
             dem->width(), dem->height(), 1024, 256, control,
-            [&](const RasterTile &tile, int worker) -> RasterStatus {
+            [&](const RasterTile &tile, int worker) -> Status {
                 auto &reader = readers[std::size_t(worker)];
                 if (!reader) {
                     auto created = RasterReader::create(dem);

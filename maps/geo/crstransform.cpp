@@ -54,10 +54,10 @@ Expected<CrsTransform> CrsTransform::create(const QString &from, const QString &
     ensureGdal();
     QuietGdalErrors quiet;
     auto unreadable = [](const QString &crs) {
-        return Error{QStringLiteral("'%1' is not a coordinate system GDAL knows — enter an EPSG "
-                                    "code such as EPSG:3857")
-                             .arg(crs),
-                     ErrorCode::MissingCrs};
+        return fail(QStringLiteral("'%1' is not a coordinate system GDAL knows — enter an EPSG "
+                                   "code such as EPSG:3857")
+                            .arg(crs),
+                    ErrorCode::MissingCrs);
     };
     OGRSpatialReference a;
     OGRSpatialReference b;
@@ -73,8 +73,8 @@ Expected<CrsTransform> CrsTransform::create(const QString &from, const QString &
     if (!isSame(a, b)) {
         t.m_ct.reset(OGRCreateCoordinateTransformation(&a, &b));
         if (!t.m_ct) {
-            return Error{QStringLiteral("PROJ cannot transform %1 to %2").arg(from, to),
-                         ErrorCode::MissingCrs};
+            return fail(QStringLiteral("PROJ cannot transform %1 to %2").arg(from, to),
+                        ErrorCode::MissingCrs);
         }
     }
     return t;
@@ -103,12 +103,12 @@ Expected<CrsTransform> CrsTransform::toRaster(const QString &fromWkt, const QStr
     OGRSpatialReference from;
     OGRSpatialReference to;
     if (!parseCrs(from, fromWkt) || !parseCrs(to, rasterWkt)) {
-        return Error{trap.explain(QStringLiteral("a coordinate system could not be read"))};
+        return fail(trap.explain(QStringLiteral("a coordinate system could not be read")));
     }
     t.m_ct.reset(OGRCreateCoordinateTransformation(&from, &to));
     if (!t.m_ct) {
-        return Error{trap.explain(QStringLiteral("no transformation between the map's and "
-                                                 "the raster's coordinate systems"))};
+        return fail(trap.explain(QStringLiteral("no transformation between the map's and "
+                                                "the raster's coordinate systems")));
     }
     return t;
 }

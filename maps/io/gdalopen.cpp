@@ -29,36 +29,36 @@ std::optional<Error> checkLocalFile(const QString &path)
         return std::nullopt; // virtual file or connection string: GDAL decides
     }
     if (!info.exists()) {
-        return Error{QStringLiteral("%1: file not found — check the path or choose the file again")
-                             .arg(path),
-                     ErrorCode::NotFound};
+        return fail(QStringLiteral("%1: file not found — check the path or choose the file again")
+                            .arg(path),
+                    ErrorCode::NotFound);
     }
     const QString suffix = info.suffix().toLower();
     const QString name = info.fileName();
     if (suffix == QLatin1String("gpkg") && info.isFile()) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            return Error{QStringLiteral("%1: cannot be read — check its permissions").arg(name),
-                         ErrorCode::NotReadable};
+            return fail(QStringLiteral("%1: cannot be read — check its permissions").arg(name),
+                        ErrorCode::NotReadable);
         }
         if (file.read(16) != QByteArray("SQLite format 3\0", 16)) {
-            return Error{QStringLiteral("%1: not a GeoPackage (the file is not an SQLite "
-                                        "database) — export the layer again as GeoPackage")
-                                 .arg(name),
-                         ErrorCode::NotReadable};
+            return fail(QStringLiteral("%1: not a GeoPackage (the file is not an SQLite "
+                                       "database) — export the layer again as GeoPackage")
+                                .arg(name),
+                        ErrorCode::NotReadable);
         }
     }
     if (suffix == QLatin1String("shp")) {
         if (!hasSidecar(info, "shx")) {
-            return Error{QStringLiteral("%1: no .shx file beside it — copy %2.shx next to it")
-                                 .arg(name, info.completeBaseName()),
-                         ErrorCode::NotReadable};
+            return fail(QStringLiteral("%1: no .shx file beside it — copy %2.shx next to it")
+                                .arg(name, info.completeBaseName()),
+                        ErrorCode::NotReadable);
         }
         if (!hasSidecar(info, "dbf")) {
-            return Error{QStringLiteral("%1: no .dbf file beside it (the attributes) — copy "
-                                        "%2.dbf next to it")
-                                 .arg(name, info.completeBaseName()),
-                         ErrorCode::NotReadable};
+            return fail(QStringLiteral("%1: no .dbf file beside it (the attributes) — copy "
+                                       "%2.dbf next to it")
+                                .arg(name, info.completeBaseName()),
+                        ErrorCode::NotReadable);
         }
     }
     return std::nullopt;
@@ -106,7 +106,7 @@ Expected<GDALDatasetUniquePtr> openVectorDataset(const QString &path, bool allow
 {
     ensureGdal();
     if (path.trimmed().isEmpty()) {
-        return Error{QStringLiteral("no file given — choose a layer file"), ErrorCode::NotFound};
+        return fail(QStringLiteral("no file given — choose a layer file"), ErrorCode::NotFound);
     }
     if (auto refused = checkSourceAllowed(path, allowNetwork)) {
         return *refused;
@@ -121,12 +121,12 @@ Expected<GDALDatasetUniquePtr> openVectorDataset(const QString &path, bool allow
                                               nullptr, options.List(), nullptr));
     if (!ds) {
         const QString detail = quiet.lastMessage();
-        return Error{
+        return fail(
                 QStringLiteral("%1: GDAL cannot read it as a vector layer%2 — check the "
                                "format (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, CSV)")
                         .arg(displayName(path),
                              detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail)),
-                ErrorCode::NotReadable};
+                ErrorCode::NotReadable);
     }
     return ds;
 }

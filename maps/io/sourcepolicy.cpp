@@ -52,10 +52,10 @@ std::optional<Error> checkSourceAllowed(const QString &source, bool allowNetwork
     if (allowNetwork || !isRemoteSource(source)) {
         return std::nullopt;
     }
-    return Error{QStringLiteral("%1: network and database sources are off — allow network access "
-                                "in the settings to open it")
-                         .arg(source),
-                 ErrorCode::NetworkRefused};
+    return fail(QStringLiteral("%1: network and database sources are off — allow network access "
+                               "in the settings to open it")
+                        .arg(source),
+                ErrorCode::NetworkRefused);
 }
 
 } // namespace maps

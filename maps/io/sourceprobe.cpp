@@ -19,26 +19,26 @@ Expected<SourceKind> probeSource(const QString &path, bool allowNetwork)
     if (auto refused = checkSourceAllowed(path, allowNetwork))
         return *refused;
     if (!isRemoteSource(path) && !QFileInfo::exists(path))
-        return Error{QStringLiteral("%1: no such file — check the path or remove the layer")
-                             .arg(displayName(path)),
-                     ErrorCode::NotFound};
+        return fail(QStringLiteral("%1: no such file — check the path or remove the layer")
+                            .arg(displayName(path)),
+                    ErrorCode::NotFound);
     QuietGdalErrors quiet;
     const QByteArray utf8 = path.toUtf8();
     GDALDatasetUniquePtr ds(GDALDataset::Open(utf8.constData(),
                                               GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         const QString why = quiet.lastMessage();
-        return Error{QStringLiteral("%1: GDAL cannot read this file%2")
-                             .arg(displayName(path), why.isEmpty() ? QString() : " (" + why + ")"),
-                     ErrorCode::NotReadable};
+        return fail(QStringLiteral("%1: GDAL cannot read this file%2")
+                            .arg(displayName(path), why.isEmpty() ? QString() : " (" + why + ")"),
+                    ErrorCode::NotReadable);
     }
     if (ds->GetLayerCount() > 0)
         return SourceKind::Vector;
     if (ds->GetRasterCount() > 0)
         return SourceKind::Raster;
-    return Error{QStringLiteral("%1: holds neither raster bands nor vector layers")
-                         .arg(displayName(path)),
-                 ErrorCode::NotReadable};
+    return fail(QStringLiteral("%1: holds neither raster bands nor vector layers")
+                        .arg(displayName(path)),
+                ErrorCode::NotReadable);
 }
 
 } // namespace maps
@@ -54,8 +54,8 @@ Expected<RasterDescription> describeRaster(const QString &path)
     GDALDatasetUniquePtr ds(
             GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!ds)
-        return Error{QStringLiteral("%1: GDAL cannot read this raster").arg(displayName(path)),
-                     ErrorCode::NotReadable};
+        return fail(QStringLiteral("%1: GDAL cannot read this raster").arg(displayName(path)),
+                    ErrorCode::NotReadable);
     RasterDescription out;
     for (int b = 1; b <= ds->GetRasterCount(); ++b)
         out.bandDescriptions << QString::fromUtf8(ds->GetRasterBand(b)->GetDescription());
@@ -83,12 +83,12 @@ Expected<QList<QPair<QString, QString>>> featureAttributes(const QString &path,
     OGRLayer *layer = layerName.isEmpty() ? (*ds)->GetLayer(0)
                                           : (*ds)->GetLayerByName(layerName.toUtf8().constData());
     if (!layer)
-        return Error{QStringLiteral("%1: no layer '%2'").arg(displayName(path), layerName),
-                     ErrorCode::NotFound};
+        return fail(QStringLiteral("%1: no layer '%2'").arg(displayName(path), layerName),
+                    ErrorCode::NotFound);
     std::unique_ptr<OGRFeature> feature(layer->GetFeature(fid));
     if (!feature)
-        return Error{QStringLiteral("%1: no feature %2").arg(displayName(path)).arg(fid),
-                     ErrorCode::NotFound};
+        return fail(QStringLiteral("%1: no feature %2").arg(displayName(path)).arg(fid),
+                    ErrorCode::NotFound);
     QList<QPair<QString, QString>> out;
     for (int i = 0; i < feature->GetFieldCount(); ++i) {
         const QString name = QString::fromUtf8(feature->GetFieldDefnRef(i)->GetNameRef());

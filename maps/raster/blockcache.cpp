@@ -16,7 +16,7 @@ constexpr std::int64_t kMaxBlockPixels = 1 << 20;
 Expected<std::unique_ptr<BlockCache>> BlockCache::create(RasterLayerPtr layer, std::size_t maxBytes)
 {
     if (!layer) {
-        return Error{QStringLiteral("no raster layer given")};
+        return fail(QStringLiteral("no raster layer given"));
     }
     auto ds = layer->openDataset();
     if (!ds) {

@@ -5,10 +5,10 @@
 
 namespace maps {
 
-RasterStatus RasterBuffer::saveGeoTiff(const QString &path) const
+Status RasterBuffer::saveGeoTiff(const QString &path) const
 {
     if (grid.isEmpty() || values.size() != std::size_t(grid.pixelCount())) {
-        return Error{path + QStringLiteral(": nothing to write (empty raster)")};
+        return fail(path + QStringLiteral(": nothing to write (empty raster)"));
     }
     auto writer = RasterFileWriter::create(path, grid, true);
     if (!writer) {

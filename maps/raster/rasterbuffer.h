@@ -4,7 +4,6 @@
 // computation. NaN means "no value". A plain value: movable between threads, not shared.
 
 #include "maps/io/expected.h"
-#include "maps/io/rasterstatus.h"
 #include "maps/raster/rastergrid.h"
 
 #include <cmath>
@@ -34,7 +33,7 @@ struct RasterBuffer
     }
 
     // Writes a Float32 GeoTIFF (tiled, deflate) with NaN as its no-data value.
-    RasterStatus saveGeoTiff(const QString &path) const;
+    Status saveGeoTiff(const QString &path) const;
 };
 
 } // namespace maps

@@ -17,7 +17,7 @@ RasterFileWriter::create(const QString &path, const RasterGrid &grid, bool compr
 {
     ensureGdal();
     if (grid.isEmpty()) {
-        return Error{path + QStringLiteral(": nothing to write (empty grid)")};
+        return fail(path + QStringLiteral(": nothing to write (empty grid)"));
     }
     RasterErrorTrap trap;
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("GTiff");
@@ -34,9 +34,9 @@ RasterFileWriter::create(const QString &path, const RasterGrid &grid, bool compr
     RasterDataset ds(driver->Create(bytes.constData(), grid.width, grid.height, 1, GDT_Float32,
                                     options.List()));
     if (!ds) {
-        return Error{trap.explain(path
-                                  + QStringLiteral(": cannot create the file (is the folder "
-                                                   "writable?)"))};
+        return fail(trap.explain(path
+                                 + QStringLiteral(": cannot create the file (is the folder "
+                                                  "writable?)")));
     }
     auto gt = grid.geoTransform();
     ds->SetGeoTransform(gt.data());
@@ -51,8 +51,7 @@ RasterFileWriter::create(const QString &path, const RasterGrid &grid, bool compr
     return writer;
 }
 
-RasterStatus RasterFileWriter::writeWindow(int col, int row, int width, int height,
-                                           const float *values)
+Status RasterFileWriter::writeWindow(int col, int row, int width, int height, const float *values)
 {
     // Copy whole blocks into block layout outside the lock, so workers overlap; windows never
     // overlap, so a block covered whole by this window is touched by no other window.
@@ -87,43 +86,42 @@ RasterStatus RasterFileWriter::writeWindow(int col, int row, int width, int heig
             }
             lock.lock();
             if (!m_dataset) {
-                return Error{m_path + QStringLiteral(": already closed")};
+                return fail(m_path + QStringLiteral(": already closed"));
             }
             RasterErrorTrap trap;
             if (m_dataset->GetRasterBand(1)->WriteBlock(bx, by, block.data()) != CE_None) {
-                return Error{
-                        trap.explain(m_path + QStringLiteral(": writing failed (disk full?)"))};
+                return fail(trap.explain(m_path + QStringLiteral(": writing failed (disk full?)")));
             }
         }
     }
-    return rasterDone();
+    return done();
 }
 
-RasterStatus RasterFileWriter::writeRaster(int col, int row, int width, int height,
-                                           const float *values, int stride)
+Status RasterFileWriter::writeRaster(int col, int row, int width, int height, const float *values,
+                                     int stride)
 {
     if (!m_dataset) {
-        return Error{m_path + QStringLiteral(": already closed")};
+        return fail(m_path + QStringLiteral(": already closed"));
     }
     RasterErrorTrap trap;
     const CPLErr err = m_dataset->GetRasterBand(1)->RasterIO(
             GF_Write, col, row, width, height, const_cast<float *>(values), width, height,
             GDT_Float32, sizeof(float), GSpacing(stride) * sizeof(float), nullptr);
     if (err != CE_None) {
-        return Error{trap.explain(m_path + QStringLiteral(": writing failed (disk full?)"))};
+        return fail(trap.explain(m_path + QStringLiteral(": writing failed (disk full?)")));
     }
-    return rasterDone();
+    return done();
 }
 
-RasterStatus RasterFileWriter::finish()
+Status RasterFileWriter::finish()
 {
     std::lock_guard lock(m_mutex);
     RasterErrorTrap trap;
     m_dataset.reset();
     if (trap.hasError()) {
-        return Error{trap.explain(m_path + QStringLiteral(": writing failed (disk full?)"))};
+        return fail(trap.explain(m_path + QStringLiteral(": writing failed (disk full?)")));
     }
-    return rasterDone();
+    return done();
 }
 
 } // namespace maps

@@ -6,8 +6,8 @@
 // Threading: writeWindow() may be called from several threads; calls are serialised inside.
 // finish() must be called once, after every writer is done; it flushes and closes the file.
 
+#include "maps/io/expected.h"
 #include "maps/io/rasterdataset.h"
-#include "maps/io/rasterstatus.h"
 #include "maps/raster/rastergrid.h"
 
 #include <memory>
@@ -25,16 +25,15 @@ public:
     static Expected<std::unique_ptr<RasterFileWriter>>
     create(const QString &path, const RasterGrid &grid, bool compress = false);
 
-    RasterStatus writeWindow(int col, int row, int width, int height, const float *values);
-    RasterStatus finish();
+    Status writeWindow(int col, int row, int width, int height, const float *values);
+    Status finish();
 
     const RasterGrid &grid() const { return m_grid; }
 
 private:
     RasterFileWriter() = default;
     // Through GDAL's block cache; the caller holds m_mutex.
-    RasterStatus writeRaster(int col, int row, int width, int height, const float *values,
-                             int stride);
+    Status writeRaster(int col, int row, int width, int height, const float *values, int stride);
 
     QString m_path;
     RasterGrid m_grid;

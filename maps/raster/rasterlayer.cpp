@@ -15,7 +15,7 @@ namespace {
 
 Error fail(const QString &name, const QString &text, ErrorCode code = ErrorCode::NotReadable)
 {
-    return Error{name + QStringLiteral(": ") + text, code};
+    return maps::fail(name + QStringLiteral(": ") + text, code);
 }
 
 // Reads one block through RasterIO; false when GDAL cannot deliver its pixels.

@@ -9,7 +9,6 @@
 #include "maps/io/expected.h"
 #include "maps/io/layerrole.h"
 #include "maps/io/rasterdataset.h"
-#include "maps/io/rasterstatus.h"
 #include "maps/raster/rastergrid.h"
 
 #include <QColor>

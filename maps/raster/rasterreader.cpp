@@ -34,7 +34,7 @@ std::pair<int, int> coveredRange(double a, double b, int sourceSize, int targetS
 Expected<RasterReader> RasterReader::create(RasterLayerPtr layer)
 {
     if (!layer) {
-        return Error{QStringLiteral("no raster layer given")};
+        return fail(QStringLiteral("no raster layer given"));
     }
     auto ds = layer->openDataset();
     if (!ds) {
@@ -52,12 +52,12 @@ Expected<RasterBuffer> RasterReader::read(const RasterGrid &grid, Interpolation 
                                           std::int64_t maxPixels)
 {
     if (grid.pixelCount() > maxPixels) {
-        return Error{QStringLiteral("%1: a %2 × %3 read is larger than the %4-pixel limit "
-                                    "— read it in windows")
-                             .arg(m_layer->displayName())
-                             .arg(grid.width)
-                             .arg(grid.height)
-                             .arg(maxPixels)};
+        return fail(QStringLiteral("%1: a %2 × %3 read is larger than the %4-pixel limit "
+                                   "— read it in windows")
+                            .arg(m_layer->displayName())
+                            .arg(grid.width)
+                            .arg(grid.height)
+                            .arg(maxPixels));
     }
     RasterBuffer buffer = RasterBuffer::filled(grid);
     auto status = readInto(grid, interpolation, buffer.values.data(), maxPixels);
@@ -67,19 +67,19 @@ Expected<RasterBuffer> RasterReader::read(const RasterGrid &grid, Interpolation 
     return buffer;
 }
 
-RasterStatus RasterReader::readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
-                                    std::int64_t maxPixels)
+Status RasterReader::readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
+                              std::int64_t maxPixels)
 {
     if (grid.isEmpty()) {
-        return Error{QStringLiteral("an empty grid was requested")};
+        return fail(QStringLiteral("an empty grid was requested"));
     }
     if (grid.pixelCount() > maxPixels) {
-        return Error{QStringLiteral("%1: a %2 × %3 read is larger than the %4-pixel limit "
-                                    "— read it in windows")
-                             .arg(m_layer->displayName())
-                             .arg(grid.width)
-                             .arg(grid.height)
-                             .arg(maxPixels)};
+        return fail(QStringLiteral("%1: a %2 × %3 read is larger than the %4-pixel limit "
+                                   "— read it in windows")
+                            .arg(m_layer->displayName())
+                            .arg(grid.width)
+                            .arg(grid.height)
+                            .arg(maxPixels));
     }
     if (CrsTransform::sameCrs(grid.crsWkt, m_layer->grid().crsWkt)) {
         return readSameCrs(grid, interpolation, out);
@@ -87,8 +87,7 @@ RasterStatus RasterReader::readInto(const RasterGrid &grid, Interpolation interp
     return readOtherCrs(grid, interpolation, out);
 }
 
-RasterStatus RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpolation,
-                                       float *out)
+Status RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out)
 {
     const RasterGrid &src = m_layer->grid();
     // source col = ax + bx * target col (and likewise for rows).
@@ -102,7 +101,7 @@ RasterStatus RasterReader::readSameCrs(const RasterGrid &grid, Interpolation int
         std::fill(out, out + grid.pixelCount(), kNoValue); // the part outside the layer
     }
     if (c0 >= c1 || r0 >= r1) {
-        return rasterDone(); // the grid lies outside the raster: all NaN
+        return done(); // the grid lies outside the raster: all NaN
     }
     const bool flipX = bx < 0;
     const bool flipY = by < 0;
@@ -146,19 +145,19 @@ RasterStatus RasterReader::readSameCrs(const RasterGrid &grid, Interpolation int
     }
     if (!ok) {
         std::fill(out, out + grid.pixelCount(), kNoValue);
-        return Error{trap.explain(
+        return fail(trap.explain(
                 m_layer->displayName()
                 + QStringLiteral(": pixels %1,%2 (%3 × %4) cannot be read — the file may be "
                                  "truncated or damaged")
                           .arg(ix)
                           .arg(iy)
                           .arg(iw)
-                          .arg(ih))};
+                          .arg(ih)));
     }
     for (int r = r0; r < r1; ++r) {
         cleanValues(out + std::size_t(r) * grid.width + c0, std::size_t(w));
     }
-    return rasterDone();
+    return done();
 }
 
 bool RasterReader::readBlocks(int x, int y, int width, int height, float *out, std::size_t stride)
@@ -238,14 +237,13 @@ void RasterReader::cleanValues(float *values, std::size_t count) const
     }
 }
 
-RasterStatus RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpolation,
-                                        float *out)
+Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out)
 {
     std::fill(out, out + grid.pixelCount(), kNoValue);
     if (!m_toLayer || m_otherWkt != grid.crsWkt) {
         auto t = CrsTransform::toRaster(grid.crsWkt, m_layer->grid().crsWkt);
         if (!t) {
-            return Error{m_layer->displayName() + QStringLiteral(": ") + t.error().message};
+            return fail(m_layer->displayName() + QStringLiteral(": ") + errorText(t.error()));
         }
         m_toLayer.emplace(std::move(*t));
         m_otherWkt = grid.crsWkt;
@@ -395,9 +393,9 @@ RasterStatus RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation in
         }
     }
     if (!m_sampler->lastError().isEmpty()) {
-        return Error{m_sampler->lastError()};
+        return fail(m_sampler->lastError());
     }
-    return rasterDone();
+    return done();
 }
 
 } // namespace maps

@@ -28,8 +28,8 @@ public:
     static Expected<RasterReader> create(RasterLayerPtr layer);
 
     // Fills out[grid.pixelCount()] with the layer's values on grid.
-    RasterStatus readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
-                          std::int64_t maxPixels = kDefaultMaxPixels);
+    Status readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
+                    std::int64_t maxPixels = kDefaultMaxPixels);
     Expected<RasterBuffer> read(const RasterGrid &grid, Interpolation interpolation,
                                 std::int64_t maxPixels = kDefaultMaxPixels);
 
@@ -37,8 +37,8 @@ public:
 
 private:
     explicit RasterReader(RasterLayerPtr layer, RasterDataset dataset);
-    RasterStatus readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
-    RasterStatus readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
+    Status readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
+    Status readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
     bool readBlocks(int x, int y, int width, int height, float *out, std::size_t stride);
     void cleanValues(float *out, std::size_t count) const;
 

@@ -9,11 +9,11 @@ Expected<RasterSampler> RasterSampler::create(RasterLayerPtr layer, const QStrin
                                               std::size_t cacheBytes)
 {
     if (!layer) {
-        return Error{QStringLiteral("no raster layer given")};
+        return fail(QStringLiteral("no raster layer given"));
     }
     auto transform = CrsTransform::toRaster(queryCrsWkt, layer->grid().crsWkt);
     if (!transform) {
-        return Error{layer->displayName() + QStringLiteral(": ") + transform.error().message};
+        return fail(layer->displayName() + QStringLiteral(": ") + errorText(transform.error()));
     }
     auto cache = BlockCache::create(layer, cacheBytes);
     if (!cache) {

@@ -19,16 +19,15 @@ int RasterTileRunner::threadCount(const RasterJobControl &control)
 
 Error RasterTileRunner::cancelledError()
 {
-    return Error{QStringLiteral("cancelled"), ErrorCode::Cancelled};
+    return fail(QStringLiteral("cancelled"), ErrorCode::Cancelled);
 }
 
-RasterStatus
-RasterTileRunner::run(int width, int height, int tileWidth, int tileHeight,
-                      const RasterJobControl &control,
-                      const std::function<RasterStatus(const RasterTile &, int worker)> &work)
+Status RasterTileRunner::run(int width, int height, int tileWidth, int tileHeight,
+                             const RasterJobControl &control,
+                             const std::function<Status(const RasterTile &, int worker)> &work)
 {
     if (width <= 0 || height <= 0 || tileWidth <= 0 || tileHeight <= 0) {
-        return Error{QStringLiteral("nothing to compute: the region is empty")};
+        return fail(QStringLiteral("nothing to compute: the region is empty"));
     }
     const int tilesX = (width + tileWidth - 1) / tileWidth;
     const int tilesY = (height + tileHeight - 1) / tileHeight;
@@ -53,7 +52,7 @@ RasterTileRunner::run(int width, int height, int tileWidth, int tileHeight,
             tile.row = int(i / tilesX) * tileHeight;
             tile.width = std::min(tileWidth, width - tile.col);
             tile.height = std::min(tileHeight, height - tile.row);
-            RasterStatus status = work(tile, worker);
+            Status status = work(tile, worker);
             if (!status) {
                 std::lock_guard lock(mutex);
                 if (!firstError) {
@@ -86,7 +85,7 @@ RasterTileRunner::run(int width, int height, int tileWidth, int tileHeight,
     if (cancelled(control)) {
         return cancelledError();
     }
-    return rasterDone();
+    return maps::done();
 }
 
 } // namespace maps

@@ -6,7 +6,7 @@
 // `worker` in [0, threads) lets the caller keep per-thread state such as GDAL handles.
 // progress(fraction) is called from worker threads, one call at a time.
 
-#include "maps/io/rasterstatus.h"
+#include "maps/io/expected.h"
 
 #include <atomic>
 #include <functional>
@@ -34,9 +34,9 @@ public:
     static int threadCount(const RasterJobControl &control);
 
     // The first failing tile's error stops the others; a cancel gives ErrorCode::Cancelled.
-    static RasterStatus
-    run(int width, int height, int tileWidth, int tileHeight, const RasterJobControl &control,
-        const std::function<RasterStatus(const RasterTile &, int worker)> &work);
+    static Status run(int width, int height, int tileWidth, int tileHeight,
+                      const RasterJobControl &control,
+                      const std::function<Status(const RasterTile &, int worker)> &work);
 
     static bool cancelled(const RasterJobControl &control)
     {

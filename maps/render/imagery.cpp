@@ -110,16 +110,16 @@ Expected<GDALDatasetUniquePtr> warp(const RasterLayer &layer, GDALDataset *sourc
             GDALTranslate("", GDALDataset::ToHandle(source), translateOptions, nullptr)));
     GDALTranslateOptionsFree(translateOptions);
     if (!single)
-        return Error{QStringLiteral("%1: band %2 cannot be read")
-                             .arg(layer.displayName())
-                             .arg(layer.band())};
+        return fail(QStringLiteral("%1: band %2 cannot be read")
+                            .arg(layer.displayName())
+                            .arg(layer.band()));
     GDALDatasetH sources[] = {GDALDataset::ToHandle(single.get())};
     int usageError = 0;
     GDALDatasetH out = GDALWarp("", nullptr, 1, sources, options, &usageError);
     GDALWarpAppOptionsFree(options);
     if (!out)
-        return Error{QStringLiteral("%1: cannot be drawn in %2")
-                             .arg(layer.displayName(), viewport.crs())};
+        return fail(QStringLiteral("%1: cannot be drawn in %2")
+                            .arg(layer.displayName(), viewport.crs()));
     return GDALDatasetUniquePtr(GDALDataset::FromHandle(out));
 }
 
@@ -146,27 +146,27 @@ Expected<QImage> drawRaster(const RasterLayer &layer, const Viewport &viewport,
 {
     ensureGdal();
     if (!viewport.isValid())
-        return Error{QStringLiteral("the view is empty")};
+        return fail(QStringLiteral("the view is empty"));
     QuietGdalErrors quiet;
     GDALDatasetUniquePtr source(GDALDataset::Open(layer.path().toUtf8().constData(),
                                                   GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!source)
-        return Error{QStringLiteral("%1: cannot be opened (%2)")
-                             .arg(layer.displayName(), quiet.lastMessage()),
-                     ErrorCode::NotReadable};
+        return fail(QStringLiteral("%1: cannot be opened (%2)")
+                            .arg(layer.displayName(), quiet.lastMessage()),
+                    ErrorCode::NotReadable);
     auto warped = warp(layer, source.get(), viewport);
     if (!warped)
         return warped.error();
     if (cancel && *cancel)
-        return Error{QStringLiteral("cancelled"), ErrorCode::Cancelled};
+        return fail(QStringLiteral("cancelled"), ErrorCode::Cancelled);
     const int w = viewport.size().width(), h = viewport.size().height();
     std::vector<float> values(std::size_t(w) * std::size_t(h));
     if ((*warped)->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, values.data(), w, h, GDT_Float32,
                                               0, 0)
         != CE_None)
-        return Error{QStringLiteral("%1: read failed (%2)")
-                             .arg(layer.displayName(), quiet.lastMessage()),
-                     ErrorCode::NotReadable};
+        return fail(QStringLiteral("%1: read failed (%2)")
+                            .arg(layer.displayName(), quiet.lastMessage()),
+                    ErrorCode::NotReadable);
 
     QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);

@@ -21,10 +21,10 @@ Expected<std::unique_ptr<OGRCoordinateTransformation>> transformTo(const QString
     if (target.SetFromUserInput(text.constData(),
                                 OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get())
         != OGRERR_NONE) {
-        return Error{QStringLiteral("'%1' is not a map coordinate system GDAL knows — choose an "
-                                    "EPSG code such as EPSG:3857")
-                             .arg(crs),
-                     ErrorCode::MissingCrs};
+        return fail(QStringLiteral("'%1' is not a map coordinate system GDAL knows — choose an "
+                                   "EPSG code such as EPSG:3857")
+                            .arg(crs),
+                    ErrorCode::MissingCrs);
     }
     target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OGRSpatialReference wgs84;
@@ -38,8 +38,8 @@ Expected<std::unique_ptr<OGRCoordinateTransformation>> transformTo(const QString
     std::unique_ptr<OGRCoordinateTransformation> ct(
             OGRCreateCoordinateTransformation(&wgs84, &target));
     if (!ct) {
-        return Error{QStringLiteral("PROJ cannot project longitude/latitude to %1").arg(crs),
-                     ErrorCode::MissingCrs};
+        return fail(QStringLiteral("PROJ cannot project longitude/latitude to %1").arg(crs),
+                    ErrorCode::MissingCrs);
     }
     return ct;
 }
@@ -57,7 +57,7 @@ ProjectedLayer::make(const VectorLayer &layer, const QString &crs, const std::at
     out->m_crs = crs;
     out->m_features = layer.sharedFeatures();
     if (!out->m_features) {
-        return Error{QStringLiteral("the layer has not been loaded"), ErrorCode::Failed};
+        return fail(QStringLiteral("the layer has not been loaded"), ErrorCode::Failed);
     }
     const FeatureStore &s = *out->m_features;
     out->m_points.resize(s.vertices.size());
@@ -66,8 +66,8 @@ ProjectedLayer::make(const VectorLayer &layer, const QString &crs, const std::at
     std::vector<int> ok;
     for (std::size_t begin = 0; begin < s.vertices.size(); begin += kChunk) {
         if (cancel && cancel->load(std::memory_order_relaxed)) {
-            return Error{QStringLiteral("projecting %1 was cancelled").arg(layer.name()),
-                         ErrorCode::Cancelled};
+            return fail(QStringLiteral("projecting %1 was cancelled").arg(layer.name()),
+                        ErrorCode::Cancelled);
         }
         const std::size_t n = std::min(kChunk, s.vertices.size() - begin);
         x.resize(n);

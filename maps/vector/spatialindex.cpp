@@ -37,7 +37,7 @@ bool isCancelled(const std::atomic<bool> *cancel)
 
 Error cancelledError()
 {
-    return {QStringLiteral("building the spatial index was cancelled"), ErrorCode::Cancelled};
+    return fail(QStringLiteral("building the spatial index was cancelled"), ErrorCode::Cancelled);
 }
 
 } // namespace

@@ -42,11 +42,10 @@ Expected<CrsPlan> planCrs(OGRLayer &layer, const QString &path, const LoadOption
         if (source.SetFromUserInput(text.constData(),
                                     OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get())
             != OGRERR_NONE) {
-            return Error{
-                    QStringLiteral("'%1' is not a coordinate system GDAL knows — enter an EPSG "
-                                   "code such as EPSG:4326 (longitude/latitude)")
-                            .arg(options.assumedCrs),
-                    ErrorCode::MissingCrs};
+            return fail(QStringLiteral("'%1' is not a coordinate system GDAL knows — enter an EPSG "
+                                       "code such as EPSG:4326 (longitude/latitude)")
+                                .arg(options.assumedCrs),
+                        ErrorCode::MissingCrs);
         }
         plan.chosenByUser = true;
     } else {
@@ -56,7 +55,7 @@ Expected<CrsPlan> planCrs(OGRLayer &layer, const QString &path, const LoadOption
                 ? QStringLiteral("%1: no .prj file — choose the layer's coordinate system")
                 : QStringLiteral("%1: the layer has no coordinate system — choose one (EPSG:4326 "
                                  "if the coordinates are longitude/latitude)");
-        return Error{message.arg(displayName(path)), ErrorCode::MissingCrs};
+        return fail(message.arg(displayName(path)), ErrorCode::MissingCrs);
     }
     source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     plan.description = describeCrs(source);
@@ -70,10 +69,10 @@ Expected<CrsPlan> planCrs(OGRLayer &layer, const QString &path, const LoadOption
     }
     plan.transform.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
     if (!plan.transform) {
-        return Error{QStringLiteral("%1: PROJ cannot transform %2 to longitude/latitude — choose "
-                                    "another coordinate system for the layer")
-                             .arg(displayName(path), plan.description),
-                     ErrorCode::MissingCrs};
+        return fail(QStringLiteral("%1: PROJ cannot transform %2 to longitude/latitude — choose "
+                                   "another coordinate system for the layer")
+                            .arg(displayName(path), plan.description),
+                    ErrorCode::MissingCrs);
     }
     return plan;
 }
@@ -84,26 +83,26 @@ Expected<OGRLayer *> pickLayer(GDALDataset &ds, const VectorSource &source)
         if (OGRLayer *layer = ds.GetLayerByName(source.layerName.toUtf8().constData())) {
             return layer;
         }
-        return Error{QStringLiteral("%1: no layer named '%2' — choose one of its layers")
-                             .arg(displayName(source.path), source.layerName),
-                     ErrorCode::NotFound};
+        return fail(QStringLiteral("%1: no layer named '%2' — choose one of its layers")
+                            .arg(displayName(source.path), source.layerName),
+                    ErrorCode::NotFound);
     }
     if (ds.GetLayerCount() == 1) {
         return ds.GetLayer(0);
     }
     if (ds.GetLayerCount() == 0) {
-        return Error{QStringLiteral("%1: contains no vector layer").arg(displayName(source.path)),
-                     ErrorCode::NotReadable};
+        return fail(QStringLiteral("%1: contains no vector layer").arg(displayName(source.path)),
+                    ErrorCode::NotReadable);
     }
     QStringList names;
     for (OGRLayer *layer : ds.GetLayers()) {
         names << QString::fromUtf8(layer->GetName());
     }
-    return Error{QStringLiteral("%1 has %2 layers (%3) — choose one")
-                         .arg(displayName(source.path))
-                         .arg(names.size())
-                         .arg(names.join(QStringLiteral(", "))),
-                 ErrorCode::Failed};
+    return fail(QStringLiteral("%1 has %2 layers (%3) — choose one")
+                        .arg(displayName(source.path))
+                        .arg(names.size())
+                        .arg(names.join(QStringLiteral(", "))),
+                ErrorCode::Failed);
 }
 
 QStringList fieldNames(OGRLayer &layer)
@@ -184,10 +183,10 @@ Expected<VectorLayer> loadVectorLayer(const VectorSource &source, const LoadOpti
         plan.kind = sniffKind(layer);
     }
     if (layer.GetLayerDefn()->GetGeomFieldCount() == 0) {
-        return Error{QStringLiteral("%1: the layer has no geometry — for a CSV, name the columns "
-                                    "lon/lat or WKT")
-                             .arg(displayName(source.path)),
-                     ErrorCode::NotReadable};
+        return fail(QStringLiteral("%1: the layer has no geometry — for a CSV, name the columns "
+                                   "lon/lat or WKT")
+                            .arg(displayName(source.path)),
+                    ErrorCode::NotReadable);
     }
     auto crs = planCrs(layer, source.path, options);
     if (!crs) {
@@ -221,8 +220,8 @@ Expected<VectorLayer> loadVectorLayer(const VectorSource &source, const LoadOpti
         }
     };
     if (!readFeatures(layer, plan, *store, report, readProgress, cancel)) {
-        return Error{QStringLiteral("loading %1 was cancelled").arg(meta.name),
-                     ErrorCode::Cancelled};
+        return fail(QStringLiteral("loading %1 was cancelled").arg(meta.name),
+                    ErrorCode::Cancelled);
     }
     meta.warnings << warningsOf(report, store->featureCount());
     const auto indexProgress = [&](double f) {

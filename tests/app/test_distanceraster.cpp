@@ -50,7 +50,7 @@ void TestDistanceRaster::gridIsInTheUtmZoneOfTheArea()
     // Central Texas (-98.5°) lies in UTM zone 14 north.
     const QRectF area(QPointF(-99.0, 30.5), QPointF(-98.0, 31.5));
     auto grid = app::distanceGrid(area, 100.0);
-    QVERIFY2(grid.ok(), grid.ok() ? "" : qPrintable(grid.error().message));
+    QVERIFY2(grid.ok(), grid.ok() ? "" : qPrintable(maps::errorText(grid.error())));
     QCOMPARE(grid->crsWkt, QString("EPSG:32614"));
     QCOMPARE(grid->pixelWidth, 100.0);
     QCOMPARE(grid->pixelHeight, -100.0);
@@ -75,16 +75,16 @@ void TestDistanceRaster::badAreasAreRefused()
     const QRectF texas(QPointF(-106.0, 25.8), QPointF(-93.5, 36.5));
     auto tooFine = app::distanceGrid(texas, 1.0); // 1.2 million km² at 1 m
     QVERIFY(!tooFine.ok());
-    QVERIFY(tooFine.error().message.contains("too large"));
+    QVERIFY(maps::errorText(tooFine.error()).contains("too large"));
     QVERIFY(!app::distanceGrid(QRectF(QPointF(10, 85), QPointF(20, 89)), 100.0).ok());
     QVERIFY(!app::distanceGrid(QRectF(), 100.0).ok());
     QVERIFY(!app::distanceGrid(texas, std::numeric_limits<double>::quiet_NaN()).ok());
     app::DistanceRasterController controller(nullptr);
-    QString error;
     app::DistanceRasterRequest request{demo(), "synthetic_substations", texas, 0.0,
                                        m_dir.filePath("never.tif")};
-    QVERIFY(!controller.start(request, &error));
-    QVERIFY(!error.isEmpty());
+    const maps::Status refused = controller.start(request);
+    QVERIFY(!refused);
+    QVERIFY(!refused.error().message.empty());
     QVERIFY(!QFile::exists(request.outputPath));
 }
 
@@ -95,8 +95,8 @@ void TestDistanceRaster::rasterHoldsTheDistanceToTheNearestFeature()
     QSignalSpy finished(&controller, &app::DistanceRasterController::finished);
     app::DistanceRasterRequest request{demo(), "synthetic_substations", area, 200.0,
                                        m_dir.filePath("substations-distance.tif")};
-    QString error;
-    QVERIFY2(controller.start(request, &error), qPrintable(error));
+    const maps::Status started = controller.start(request);
+    QVERIFY2(started, started ? "" : started.error().message.c_str());
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.front().at(1).toString(), QString());
 
@@ -165,8 +165,8 @@ void TestDistanceRaster::cancelLeavesNoFile()
     QSignalSpy finished(&controller, &app::DistanceRasterController::finished);
     app::DistanceRasterRequest request{demo(), "synthetic_transmission_lines", texas, 150.0,
                                        m_dir.filePath("cancelled.tif")};
-    QString error;
-    QVERIFY2(controller.start(request, &error), qPrintable(error));
+    const maps::Status started = controller.start(request);
+    QVERIFY2(started, started ? "" : started.error().message.c_str());
     QVERIFY(controller.isRunning());
     controller.cancel();
     QVERIFY(finished.wait(60000));
@@ -183,8 +183,8 @@ void TestDistanceRaster::finishedRasterBecomesALayer()
     app::DistanceRasterRequest request{demo(), "synthetic_transmission_lines",
                                        QRectF(QPointF(-98.0, 30.0), QPointF(-97.0, 31.0)), 500.0,
                                        m_dir.filePath("lines-distance.tif")};
-    QString error;
-    QVERIFY2(window.distanceRaster()->start(request, &error), qPrintable(error));
+    const maps::Status started = window.distanceRaster()->start(request);
+    QVERIFY2(started, started ? "" : started.error().message.c_str());
     QVERIFY(finished.wait(60000));
     QCOMPARE(window.document()->layers().size(), before + 1);
     QCOMPARE(QString::fromStdString(window.document()->layers().back().source).section('/', -1),

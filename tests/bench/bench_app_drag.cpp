@@ -144,11 +144,11 @@ void distanceScreenshot(const QString &shotDir)
                                        "synthetic_transmission_lines", extent,
                                        app::suggestedPixelMetres(extent),
                                        dir.filePath("synthetic_transmission_lines-distance.tif")};
-    QString error;
     QElapsedTimer t;
     t.start();
-    if (!window.distanceRaster()->start(request, &error) || !finished.wait(120000)) {
-        std::printf("distance raster failed: %s\n", qPrintable(error));
+    const maps::Status started = window.distanceRaster()->start(request);
+    if (!started || !finished.wait(120000)) {
+        std::printf("distance raster failed: %s\n", started ? "" : started.error().message.c_str());
         return;
     }
     std::printf("distance raster of the view (%.0f m pixels): %.0f ms\n", request.pixelMetres,

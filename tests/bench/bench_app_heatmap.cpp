@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     // 2. The whole demo at the finest raster's resolution, and gdal_calc.py on its factors.
     auto grid = app::regionGrid(*scene, -107.0, 25.5, -93.3, 36.6);
     if (!grid) {
-        std::printf("no region grid: %s\n", qPrintable(grid.error().message));
+        std::printf("no region grid: %s\n", grid.error().message.c_str());
         return 1;
     }
     QElapsedTimer ours;
@@ -107,7 +107,7 @@ int main(int argc, char **argv)
     auto scores = app::scoreRaster(*scene, model, *grid);
     const double oursSeconds = ours.nsecsElapsed() / 1e9;
     if (!scores) {
-        std::printf("scoreRaster failed: %s\n", qPrintable(scores.error().message));
+        std::printf("scoreRaster failed: %s\n", scores.error().message.c_str());
         return 1;
     }
     // The same factors, written for gdal_calc.py (not timed).

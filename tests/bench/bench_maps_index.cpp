@@ -107,7 +107,7 @@ void tamu()
     options.assumedCrs = "EPSG:4326";
     const auto layer = loadVectorLayer({csv, {}}, options);
     if (!layer) {
-        std::printf("USA TAMU substations: %s\n", qPrintable(layer.error().message));
+        std::printf("USA TAMU substations: %s\n", layer.error().message.c_str());
         return;
     }
     double best = 1e9;
@@ -140,7 +140,7 @@ void siteFactors()
     for (const char *name : {"lines", "buses", "generators"}) {
         auto layer = loadVectorLayer({gpkg, name});
         if (!layer) {
-            std::printf("site factors: %s\n", qPrintable(layer.error().message));
+            std::printf("site factors: %s\n", layer.error().message.c_str());
             return;
         }
         layers.push_back(*layer);

@@ -170,7 +170,7 @@ int main(int argc, char **argv)
         timer.start();
         auto written = Proximity::writeGeoTiff(gpkg, grid, ours);
         if (!written) {
-            std::printf("%s\n", qPrintable(written.error().message));
+            std::printf("%s\n", written.error().message.c_str());
             return 1;
         }
         oursSeconds = std::min(oursSeconds, timer.nsecsElapsed() / 1e9);
@@ -180,10 +180,10 @@ int main(int argc, char **argv)
         auto transformed = ProximityTransform::distances(
                 mask->data(), n, n, [](int) { return kPixel; }, kPixel,
                 std::numeric_limits<float>::infinity(), RasterFileWriter::blockSize,
-                [](int, int, const float *) { return rasterDone(); });
+                [](int, int, const float *) { return done(); });
         transformSeconds = std::min(transformSeconds, timer.nsecsElapsed() / 1e9);
         if (!transformed) {
-            std::printf("%s\n", qPrintable(transformed.error().message));
+            std::printf("%s\n", transformed.error().message.c_str());
             return 1;
         }
 

@@ -234,7 +234,7 @@ private slots:
         ProximityOptions options;
         options.where = QStringLiteral("kv >= 345");
         auto mask = Proximity::rasterise(gpkg, grid, options);
-        QVERIFY2(mask.ok(), qPrintable(mask ? QString() : mask.error().message));
+        QVERIFY2(mask.ok(), qPrintable(mask ? QString() : maps::errorText(mask.error())));
         // The 138 kV point at (507500, 3995100) is filtered out: its pixel is not a target.
         const QPointF filtered = grid.mapToPixel(507500, 3995100);
         QCOMPARE(int((*mask)[std::size_t(filtered.y()) * 300 + std::size_t(filtered.x())]), 0);
@@ -301,7 +301,7 @@ private slots:
         grid.width = 360;
         grid.height = 260;
         auto mask = Proximity::rasterise(file, grid);
-        QVERIFY2(mask.ok(), qPrintable(mask ? QString() : mask.error().message));
+        QVERIFY2(mask.ok(), qPrintable(mask ? QString() : maps::errorText(mask.error())));
         const auto burnt = std::count(mask->begin(), mask->end(), 1);
         QVERIFY(burnt > 100 && burnt < grid.pixelCount());
         auto result = Proximity::fromMask(*mask, grid);
@@ -336,7 +336,7 @@ private slots:
         control.threads = threads;
         const QString path = m_dir.filePath(QStringLiteral("distances-%1.tif").arg(threads));
         auto written = Proximity::writeGeoTiff(gpkg, grid, path, options, control);
-        QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
+        QVERIFY2(written.ok(), qPrintable(written ? QString() : maps::errorText(written.error())));
         auto expected = Proximity::fromVector(gpkg, grid, options, control);
         QVERIFY(expected.ok());
         GDALDataset *ds = GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_RASTER);
@@ -369,12 +369,12 @@ private slots:
         far.originX = 900000; // no feature inside
         auto nothing = Proximity::writeGeoTiff(gpkg, far, m_dir.filePath("nothing.tif"));
         QVERIFY(!nothing.ok());
-        QVERIFY(nothing.error().message.contains("no features"));
+        QVERIFY(maps::errorText(nothing.error()).contains("no features"));
         const RasterGrid grid = utmGrid(300, 200, 30, 30);
         auto unwritable =
                 Proximity::writeGeoTiff(gpkg, grid, m_dir.filePath("no/such/folder/out.tif"));
         QVERIFY(!unwritable.ok());
-        QVERIFY(unwritable.error().message.contains("out.tif"));
+        QVERIFY(maps::errorText(unwritable.error()).contains("out.tif"));
         std::atomic<bool> cancel{true};
         RasterJobControl control;
         control.cancel = &cancel;
@@ -396,17 +396,17 @@ private slots:
         bad.where = QStringLiteral("no_such_field > 3");
         auto filtered = Proximity::fromVector(gpkg, grid, bad);
         QVERIFY(!filtered.ok());
-        QVERIFY(filtered.error().message.contains("filter"));
+        QVERIFY(maps::errorText(filtered.error()).contains("filter"));
         RasterGrid far = grid;
         far.originX = 900000; // no feature inside
         auto nothing = Proximity::fromVector(gpkg, far);
         QVERIFY(!nothing.ok());
-        QVERIFY(nothing.error().message.contains("no features"));
+        QVERIFY(maps::errorText(nothing.error()).contains("no features"));
         ProximityOptions wrongLayer;
         wrongLayer.layerName = QStringLiteral("roads");
         auto layer = Proximity::fromVector(gpkg, grid, wrongLayer);
         QVERIFY(!layer.ok());
-        QVERIFY(layer.error().message.contains("roads"));
+        QVERIFY(maps::errorText(layer.error()).contains("roads"));
         // The grid's CRS may be written as "EPSG:n" (the same distances as its WKT); one that
         // cannot be read is an error, never a crash inside GDAL.
         const RasterGrid around = utmGrid(300, 200, 30, 30);
@@ -414,7 +414,7 @@ private slots:
         byCode.crsWkt = QStringLiteral("EPSG:32614");
         auto coded = Proximity::fromVector(gpkg, byCode);
         auto wkt = Proximity::fromVector(gpkg, around);
-        QVERIFY2(coded.ok(), qPrintable(coded ? QString() : coded.error().message));
+        QVERIFY2(coded.ok(), qPrintable(coded ? QString() : maps::errorText(coded.error())));
         QVERIFY(wkt.ok());
         QVERIFY(coded->values == wkt->values);
         RasterGrid garbled = around;

@@ -59,7 +59,7 @@ private:
         const QString path = m_dir.filePath(file);
         QCOMPARE(writeVectorFile(path, "GPKG", layer, "EPSG:4326", type, features), QString());
         auto loaded = loadVectorLayer({path, {}});
-        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : maps::errorText(loaded.error())));
         m_layers.push_back(*loaded);
     }
 

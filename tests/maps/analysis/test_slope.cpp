@@ -191,7 +191,7 @@ private slots:
         RasterJobControl control;
         control.threads = 3;
         auto written = Slope::computeToFile(*dem, out, control);
-        QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
+        QVERIFY2(written.ok(), qPrintable(written ? QString() : maps::errorText(written.error())));
         int wo = 0;
         int ho = 0;
         const std::vector<float> fromFile = readAll(out, wo, ho);

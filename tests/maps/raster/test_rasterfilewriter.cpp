@@ -64,7 +64,7 @@ private slots:
         control.threads = threads;
         auto status = RasterTileRunner::run(
                 width, height, tileWidth, tileHeight, control,
-                [&](const RasterTile &tile, int) -> RasterStatus {
+                [&](const RasterTile &tile, int) -> Status {
                     std::vector<float> values(std::size_t(tile.width) * tile.height);
                     for (int r = 0; r < tile.height; ++r) {
                         for (int c = 0; c < tile.width; ++c) {

@@ -35,7 +35,7 @@ private slots:
         const QString file = path("meta.tif");
         QVERIFY(writeTiff(file, spec, [](int c, int r) { return c + 100 * r; }));
         auto layer = RasterLayer::open(file, LayerRole::Elevation);
-        QVERIFY2(layer.ok(), qPrintable(layer ? QString() : layer.error().message));
+        QVERIFY2(layer.ok(), qPrintable(layer ? QString() : maps::errorText(layer.error())));
         const RasterLayer &l = **layer;
         QCOMPARE(l.width(), spec.width);
         QCOMPARE(l.height(), spec.height);
@@ -60,7 +60,7 @@ private slots:
         auto layer = RasterLayer::open(path("nowhere.tif"));
         QVERIFY(!layer.ok());
         QCOMPARE(layer.error().code, ErrorCode::NotFound);
-        QVERIFY(layer.error().message.contains("nowhere.tif"));
+        QVERIFY(maps::errorText(layer.error()).contains("nowhere.tif"));
     }
 
     void reportsAFileThatIsNotARaster()
@@ -73,7 +73,7 @@ private slots:
         auto layer = RasterLayer::open(file);
         QVERIFY(!layer.ok());
         QCOMPARE(layer.error().code, ErrorCode::NotReadable);
-        QVERIFY(layer.error().message.startsWith("notes.tif: "));
+        QVERIFY(maps::errorText(layer.error()).startsWith("notes.tif: "));
     }
 
     void reportsATruncatedGeoTiff_data()
@@ -103,7 +103,8 @@ private slots:
 
         auto layer = RasterLayer::open(cut);
         QVERIFY(!layer.ok());
-        QVERIFY2(layer.error().message.contains("truncated"), qPrintable(layer.error().message));
+        QVERIFY2(maps::errorText(layer.error()).contains("truncated"),
+                 qPrintable(maps::errorText(layer.error())));
     }
 
     void reportsARasterWithoutGeoreferencing()
@@ -114,7 +115,7 @@ private slots:
         QVERIFY(writeTiff(file, spec, [](int, int) { return 1.0; }));
         auto layer = RasterLayer::open(file);
         QVERIFY(!layer.ok());
-        QVERIFY(layer.error().message.contains("georeferencing"));
+        QVERIFY(maps::errorText(layer.error()).contains("georeferencing"));
     }
 
     void opensAHugeRasterWithoutReadingItWhole()
@@ -131,7 +132,7 @@ private slots:
         QVERIFY(writeTiff(file, spec));
         QVERIFY(QFileInfo(file).size() < 10 * 1024 * 1024);
         auto layer = RasterLayer::open(file, LayerRole::LandCover);
-        QVERIFY2(layer.ok(), qPrintable(layer ? QString() : layer.error().message));
+        QVERIFY2(layer.ok(), qPrintable(layer ? QString() : maps::errorText(layer.error())));
 
         auto cache = BlockCache::create(*layer, 1 << 20);
         QVERIFY(cache.ok());
@@ -142,7 +143,8 @@ private slots:
         QVERIFY(reader.ok());
         auto whole = reader->read((*layer)->grid(), Interpolation::Nearest);
         QVERIFY(!whole.ok());
-        QVERIFY2(whole.error().message.contains("windows"), qPrintable(whole.error().message));
+        QVERIFY2(maps::errorText(whole.error()).contains("windows"),
+                 qPrintable(maps::errorText(whole.error())));
         auto window = reader->read((*layer)->grid().subGrid(30000, 40000, 300, 200),
                                    Interpolation::Nearest);
         QVERIFY(window.ok());

@@ -224,7 +224,7 @@ private slots:
         QVERIFY(reader.ok());
         auto buffer = reader->read(m_layer->grid(), Interpolation::Nearest, 1000);
         QVERIFY(!buffer.ok());
-        QVERIFY(buffer.error().message.contains("plane.tif"));
+        QVERIFY(maps::errorText(buffer.error()).contains("plane.tif"));
     }
 };
 

@@ -80,11 +80,11 @@ void TestImagery::categoricalUsesColourTableAndNoDataIsTransparent()
     const QString path = writeGrid("landcover.tif", 1, true);
     QVERIFY(!path.isEmpty());
     auto layer = RasterLayer::open(path, LayerRole::LandCover);
-    QVERIFY2(layer.ok(), layer.ok() ? "" : qPrintable(layer.error().message));
+    QVERIFY2(layer.ok(), layer.ok() ? "" : qPrintable(maps::errorText(layer.error())));
     const QPointF centre = mercator(-99.0, 31.0);
     const Viewport view(centre, 1000.0, QSize(300, 300), "EPSG:3857");
     auto image = drawRaster(**layer, view);
-    QVERIFY2(image.ok(), image.ok() ? "" : qPrintable(image.error().message));
+    QVERIFY2(image.ok(), image.ok() ? "" : qPrintable(maps::errorText(image.error())));
     auto colourAt = [&](double lon, double lat) {
         const QPointF p = view.toPixel(mercator(lon, lat));
         return image->pixelColor(int(p.x()), int(p.y()));

@@ -90,7 +90,7 @@ private slots:
     void featuresLandWherePredicted()
     {
         const auto snap = RenderSnapshot::make(m_layers, "EPSG:3857", 7);
-        QVERIFY2(snap, qPrintable(snap ? QString() : snap.error().message));
+        QVERIFY2(snap, qPrintable(snap ? QString() : maps::errorText(snap.error())));
         QCOMPARE(snap->layers.front().role, LayerRole::FloodZones); // polygons at the bottom
         const QRectF area(mercator(-99.5, 28.5), mercator(-95.5, 31.5));
         const Viewport vp = Viewport::fitting(area.normalized(), {400, 300}, "EPSG:3857", 0.0);
@@ -136,7 +136,7 @@ private slots:
         QCOMPARE(coloured(img, img.rect(), voltageColor(VoltageClass::Kv500)), 0);
         const auto bad = RenderSnapshot::make(m_layers, "not a crs");
         QVERIFY(!bad);
-        QVERIFY(bad.error().message.contains("not a crs"));
+        QVERIFY(maps::errorText(bad.error()).contains("not a crs"));
     }
 
     // A circle of 100,000 vertices: at a 200-pixel scale most segments merge, yet every sampled

@@ -50,8 +50,8 @@ private slots:
         const auto r = loadVectorLayer({path, {}});
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::NotReadable);
-        QVERIFY2(r.error().message.startsWith("sites.gpkg: not a GeoPackage"),
-                 qPrintable(r.error().message));
+        QVERIFY2(maps::errorText(r.error()).startsWith("sites.gpkg: not a GeoPackage"),
+                 qPrintable(maps::errorText(r.error())));
     }
 
     void geopackageWithACorruptBody()
@@ -63,7 +63,7 @@ private slots:
         writeText(path, bytes);
         const auto r = loadVectorLayer({path, {}});
         QVERIFY(!r);
-        QVERIFY(r.error().message.startsWith("broken.gpkg: GDAL cannot read it"));
+        QVERIFY(maps::errorText(r.error()).startsWith("broken.gpkg: GDAL cannot read it"));
     }
 
     void shapefileWithoutPrjAsksForTheCrs()
@@ -75,7 +75,7 @@ private slots:
         const auto r = loadVectorLayer({path, {}});
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::MissingCrs);
-        QCOMPARE(r.error().message,
+        QCOMPARE(maps::errorText(r.error()),
                  QStringLiteral("roads.shp: no .prj file — choose the layer's coordinate system"));
         LoadOptions options;
         options.assumedCrs = "EPSG:32614"; // UTM 14N: x 500000 is the zone's central meridian
@@ -99,8 +99,9 @@ private slots:
         QVERIFY(QFile::remove(dir.filePath(removed)));
         const auto r = loadVectorLayer({path, {}});
         QVERIFY(!r);
-        QVERIFY2(r.error().message.contains("no " + removed.mid(5)), qPrintable(r.error().message));
-        QVERIFY(r.error().message.contains("copy " + removed));
+        QVERIFY2(maps::errorText(r.error()).contains("no " + removed.mid(5)),
+                 qPrintable(maps::errorText(r.error())));
+        QVERIFY(maps::errorText(r.error()).contains("copy " + removed));
     }
 
     void truncatedShapefile()
@@ -115,7 +116,7 @@ private slots:
         if (r) {
             QCOMPARE(r->featureCount(), std::size_t(0)); // GDAL may report an empty layer
         } else {
-            QVERIFY(r.error().message.startsWith("roads.shp"));
+            QVERIFY(maps::errorText(r.error()).startsWith("roads.shp"));
         }
     }
 
@@ -124,7 +125,7 @@ private slots:
         const auto r = loadVectorLayer({"/nonexistent/folder/lines.gpkg", {}});
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::NotFound);
-        QVERIFY(r.error().message.contains("file not found"));
+        QVERIFY(maps::errorText(r.error()).contains("file not found"));
         QCOMPARE(loadVectorLayer({"", {}}).error().code, ErrorCode::NotFound);
     }
 
@@ -148,7 +149,7 @@ private slots:
   "geometry": {"type": "MultiPolygon", "coordinates": []}}
 ]})");
         const auto r = loadVectorLayer({path, {}});
-        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QVERIFY2(r, qPrintable(r ? QString() : maps::errorText(r.error())));
         QCOMPARE(r->role(), LayerRole::FloodZones);
         QCOMPARE(r->featureCount(), std::size_t(2));
         const QString warnings = r->metadata().warnings.join('\n');
@@ -207,7 +208,7 @@ private slots:
             const auto r = loadVectorLayer({path, {}});
             (r ? loaded : refused) += 1;
             if (!r) {
-                QVERIFY(!r.error().message.isEmpty());
+                QVERIFY(!maps::errorText(r.error()).isEmpty());
             }
             QByteArray noise(cut, Qt::Uninitialized);
             for (char &c : noise) {
@@ -230,7 +231,8 @@ private slots:
         writeText(path, "zone_id,zone_name\n1,Maine\n");
         const auto r = loadVectorLayer({path, {}});
         QVERIFY(!r);
-        QVERIFY2(r.error().message.contains("no geometry"), qPrintable(r.error().message));
+        QVERIFY2(maps::errorText(r.error()).contains("no geometry"),
+                 qPrintable(maps::errorText(r.error())));
     }
 
     void remoteSourcesAreRefused_data()
@@ -251,7 +253,7 @@ private slots:
         const auto r = loadVectorLayer({source, {}});
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::NetworkRefused);
-        QVERIFY(r.error().message.contains("allow network access"));
+        QVERIFY(maps::errorText(r.error()).contains("allow network access"));
         QCOMPARE(listVectorLayers(source).error().code, ErrorCode::NetworkRefused);
     }
 

@@ -58,7 +58,7 @@ private slots:
                                   {"POINT (-95.37 29.76)", {{"name", "Houston"}, {"kv", "n/a"}}}}),
                  QString());
         const auto layer = loadVectorLayer({path, {}});
-        QVERIFY2(layer, qPrintable(layer ? QString() : layer.error().message));
+        QVERIFY2(layer, qPrintable(layer ? QString() : maps::errorText(layer.error())));
         QCOMPARE(layer->featureCount(), std::size_t(3));
         QCOMPARE(layer->role(), LayerRole::Substations);
         QCOMPARE(layer->metadata().sourceCrs, QStringLiteral("EPSG:4326"));
@@ -90,7 +90,7 @@ private slots:
                                  {{wkt, {{"VOLTAGE", 345.0}, {"OWNER", "x"}}}}),
                  QString());
         const auto layer = loadVectorLayer({path, {}});
-        QVERIFY2(layer, qPrintable(layer ? QString() : layer.error().message));
+        QVERIFY2(layer, qPrintable(layer ? QString() : maps::errorText(layer.error())));
         QCOMPARE(layer->metadata().sourceCrs, QStringLiteral("EPSG:32614"));
         QCOMPARE(layer->role(), LayerRole::TransmissionLines);
         QCOMPARE(layer->features().kv[0], 345.0F);
@@ -112,7 +112,7 @@ private slots:
                                  {{pointWkt(p), {{"capacity", "1.2 GW"}}}}),
                  QString());
         const auto a = loadVectorLayer({merc, {}});
-        QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
+        QVERIFY2(a, qPrintable(a ? QString() : maps::errorText(a.error())));
         QCOMPARE(a->metadata().sourceCrs, QStringLiteral("EPSG:3857"));
         QCOMPARE(a->role(), LayerRole::PowerPlants);
         QCOMPARE(a->features().mw[0], 1200.0F);
@@ -141,7 +141,7 @@ private slots:
                     writeVectorFile(path, driver, "power_lines", "EPSG:4326", wkbLineString, lines),
                     QString());
             const auto layer = loadVectorLayer({path, {}});
-            QVERIFY2(layer, qPrintable(layer ? QString() : layer.error().message));
+            QVERIFY2(layer, qPrintable(layer ? QString() : maps::errorText(layer.error())));
             QCOMPARE(layer->role(), LayerRole::TransmissionLines);
             QCOMPARE(layer->features().vertices.size(), std::size_t(3));
             QCOMPARE(layer->features().vertices[1].lon, 10.5);
@@ -174,13 +174,14 @@ private slots:
         const auto refused = loadVectorLayer({path, {}});
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::MissingCrs);
-        QVERIFY2(refused.error().message.contains("sub.csv"), qPrintable(refused.error().message));
-        QVERIFY(refused.error().message.contains("choose"));
+        QVERIFY2(maps::errorText(refused.error()).contains("sub.csv"),
+                 qPrintable(maps::errorText(refused.error())));
+        QVERIFY(maps::errorText(refused.error()).contains("choose"));
 
         LoadOptions options;
         options.assumedCrs = "EPSG:4326";
         const auto layer = loadVectorLayer({path, {}}, options);
-        QVERIFY2(layer, qPrintable(layer ? QString() : layer.error().message));
+        QVERIFY2(layer, qPrintable(layer ? QString() : maps::errorText(layer.error())));
         QVERIFY(layer->metadata().crsChosenByUser);
         QCOMPARE(layer->featureCount(), std::size_t(2));
         QCOMPARE(layer->role(), LayerRole::Substations);
@@ -191,7 +192,7 @@ private slots:
         options.assumedCrs = "EPSG:999999";
         const auto bad = loadVectorLayer({path, {}}, options);
         QVERIFY(!bad);
-        QVERIFY(bad.error().message.contains("EPSG:999999"));
+        QVERIFY(maps::errorText(bad.error()).contains("EPSG:999999"));
     }
 
     void multipleLayersNeedAChoice()
@@ -210,8 +211,8 @@ private slots:
         }
         const auto noChoice = loadVectorLayer({path, {}});
         QVERIFY(!noChoice);
-        QVERIFY(noChoice.error().message.contains("buses"));
-        QVERIFY(noChoice.error().message.contains("lines"));
+        QVERIFY(maps::errorText(noChoice.error()).contains("buses"));
+        QVERIFY(maps::errorText(noChoice.error()).contains("lines"));
         const auto names = listVectorLayers(path);
         QVERIFY(names);
         QCOMPARE(*names, (QStringList{"buses", "lines"}));

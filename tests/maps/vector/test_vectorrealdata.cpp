@@ -38,7 +38,7 @@ private slots:
     {
         const auto lines = loadVectorLayer(
                 {path("pypsa-eur-entsoe-gridkit/entsoe_gridkit_europe.gpkg"), "lines"});
-        QVERIFY2(lines, qPrintable(lines ? QString() : lines.error().message));
+        QVERIFY2(lines, qPrintable(lines ? QString() : maps::errorText(lines.error())));
         QCOMPARE(lines->featureCount(), std::size_t(11151));
         QCOMPARE(lines->role(), LayerRole::TransmissionLines);
         std::map<int, int> counts;
@@ -88,7 +88,7 @@ private slots:
         LoadOptions options;
         options.assumedCrs = "EPSG:4326";
         const auto subs = loadVectorLayer({csv, {}}, options);
-        QVERIFY2(subs, qPrintable(subs ? QString() : subs.error().message));
+        QVERIFY2(subs, qPrintable(subs ? QString() : maps::errorText(subs.error())));
         QCOMPARE(subs->featureCount(), std::size_t(41083));
         QCOMPARE(subs->role(), LayerRole::Substations);
         for (const LonLat &v : subs->features().vertices) {
@@ -114,7 +114,7 @@ private slots:
         }
         const QString file = path("fema-nfhl-cambridge-ma/FEMA_FloodPlains100Year.geojson");
         const auto flood = loadVectorLayer({file, {}});
-        QVERIFY2(flood, qPrintable(flood ? QString() : flood.error().message));
+        QVERIFY2(flood, qPrintable(flood ? QString() : maps::errorText(flood.error())));
         QCOMPARE(flood->featureCount(), std::size_t(21));
         QCOMPARE(flood->role(), LayerRole::FloodZones);
         GDALDatasetUniquePtr ds(GDALDataset::Open(file.toUtf8(), GDAL_OF_VECTOR));
@@ -145,7 +145,7 @@ private slots:
     void luxembourgCantons()
     {
         const auto lux = loadVectorLayer({path("dem-luxembourg-30s/lux.shp"), {}});
-        QVERIFY2(lux, qPrintable(lux ? QString() : lux.error().message));
+        QVERIFY2(lux, qPrintable(lux ? QString() : maps::errorText(lux.error())));
         QCOMPARE(lux->featureCount(), std::size_t(12));
         QCOMPARE(lux->role(), LayerRole::Boundaries);
         QCOMPARE(lux->metadata().sourceCrs, QStringLiteral("EPSG:4326"));
