@@ -239,8 +239,9 @@ void MainWindow::createDocks()
         toggle->setShortcut(spec.shortcut);
         m_viewMenu->addAction(toggle);
     }
+    // The Plans dock's list shows a plan's headline in one row: the left column is wide enough.
     resizeDocks({findChild<QDockWidget *>("layersDock"), findChild<QDockWidget *>("scoreDock")},
-                {260, 440}, Qt::Horizontal);
+                {430, 440}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>("chartsDock")}, {280}, Qt::Vertical);
     m_viewMenu->addSeparator();
     QAction *reset = m_viewMenu->addAction(tr("Reset Layout"), this,

@@ -35,7 +35,7 @@ PlansPanel::PlansPanel(QWidget *parent) : QWidget(parent), m_view(new QTableView
     QAction *add = addAction("actionNewPlan", tr("New"),
                              tr("A new plan at the selected site, from the default plan"));
     connect(add, &QAction::triggered, this, &PlansPanel::newRequested);
-    QAction *copy = addAction("actionDuplicatePlan", tr("Duplicate"),
+    QAction *copy = addAction("actionDuplicatePlan", tr("Copy"),
                               tr("A copy of the plan, at the same site"));
     connect(copy, &QAction::triggered, this, [this] { emit duplicateRequested(currentPlan()); });
     QAction *rename = addAction("actionRenamePlan", tr("Rename"), tr("Rename the plan (F2)"));
@@ -43,6 +43,7 @@ PlansPanel::PlansPanel(QWidget *parent) : QWidget(parent), m_view(new QTableView
     QAction *remove = addAction("actionDeletePlan", tr("Delete"), tr("Delete the plan (Del)"));
     connect(remove, &QAction::triggered, this, [this] { emit removeRequested(currentPlan()); });
     QAction *up = addAction("actionMovePlanUp", tr("Up"), tr("Move the plan up the list"));
+    // Short labels, so that all six fit the dock's width.
     connect(up, &QAction::triggered, this, [this] { emit moveRequested(currentPlan(), -1); });
     QAction *down = addAction("actionMovePlanDown", tr("Down"), tr("Move the plan down the list"));
     connect(down, &QAction::triggered, this, [this] { emit moveRequested(currentPlan(), 1); });
