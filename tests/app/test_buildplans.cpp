@@ -16,6 +16,7 @@
 #include "app/sitecontroller.h"
 #include "planner/core/site/buildplan.h"
 #include "planner/session/document.h"
+#include "planner/session/plancommands.h"
 #include "widgets/mapcanvas.h"
 #include "widgets/planpanel.h"
 #include "widgets/planspanel.h"
@@ -23,6 +24,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <QAction>
 #include <QFile>
 #include <QProcess>
 #include <QSettings>
@@ -139,6 +141,26 @@ void TestBuildPlans::selectingAPlanShowsItsFigures()
     QCOMPARE(panel->currentPlan(), window.document()->plans()[2].id);
     QCOMPARE(valueOf("Accelerator system"),
              QString("NVIDIA HGX H200 (4 x 8-GPU systems per rack)"));
+    // Two plans at one site: the selected one is shown, not the site's first.
+    planner::Document *doc = window.document();
+    panel->setCurrentPlan(tpu.id);
+    panel->findChild<QAction *>("actionDuplicatePlan")->trigger(); // the dock's button
+    const qint64 copy = window.siteController()->selectedPlan();
+    QVERIFY(copy != tpu.id);
+    QCOMPARE(doc->plan(copy)->name, "Copy of " + tpu.name);
+    planner::PlanSpec b200 = tpu.spec;
+    b200.input.acceleratorId = "hgx-b200";
+    b200.input.coolingId = "dlc-dry-coolers";
+    QVERIFY(planner::commands::setPlanSpec(
+            *doc, copy, QString::fromStdString(planner::planSpecToJson(b200)), "accelerator"));
+    QCOMPARE(panel->currentPlan(), copy);
+    QCOMPARE(valueOf("Accelerator system"),
+             QString("NVIDIA HGX/DGX B200 (4 x 8-GPU systems per rack)"));
+    panel->setCurrentPlan(tpu.id);
+    QCOMPARE(valueOf("Accelerator system"), QString("Google TPU v7 Ironwood rack (64 chips)"));
+    doc->undoStack()->undo();
+    doc->undoStack()->undo();
+    QCOMPARE(view->model()->rowCount(), 3);
     const QString shot = qEnvironmentVariable("ENERGIZE_SCREENSHOT");
     if (!shot.isEmpty()) {
         QTest::qWait(300); // the charts replot on a queued timer
