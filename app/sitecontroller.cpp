@@ -93,7 +93,13 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
         m_planEditor->setChoices(accelerators, cooling, bridging);
         connect(m_planEditor, &ui::PlanEditor::planEdited, this, &SiteController::editPlan);
     }
-    connect(doc, &planner::Document::plansReset, this, &SiteController::readPlan);
+    // Another project: its first plan (and that plan's site) is selected.
+    connect(doc, &planner::Document::plansReset, this, [this] {
+        if (!m_doc->plans().empty())
+            selectPlan(m_doc->plans().front().id);
+        else
+            readPlan();
+    });
     for (auto signal : {&planner::Document::planInserted, &planner::Document::planRemoved,
                         &planner::Document::planChanged})
         connect(doc, signal, this, &SiteController::readPlan);
