@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 
 #include "app/plancommand.h"
+#include "app/savecommand.h"
 #include "app/scorecommand.h"
 
 #include <QCoreApplication>
@@ -26,7 +27,9 @@ void addGuiOptions(QCommandLineParser &parser)
                                         "--at LON,LAT] [--json]   every factor and the score\n"
                                         "  energize heatmap PROJECT.gpkg|--demo --out FILE.tif "
                                         "[--bbox W,S,E,N] [--resolution METRES]   the score "
-                                        "raster"));
+                                        "raster\n"
+                                        "  energize save --demo FILE.gpkg   write the demo, "
+                                        "plans included, as a project file"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -50,7 +53,8 @@ bool isHeadlessRequest(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
         if (i == 1
-            && (!std::strcmp(a, "plan") || !std::strcmp(a, "score") || !std::strcmp(a, "heatmap")))
+            && (!std::strcmp(a, "plan") || !std::strcmp(a, "score") || !std::strcmp(a, "heatmap")
+                || !std::strcmp(a, "save")))
             return true;
         if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version")
             || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all"))
@@ -67,6 +71,8 @@ int runHeadless(const QStringList &arguments)
         return runScoreCommand(arguments.mid(2));
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("heatmap"))
         return runHeatmapCommand(arguments.mid(2));
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("save"))
+        return runSaveCommand(arguments.mid(2));
     QCommandLineParser parser;
     addGuiOptions(parser);
     parser.process(arguments); // prints help or version and exits

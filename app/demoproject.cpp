@@ -3,6 +3,7 @@
 
 #include "planner/session/document.h"
 #include "planner/session/layercommands.h"
+#include "planner/session/plancommands.h"
 #include "planner/session/sitecommands.h"
 
 #include <QCoreApplication>
@@ -12,10 +13,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace app {
 namespace {
 
 constexpr const char *kManifest = "demo-layers.json";
+constexpr const char *kPlans = "demo-plans.json"; // the demo's build plans, at its sites
 
 // Candidate sites for the demo, near three Texas towns.
 struct DemoSite
@@ -29,6 +33,48 @@ constexpr DemoSite kDemoSites[] = {
         {"Temple candidate", -97.30, 31.05},
         {"Amarillo candidate", -101.75, 35.25},
 };
+
+QJsonObject readJson(const QString &path, QString *errorMessage)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *errorMessage = QObject::tr("%1: %2").arg(path, file.errorString());
+        return {};
+    }
+    QJsonParseError parseError;
+    const QJsonObject object = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError)
+        *errorMessage = QObject::tr("%1: %2").arg(path, parseError.errorString());
+    return object;
+}
+
+// Adds the plans of demo-plans.json at the demo sites they name; false with a message naming
+// the plan and its field when one cannot be read.
+bool addDemoPlans(planner::Document &doc, const QString &path, QString *errorMessage)
+{
+    const QJsonObject file = readJson(path, errorMessage);
+    if (!errorMessage->isEmpty())
+        return false;
+    for (const QJsonValue &value : file.value("plans").toArray()) {
+        const QJsonObject entry = value.toObject();
+        const QString name = entry.value("name").toString();
+        const std::string siteName = entry.value("site").toString().toStdString();
+        auto site = std::find_if(doc.sites().begin(), doc.sites().end(),
+                                 [&](const planner::Site &s) { return s.name == siteName; });
+        const QByteArray json = QJsonDocument(entry.value("plan").toObject()).toJson();
+        auto spec = planner::parsePlanSpec(json.toStdString());
+        if (site == doc.sites().end() || !spec) {
+            *errorMessage = QObject::tr("%1: plan '%2': %3")
+                                    .arg(path, name,
+                                         spec ? QObject::tr("no demo site '%1'")
+                                                         .arg(QString::fromStdString(siteName))
+                                              : QString::fromStdString(spec.error().message));
+            return false;
+        }
+        planner::commands::addPlan(doc, name, site->id, *spec);
+    }
+    return true;
+}
 
 } // namespace
 
@@ -91,6 +137,10 @@ bool loadDemoRegion(planner::Document &doc, DemoRegion *region, QString *errorMe
     }
     for (const DemoSite &site : kDemoSites)
         planner::commands::addSite(doc, QString::fromLatin1(site.name), site.lon, site.lat);
+    if (!addDemoPlans(doc, QDir(dir).filePath(kPlans), errorMessage)) {
+        doc.clear();
+        return false;
+    }
     doc.undoStack()->clear();
 
     region->directory = dir;

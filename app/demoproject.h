@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The bundled Texas demo region: finds maps/data (or its installed copy), and fills a document
-// with its layers, in the manifest's drawing order, and a few candidate sites. The document is
+// with its layers, in the manifest's drawing order, a few candidate sites and the build plans
+// of demo-plans.json at them. The document is
 // left unmodified (nothing to undo) and untitled.
 
 #include "widgets/mapview.h"

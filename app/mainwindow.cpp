@@ -6,8 +6,10 @@
 #include "app/heatmapcontroller.h"
 #include "app/mapcontroller.h"
 #include "app/maplayers.h"
+#include "app/planscontroller.h"
 #include "app/scoringsettings.h"
 #include "app/sitecontroller.h"
+#include "planner/core/site/planheadline.h"
 #include "planner/session/document.h"
 #include "planner/session/sitecommands.h"
 #include "widgets/chartspanel.h"
@@ -16,6 +18,7 @@
 #include "widgets/mapcanvas.h"
 #include "widgets/planeditor.h"
 #include "widgets/planpanel.h"
+#include "widgets/planspanel.h"
 #include "widgets/scorepanel.h"
 #include "widgets/weightsdialog.h"
 
@@ -52,7 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new planner::Document(this)),
       m_canvas(new ui::MapCanvas(this)), m_layerPanel(new ui::LayerPanel(this)),
       m_scorePanel(new ui::ScorePanel(this)), m_planPanel(new ui::PlanPanel(this)),
-      m_chartsPanel(new ui::ChartsPanel(this))
+      m_plansPanel(new ui::PlansPanel(this)), m_chartsPanel(new ui::ChartsPanel(this))
 {
     setObjectName("MainWindow");
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
@@ -75,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     planLayout->addWidget(m_planPanel, 1);
     m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
                                  m_chartsPanel, planEditor, this);
+    m_plans = new PlansController(m_document, m_map, m_scoring, m_sites, m_plansPanel, this);
     m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
     m_distance = new DistanceRasterController(this, this);
     connect(m_distance, &DistanceRasterController::finished, this,
@@ -218,6 +222,9 @@ void MainWindow::createDocks()
             {"planDock", tr("Plan"),
              tr("The selected site's plan appears here: racks, power, cooling and land."),
              Qt::RightDockWidgetArea, QKeySequence(tr("Ctrl+3")), m_planDock},
+            {"plansDock", tr("Plans"),
+             tr("The project's build plans, each at a site, with their headline figures."),
+             Qt::LeftDockWidgetArea, QKeySequence(tr("Ctrl+5")), m_plansPanel},
             {"chartsDock", tr("Charts"),
              tr("Cost and time-to-power charts appear here once a plan exists."),
              Qt::BottomDockWidgetArea, QKeySequence(tr("Ctrl+4")), m_chartsPanel},
@@ -232,8 +239,9 @@ void MainWindow::createDocks()
         toggle->setShortcut(spec.shortcut);
         m_viewMenu->addAction(toggle);
     }
+    // The Plans dock's list shows a plan's headline in one row: the left column is wide enough.
     resizeDocks({findChild<QDockWidget *>("layersDock"), findChild<QDockWidget *>("scoreDock")},
-                {260, 440}, Qt::Horizontal);
+                {430, 440}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>("chartsDock")}, {280}, Qt::Vertical);
     m_viewMenu->addSeparator();
     QAction *reset = m_viewMenu->addAction(tr("Reset Layout"), this,
@@ -526,7 +534,7 @@ bool MainWindow::save()
     if (m_document->filePath().isEmpty())
         return saveAs();
     QString error;
-    if (!m_document->save(m_document->filePath(), &error)) {
+    if (!m_document->save(m_document->filePath(), &error, m_plans->headlines())) {
         QMessageBox::warning(this, tr("Cannot save project"), error);
         return false;
     }
@@ -543,7 +551,7 @@ bool MainWindow::saveAs()
     if (QFileInfo(path).suffix().isEmpty())
         path += ".gpkg";
     QString error;
-    if (!m_document->save(path, &error)) {
+    if (!m_document->save(path, &error, m_plans->headlines())) {
         QMessageBox::warning(this, tr("Cannot save project"), error);
         return false;
     }

@@ -17,6 +17,7 @@ class ChartsPanel;
 class LayerPanel;
 class MapCanvas;
 class PlanPanel;
+class PlansPanel;
 class ScorePanel;
 } // namespace ui
 
@@ -25,6 +26,7 @@ namespace app {
 class DistanceRasterController;
 class HeatmapController;
 class MapController;
+class PlansController;
 class ScoringSettings;
 class SiteController;
 
@@ -39,6 +41,7 @@ public:
     ui::MapCanvas *canvas() const { return m_canvas; }
     MapController *mapController() const { return m_map; }
     SiteController *siteController() const { return m_sites; }
+    PlansController *plansController() const { return m_plans; }
     HeatmapController *heatmap() const { return m_heatmap; }
     DistanceRasterController *distanceRaster() const { return m_distance; }
     ScoringSettings *scoring() const { return m_scoring; }
@@ -78,10 +81,12 @@ private:
     ui::LayerPanel *m_layerPanel;
     ui::ScorePanel *m_scorePanel;
     ui::PlanPanel *m_planPanel;
+    ui::PlansPanel *m_plansPanel;
     QWidget *m_planDock = nullptr;
     ui::ChartsPanel *m_chartsPanel;
     MapController *m_map = nullptr;
     SiteController *m_sites = nullptr;
+    PlansController *m_plans = nullptr;
     ScoringSettings *m_scoring = nullptr;
     HeatmapController *m_heatmap = nullptr;
     DistanceRasterController *m_distance = nullptr;

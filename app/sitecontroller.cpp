@@ -3,6 +3,7 @@
 
 #include "app/evaluationrunner.h"
 #include "app/mapcontroller.h"
+#include "app/planevaluation.h"
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
 #include "planner/core/io/planjson.h"
@@ -15,18 +16,10 @@
 #include "widgets/scorepanel.h"
 #include "widgets/sitetool.h"
 
-#include <QDate>
-#include <QFile>
 #include <QJsonDocument>
 
 namespace app {
 namespace {
-
-QString readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-}
 
 // Samples while the mouse moves: few enough to keep the drag within a frame.
 constexpr int kDragSamples = 2000;
@@ -78,18 +71,10 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
                 if (m_fullSite == m_selected)
                     m_planPanel->showError(m_fullName, message);
             });
-    // The example plan file gives the default plan, and a site to validate edited plans with.
-    const QString planFile = defaultResourcePath("examples/plan-100mw.json");
-    const QJsonObject example = QJsonDocument::fromJson(readAll(planFile).toUtf8()).object();
-    m_defaultPlan = example.value("plan").toObject();
-    // The project's plan object carries the file's schedule and economics sections with it.
-    for (const char *section : {"schedule", "economics"}) {
-        if (example.contains(section))
-            m_defaultPlan.insert(section, example.value(section));
-    }
-    m_exampleSite = example.value("site").toObject();
-    if (m_defaultPlan.isEmpty())
-        m_setupError = tr("%1: the default plan was not found").arg(planFile);
+    if (auto spec = defaultPlanSpec())
+        m_defaultSpec = std::move(*spec);
+    else if (m_setupError.isEmpty())
+        m_setupError = QString::fromStdString(spec.error().message);
     if (m_planEditor && m_catalogs) {
         ui::PlanEditor::Choices accelerators, cooling;
         for (const auto &a : m_catalogs->sizing.accelerators)
@@ -106,15 +91,18 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
             }
         }
         m_planEditor->setChoices(accelerators, cooling, bridging);
-        connect(m_planEditor, &ui::PlanEditor::planEdited, this,
-                [this](const QJsonObject &plan, const QString &what) {
-                    planner::commands::setPlan(
-                            *m_doc,
-                            QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Compact)),
-                            tr("Change plan %1").arg(what));
-                });
+        connect(m_planEditor, &ui::PlanEditor::planEdited, this, &SiteController::editPlan);
     }
-    connect(doc, &planner::Document::planChanged, this, &SiteController::readPlan);
+    // Another project: its first plan (and that plan's site) is selected.
+    connect(doc, &planner::Document::plansReset, this, [this] {
+        if (!m_doc->plans().empty())
+            selectPlan(m_doc->plans().front().id);
+        else
+            readPlan();
+    });
+    for (auto signal : {&planner::Document::planInserted, &planner::Document::planRemoved,
+                        &planner::Document::planChanged})
+        connect(doc, signal, this, &SiteController::readPlan);
     readPlan();
 
     connect(map->layers(), &MapLayers::sceneChanged, this, &SiteController::rebuildAnalyzer);
@@ -136,27 +124,75 @@ SiteController::~SiteController() = default;
 
 void SiteController::readPlan()
 {
-    QJsonObject plan = m_defaultPlan;
-    if (!m_doc->planJson().isEmpty())
-        plan = QJsonDocument::fromJson(m_doc->planJson().toUtf8()).object();
-    if (m_planEditor)
-        m_planEditor->setPlan(plan);
-    QJsonObject request{{"site", m_exampleSite}};
-    for (const char *section : {"schedule", "economics"}) {
-        if (plan.contains(section))
-            request.insert(section, plan.take(section));
+    // The selected plan may be gone (deleted, undone, another project): the site's own then.
+    auto plan = m_doc->plan(m_selectedPlan);
+    if (!plan) {
+        qint64 next = 0;
+        for (const planner::BuildPlan &p : m_doc->plans()) {
+            if (m_selected != 0 && p.siteId == m_selected) {
+                next = p.id;
+                break;
+            }
+        }
+        if (next != m_selectedPlan) {
+            m_selectedPlan = next;
+            emit planSelected(next);
+        }
     }
-    request.insert("plan", plan);
-    auto parsed = planner::parsePlanRequest(
-            QJsonDocument(request).toJson(QJsonDocument::Compact).toStdString());
-    m_planError.clear();
-    if (parsed) {
-        m_planInput = parsed->input;
-        m_scheduleRequest = parsed->schedule;
-        m_economicsInputs = parsed->economics;
-    } else
-        m_planError = QString::fromStdString(parsed.error().message);
+    if (m_planEditor) {
+        const planner::PlanSpec spec = specFor(m_selected);
+        m_planEditor->setPlan(
+                QJsonDocument::fromJson(QByteArray::fromStdString(planner::planSpecToJson(spec)))
+                        .object());
+    }
     refreshSelected();
+}
+
+planner::PlanSpec SiteController::specFor(qint64 siteId) const
+{
+    if (auto selected = m_doc->plan(m_selectedPlan); selected && selected->siteId == siteId)
+        return selected->spec;
+    for (const planner::BuildPlan &p : m_doc->plans()) {
+        if (p.siteId == siteId && siteId != 0)
+            return p.spec;
+    }
+    if (auto selected = m_doc->plan(m_selectedPlan); selected && m_selected == siteId)
+        return selected->spec; // a plan without a site, while no site is selected
+    return m_defaultSpec;
+}
+
+void SiteController::editPlan(const QJsonObject &plan, const QString &what)
+{
+    const QString json = QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Compact));
+    QString error;
+    if (auto selected = m_doc->plan(m_selectedPlan)) {
+        planner::commands::setPlanSpec(
+                *m_doc, selected->id, json,
+                tr("Change %1 of %2").arg(what, QString::fromStdString(selected->name)), &error);
+    } else if (auto spec = planner::parsePlanSpec(json.toStdString())) {
+        // Editing a site's default plan makes it the site's own plan, in one undo step.
+        m_selectedPlan = planner::commands::addPlan(
+                *m_doc, planner::commands::unusedPlanName(*m_doc), m_selected, *spec);
+        emit planSelected(m_selectedPlan);
+        readPlan(); // the insertion was shown before the plan was selected
+        return;
+    } else {
+        error = QString::fromStdString(spec.error().message);
+    }
+    if (!error.isEmpty())
+        m_planPanel->showError(tr("Plan"), error);
+}
+
+void SiteController::selectPlan(qint64 planId)
+{
+    const auto plan = m_doc->plan(planId);
+    m_selectedPlan = plan ? planId : 0;
+    if (plan && plan->siteId != m_selected && m_doc->site(plan->siteId)) {
+        m_selected = plan->siteId;
+        m_canvas->setSelectedSite(m_selected);
+    }
+    emit planSelected(m_selectedPlan);
+    readPlan();
 }
 
 void SiteController::rebuildAnalyzer()
@@ -174,7 +210,18 @@ void SiteController::select(qint64 id)
 {
     m_selected = id;
     m_canvas->setSelectedSite(id);
-    refreshSelected();
+    // Another site: its first plan, if it has one (readPlan picks it).
+    if (auto plan = m_doc->plan(m_selectedPlan); plan && plan->siteId != id) {
+        m_selectedPlan = 0;
+        for (const planner::BuildPlan &p : m_doc->plans()) {
+            if (p.siteId == id && id != 0) {
+                m_selectedPlan = p.id;
+                break;
+            }
+        }
+        emit planSelected(m_selectedPlan);
+    }
+    readPlan();
 }
 
 void SiteController::refreshSelected()
@@ -212,14 +259,14 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
 
     QString readout = QStringLiteral("%1: %2").arg(
             name, ui::scoreText(analysis.breakdown.score, analysis.breakdown.excluded));
-    if (!m_catalogs || !m_setupError.isEmpty() || !m_planError.isEmpty()) {
-        m_planPanel->showError(name, m_setupError.isEmpty() ? m_planError : m_setupError);
+    if (!m_catalogs || !m_setupError.isEmpty()) {
+        m_planPanel->showError(name, m_setupError);
     } else if (!analysis.hasClimate) {
         m_planPanel->showError(name,
                                tr("No climate layer covers this site, so cooling and PUE "
                                   "cannot be sized. Add a climate raster."));
     } else {
-        const planner::EvaluationRequest request = requestFor(analysis.conditions);
+        const planner::EvaluationRequest request = requestFor(id, analysis.conditions);
         const auto evaluated = planner::evaluate(request, *m_catalogs, interactiveOptions());
         if (evaluated) {
             const planner::PlanResult &result = evaluated->plan;
@@ -245,17 +292,10 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     m_lastUpdateNs = timer.nsecsElapsed();
 }
 
-planner::EvaluationRequest SiteController::requestFor(const planner::SiteConditions &site) const
+planner::EvaluationRequest SiteController::requestFor(qint64 siteId,
+                                                      const planner::SiteConditions &site) const
 {
-    planner::EvaluationRequest r;
-    r.input = m_planInput;
-    r.site = site;
-    r.schedule = m_scheduleRequest;
-    r.economics = m_economicsInputs;
-    r.market = m_scoring->model().market.toStdString();
-    const QDate today = QDate::currentDate();
-    r.today = planner::YearMonth{today.year(), today.month()};
-    return r;
+    return planRequest(specFor(siteId), site, m_scoring->model().market);
 }
 
 void SiteController::showCharts(const QString &name, const planner::SiteEvaluation &e)

@@ -7,7 +7,10 @@
 // While a site is dragged the quick evaluation (fewer samples, no tornados) runs on every mouse
 // move; on release or selection the quick result shows at once and the full one (all samples,
 // both tornados) runs on an EvaluationRunner, replacing it when ready if it is still for the
-// selected site and plan. GUI thread only; owned by the main window.
+// selected site and plan. The plan is the selected build plan when it is at the site, else the
+// site's first plan, else the default plan (resources/examples/plan-100mw.json); the Plan
+// dock's editor edits the selected plan (an edit with none selected makes a new plan at the
+// selected site). GUI thread only; owned by the main window.
 
 #include "app/scoringmodel.h"
 #include "planner/core/evaluation/catalogs.h"
@@ -52,17 +55,30 @@ public:
 
     qint64 selectedSite() const { return m_selected; }
     void select(qint64 id);
+    // The build plan the Plan dock shows and edits; 0: none (the site's default plan).
+    qint64 selectedPlan() const { return m_selectedPlan; }
+    // Selects the plan and its site (on the map too); 0 keeps the site and shows its plan.
+    void selectPlan(qint64 planId);
+    std::shared_ptr<const planner::Catalogs> catalogs() const { return m_catalogs; }
+
     // Why the planner cannot run (no catalog, no scoring file); empty when it can.
     QString setupError() const { return m_setupError; }
     // Time of the last live update (analysis + plan + panels), for the drag benchmark.
     qint64 lastUpdateNanoseconds() const { return m_lastUpdateNs; }
 
+signals:
+    // The selected plan changed (0: none), by selectPlan() or with the site's selection.
+    void planSelected(qint64 planId);
+
 private:
     void readPlan();
+    // The plan a site is evaluated with (see the class comment).
+    planner::PlanSpec specFor(qint64 siteId) const;
+    void editPlan(const QJsonObject &plan, const QString &what);
     void rebuildAnalyzer();
     void refreshSelected();
     void updateLive(qint64 id, double longitude, double latitude);
-    planner::EvaluationRequest requestFor(const planner::SiteConditions &site) const;
+    planner::EvaluationRequest requestFor(qint64 siteId, const planner::SiteConditions &site) const;
     // Charts what `evaluation` has; what it lacks (tornados while dragging) stays as it was.
     void showCharts(const QString &name, const planner::SiteEvaluation &evaluation);
     void showFullEvaluation(const planner::SiteEvaluation &evaluation);
@@ -75,18 +91,14 @@ private:
     ui::PlanPanel *m_planPanel;
     ui::ChartsPanel *m_charts;
     ui::PlanEditor *m_planEditor;
-    QJsonObject m_defaultPlan;
-    QJsonObject m_exampleSite;
-    QString m_planError;
+    planner::PlanSpec m_defaultSpec;
     // Shared with the runner's jobs; the evaluations shown point into it.
     std::shared_ptr<const planner::Catalogs> m_catalogs;
-    planner::ScheduleRequest m_scheduleRequest; // the plan's schedule section
-    planner::EconomicsInputs m_economicsInputs; // the plan's economics section
     std::unique_ptr<SiteAnalyzer> m_analyzer;
     const ScoringSettings *m_scoring;
-    planner::PlanInput m_planInput;
     QString m_setupError;
     qint64 m_selected = 0;
+    qint64 m_selectedPlan = 0;
     qint64 m_lastUpdateNs = 0;
     qint64 m_fullSite = 0; // the site of the full evaluation running, and its name
     QString m_fullName;

@@ -2,6 +2,8 @@
 #include "planner/session/document.h"
 
 #include "planner/core/common/version.h"
+#include "planner/core/site/buildplan.h"
+#include "planner/core/site/planheadline.h"
 #include "planner/store/projectfile.h"
 
 #include <QFileInfo>
@@ -15,6 +17,8 @@ Document::Document(QObject *parent) : QObject(parent)
     connect(&m_undo, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
 }
+
+Document::~Document() = default;
 
 QString Document::displayName() const
 {
@@ -53,6 +57,21 @@ int Document::indexOfLayer(std::int64_t id) const
     return it == m_layers.end() ? -1 : static_cast<int>(it - m_layers.begin());
 }
 
+std::optional<BuildPlan> Document::plan(std::int64_t id) const
+{
+    const int index = indexOfPlan(id);
+    if (index < 0)
+        return std::nullopt;
+    return m_plans[static_cast<std::size_t>(index)];
+}
+
+int Document::indexOfPlan(std::int64_t id) const
+{
+    auto it = std::find_if(m_plans.begin(), m_plans.end(),
+                           [id](const BuildPlan &p) { return p.id == id; });
+    return it == m_plans.end() ? -1 : static_cast<int>(it - m_plans.begin());
+}
+
 void Document::clear()
 {
     m_undo.clear();
@@ -61,13 +80,14 @@ void Document::clear()
     m_nextSiteId = 1;
     m_layers.clear();
     m_nextLayerId = 1;
-    m_planJson.clear();
+    m_plans.clear();
+    m_nextPlanId = 1;
     m_scoring = {};
     m_loadWarnings.clear();
     setFilePath(QString());
     emit sitesReset();
     emit layersReset();
-    emit planChanged();
+    emit plansReset();
     emit scoringChanged();
     emit changed();
 }
@@ -86,7 +106,8 @@ bool Document::load(const QString &path, QString *errorMessage)
     m_nextSiteId = data->nextSiteId;
     m_layers = std::move(data->layers);
     m_nextLayerId = data->nextLayerId;
-    m_planJson = QString::fromStdString(data->planJson);
+    m_plans = std::move(data->plans);
+    m_nextPlanId = data->nextPlanId;
     m_scoring = std::move(data->scoring);
     m_loadWarnings.clear();
     for (const std::string &warning : data->warnings)
@@ -94,7 +115,7 @@ bool Document::load(const QString &path, QString *errorMessage)
     setFilePath(path);
     emit sitesReset();
     emit layersReset();
-    emit planChanged();
+    emit plansReset();
     emit scoringChanged();
     emit changed();
     return true;
@@ -102,13 +123,21 @@ bool Document::load(const QString &path, QString *errorMessage)
 
 bool Document::save(const QString &path, QString *errorMessage)
 {
+    return save(path, errorMessage, {});
+}
+
+bool Document::save(const QString &path, QString *errorMessage,
+                    const std::vector<PlanHeadline> &headlines)
+{
     ProjectData data;
     data.info.name = (m_name.isEmpty() ? QFileInfo(path).completeBaseName() : m_name).toStdString();
     data.sites = m_sites;
     data.nextSiteId = m_nextSiteId;
     data.layers = m_layers;
     data.nextLayerId = m_nextLayerId;
-    data.planJson = m_planJson.toStdString();
+    data.plans = m_plans;
+    data.nextPlanId = m_nextPlanId;
+    data.headlines = headlines;
     data.scoring = m_scoring;
     auto info = saveProjectFile(path.toStdString(), data, engineVersion());
     if (!info) {
@@ -186,12 +215,40 @@ void Document::moveLayer(int from, int to)
     emit changed();
 }
 
-void Document::setPlanJson(const QString &json)
+void Document::insertPlan(int index, const BuildPlan &plan)
 {
-    if (json == m_planJson)
+    emit planAboutToBeInserted(index);
+    m_plans.insert(m_plans.begin() + index, plan);
+    m_nextPlanId = std::max(m_nextPlanId, plan.id + 1);
+    emit planInserted(index);
+    emit changed();
+}
+
+void Document::removePlanAt(int index)
+{
+    emit planAboutToBeRemoved(index);
+    m_plans.erase(m_plans.begin() + index);
+    emit planRemoved(index);
+    emit changed();
+}
+
+void Document::replacePlan(const BuildPlan &plan)
+{
+    const int index = indexOfPlan(plan.id);
+    if (index < 0)
         return;
-    m_planJson = json;
-    emit planChanged();
+    m_plans[static_cast<std::size_t>(index)] = plan;
+    emit planChanged(index);
+    emit changed();
+}
+
+void Document::movePlan(int from, int to)
+{
+    emit planAboutToBeMoved(from, to);
+    BuildPlan moving = std::move(m_plans[static_cast<std::size_t>(from)]);
+    m_plans.erase(m_plans.begin() + from);
+    m_plans.insert(m_plans.begin() + to, std::move(moving));
+    emit planMoved(from, to);
     emit changed();
 }
 

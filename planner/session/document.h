@@ -19,11 +19,16 @@
 
 namespace planner {
 
+// Declared only: their headers include <compare>, which moc cannot parse.
+struct BuildPlan;
+struct PlanHeadline;
+
 class Document : public QObject
 {
     Q_OBJECT
 public:
     explicit Document(QObject *parent = nullptr);
+    ~Document() override;
 
     QString filePath() const { return m_filePath; }
     QString displayName() const;
@@ -39,8 +44,11 @@ public:
     std::optional<LayerRef> layer(std::int64_t id) const;
     int indexOfLayer(std::int64_t id) const; // -1 when absent
 
-    // The project's plan as the "plan" object of a plan file (JSON text); empty: the default.
-    QString planJson() const { return m_planJson; }
+    // The named build plans, in the Plans panel's order. A site without a plan is evaluated
+    // with the application's default plan.
+    const std::vector<BuildPlan> &plans() const { return m_plans; }
+    std::optional<BuildPlan> plan(std::int64_t id) const;
+    int indexOfPlan(std::int64_t id) const; // -1 when absent
 
     // What the project changes in the bundled score settings; empty: the defaults.
     const ScoringOverrides &scoring() const { return m_scoring; }
@@ -53,7 +61,11 @@ public:
     // Loads a project; on failure returns false, sets errorMessage and leaves this unchanged.
     bool load(const QString &path, QString *errorMessage);
     // Saves to path (a GeoPackage); on failure the previous file stays as it was.
+    // headlines: the figures of the file's `plans` layer, one per plan (see planheadline.h);
+    // a plan without one gets NULL attributes.
     bool save(const QString &path, QString *errorMessage);
+    bool save(const QString &path, QString *errorMessage,
+              const std::vector<PlanHeadline> &headlines);
 
     // Mutators for undo commands; they emit the matching signal and change nothing else.
     std::int64_t allocateSiteId() { return m_nextSiteId++; }
@@ -65,7 +77,11 @@ public:
     void removeLayerAt(int index);
     void replaceLayer(const LayerRef &layer);
     void moveLayer(int from, int to);
-    void setPlanJson(const QString &json);
+    std::int64_t allocatePlanId() { return m_nextPlanId++; }
+    void insertPlan(int index, const BuildPlan &plan);
+    void removePlanAt(int index);
+    void replacePlan(const BuildPlan &plan);
+    void movePlan(int from, int to);
     void setScoring(const ScoringOverrides &scoring);
 
 signals:
@@ -76,7 +92,14 @@ signals:
     void siteAboutToBeRemoved(int index);
     void siteRemoved(int index);
     void siteChanged(int index);
-    void planChanged();
+    void plansReset();
+    void planAboutToBeInserted(int index);
+    void planInserted(int index);
+    void planAboutToBeRemoved(int index);
+    void planRemoved(int index);
+    void planChanged(int index); // its name, site or what is built
+    void planAboutToBeMoved(int from, int to);
+    void planMoved(int from, int to);
     // The scoring overrides changed: an edit, an undo, or another project (load, clear).
     void scoringChanged();
     void layersReset();
@@ -99,7 +122,8 @@ private:
     std::int64_t m_nextSiteId = 1;
     std::vector<LayerRef> m_layers;
     std::int64_t m_nextLayerId = 1;
-    QString m_planJson;
+    std::vector<BuildPlan> m_plans;
+    std::int64_t m_nextPlanId = 1;
     ScoringOverrides m_scoring;
     QStringList m_loadWarnings;
     QUndoStack m_undo;

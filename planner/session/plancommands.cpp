@@ -5,32 +5,189 @@
 
 #include <QUndoCommand>
 
+#include <algorithm>
+
 namespace planner::commands {
 namespace {
 
-class SetPlan : public QUndoCommand
+class InsertPlan : public QUndoCommand
 {
 public:
-    SetPlan(Document &doc, QString before, QString after, const QString &text)
-        : QUndoCommand(text), m_doc(doc), m_before(std::move(before)), m_after(std::move(after))
+    InsertPlan(Document &doc, BuildPlan plan, int index, const QString &text)
+        : QUndoCommand(text), m_doc(doc), m_plan(std::move(plan)), m_index(index)
     {}
-    void redo() override { m_doc.setPlanJson(m_after); }
-    void undo() override { m_doc.setPlanJson(m_before); }
+    void redo() override { m_doc.insertPlan(m_index, m_plan); }
+    void undo() override { m_doc.removePlanAt(m_index); }
 
 private:
     Document &m_doc;
-    QString m_before;
-    QString m_after;
+    BuildPlan m_plan;
+    int m_index;
 };
+
+class RemovePlan : public QUndoCommand
+{
+public:
+    RemovePlan(Document &doc, BuildPlan plan, int index, const QString &text)
+        : QUndoCommand(text), m_doc(doc), m_plan(std::move(plan)), m_index(index)
+    {}
+    void redo() override { m_doc.removePlanAt(m_index); }
+    void undo() override { m_doc.insertPlan(m_index, m_plan); }
+
+private:
+    Document &m_doc;
+    BuildPlan m_plan;
+    int m_index;
+};
+
+// Replaces a whole plan value: renames, another site, what is built.
+class ReplacePlan : public QUndoCommand
+{
+public:
+    ReplacePlan(Document &doc, BuildPlan before, BuildPlan after, const QString &text)
+        : QUndoCommand(text), m_doc(doc), m_before(std::move(before)), m_after(std::move(after))
+    {}
+    void redo() override { m_doc.replacePlan(m_after); }
+    void undo() override { m_doc.replacePlan(m_before); }
+
+private:
+    Document &m_doc;
+    BuildPlan m_before;
+    BuildPlan m_after;
+};
+
+class MovePlan : public QUndoCommand
+{
+public:
+    MovePlan(Document &doc, int from, int to, const QString &text)
+        : QUndoCommand(text), m_doc(doc), m_from(from), m_to(to)
+    {}
+    void redo() override { m_doc.movePlan(m_from, m_to); }
+    void undo() override { m_doc.movePlan(m_to, m_from); }
+
+private:
+    Document &m_doc;
+    int m_from;
+    int m_to;
+};
+
+bool replace(Document &doc, const BuildPlan &after, const QString &text)
+{
+    const auto before = doc.plan(after.id);
+    if (!before || sameBuildPlan(*before, after))
+        return false;
+    doc.undoStack()->push(new ReplacePlan(doc, *before, after, text));
+    return true;
+}
 
 } // namespace
 
-bool setPlan(Document &doc, const QString &planJson, const QString &what)
+QString unusedPlanName(const Document &doc)
 {
-    if (planJson == doc.planJson())
+    auto taken = [&](const QString &name) {
+        return std::any_of(doc.plans().begin(), doc.plans().end(), [&](const BuildPlan &p) {
+            return QString::fromStdString(p.name) == name;
+        });
+    };
+    for (int n = 0;; ++n) {
+        // A … Z, then AA, AB, …
+        QString suffix;
+        for (int k = n; k >= 0; k = k / 26 - 1)
+            suffix.prepend(QChar('A' + k % 26));
+        const QString name = QObject::tr("Plan %1").arg(suffix);
+        if (!taken(name))
+            return name;
+    }
+}
+
+std::int64_t addPlan(Document &doc, const QString &name, std::int64_t siteId, const PlanSpec &spec)
+{
+    BuildPlan plan;
+    plan.id = doc.allocatePlanId();
+    plan.name = name.trimmed().toStdString();
+    plan.siteId = siteId;
+    plan.spec = spec;
+    doc.undoStack()->push(new InsertPlan(doc, plan, int(doc.plans().size()),
+                                         QObject::tr("New plan %1").arg(name.trimmed())));
+    return plan.id;
+}
+
+std::int64_t duplicatePlan(Document &doc, std::int64_t id)
+{
+    const int index = doc.indexOfPlan(id);
+    if (index < 0)
+        return 0;
+    BuildPlan copy = doc.plans()[std::size_t(index)];
+    copy.id = doc.allocatePlanId();
+    const QString name = QObject::tr("Copy of %1").arg(QString::fromStdString(copy.name));
+    copy.name = name.toStdString();
+    doc.undoStack()->push(
+            new InsertPlan(doc, copy, index + 1, QObject::tr("Duplicate plan as %1").arg(name)));
+    return copy.id;
+}
+
+bool renamePlan(Document &doc, std::int64_t id, const QString &name)
+{
+    auto plan = doc.plan(id);
+    if (!plan || name.trimmed().isEmpty())
         return false;
-    doc.undoStack()->push(new SetPlan(doc, doc.planJson(), planJson, what));
+    plan->name = name.trimmed().toStdString();
+    return replace(doc, *plan, QObject::tr("Rename plan to %1").arg(name.trimmed()));
+}
+
+bool removePlan(Document &doc, std::int64_t id)
+{
+    const int index = doc.indexOfPlan(id);
+    if (index < 0)
+        return false;
+    const BuildPlan plan = doc.plans()[std::size_t(index)];
+    doc.undoStack()->push(
+            new RemovePlan(doc, plan, index,
+                           QObject::tr("Delete plan %1").arg(QString::fromStdString(plan.name))));
     return true;
+}
+
+bool movePlan(Document &doc, std::int64_t id, int index)
+{
+    const int from = doc.indexOfPlan(id);
+    if (from < 0 || doc.plans().empty())
+        return false;
+    const int to = std::clamp(index, 0, int(doc.plans().size()) - 1);
+    if (to == from)
+        return false;
+    const QString name = QString::fromStdString(doc.plans()[std::size_t(from)].name);
+    doc.undoStack()->push(new MovePlan(doc, from, to, QObject::tr("Move plan %1").arg(name)));
+    return true;
+}
+
+bool setPlanSite(Document &doc, std::int64_t id, std::int64_t siteId)
+{
+    auto plan = doc.plan(id);
+    if (!plan)
+        return false;
+    plan->siteId = siteId;
+    return replace(
+            doc, *plan,
+            QObject::tr("Move plan %1 to another site").arg(QString::fromStdString(plan->name)));
+}
+
+bool setPlanSpec(Document &doc, std::int64_t id, const QString &specJson, const QString &what,
+                 QString *errorMessage)
+{
+    auto plan = doc.plan(id);
+    if (!plan) {
+        if (errorMessage)
+            *errorMessage = QObject::tr("no plan with id %1").arg(id);
+        return false;
+    }
+    auto spec = parsePlanSpec(specJson.toStdString());
+    if (!spec) {
+        if (errorMessage)
+            *errorMessage = QString::fromStdString(spec.error().message);
+        return false;
+    }
+    plan->spec = std::move(*spec);
+    return replace(doc, *plan, what);
 }
 
 } // namespace planner::commands

@@ -3,6 +3,7 @@
 
 #include "planner/store/geopackagegeometry.h"
 #include "planner/store/layerpaths.h"
+#include "planner/store/planstore.h"
 #include "planner/store/projectschema.h"
 #include "planner/store/sqlitedatabase.h"
 
@@ -48,7 +49,7 @@ Expected<bool> writeMeta(SqliteDatabase &db, const ProjectData &data, const std:
             {"saved_by", "Energize " + appVersion},
             {"next_site_id", std::to_string(data.nextSiteId)},
             {"next_layer_id", std::to_string(data.nextLayerId)},
-            {"plan", data.planJson}};
+            {"next_plan_id", std::to_string(data.nextPlanId)}};
     for (const auto &[key, value] : rows) {
         auto stmt = db.prepare("INSERT INTO energize_meta (key, value) VALUES (?, ?)");
         if (!stmt)
@@ -109,9 +110,12 @@ constexpr const char *kMarketSetting = "interconnection_market";
 
 Expected<bool> writeScoring(SqliteDatabase &db, const ScoringOverrides &scoring)
 {
-    auto insert = db.prepare("INSERT INTO energize_scoring (setting, value) VALUES (?, ?)");
+    auto insert = db.prepare("INSERT INTO energize_scoring (setting, weight) VALUES (?, ?)");
+    auto text = db.prepare("INSERT INTO energize_scoring (setting, value) VALUES (?, ?)");
     if (!insert)
         return insert.error();
+    if (!text)
+        return text.error();
     for (const auto &[id, weight] : scoring.weights) {
         if (!isValidScoringId(id) || !isValidScoringWeight(weight))
             return Error{"score weight of '" + id + "' is not a finite number >= 0"};
@@ -125,17 +129,16 @@ Expected<bool> writeScoring(SqliteDatabase &db, const ScoringOverrides &scoring)
         return true;
     if (!isValidScoringId(scoring.market))
         return Error{"interconnection market '" + scoring.market + "' is not a market id"};
-    insert->reset();
-    insert->bind(1, std::string(kMarketSetting));
-    insert->bind(2, scoring.market);
-    return run(*insert, db);
+    text->bind(1, std::string(kMarketSetting));
+    text->bind(2, scoring.market);
+    return run(*text, db);
 }
 
 // Reads what it can: a bad row is skipped with a warning, the rest of the project still opens.
 Expected<ScoringOverrides> readScoring(SqliteDatabase &db, const std::string &path,
                                        std::vector<std::string> &warnings)
 {
-    auto stmt = db.prepare("SELECT setting, value FROM energize_scoring ORDER BY setting");
+    auto stmt = db.prepare("SELECT setting, weight, value FROM energize_scoring ORDER BY setting");
     if (!stmt)
         return Error{path + ": cannot read score settings (" + stmt.error().message + ")"};
     ScoringOverrides scoring;
@@ -146,15 +149,17 @@ Expected<ScoringOverrides> readScoring(SqliteDatabase &db, const std::string &pa
             const std::string id = setting.substr(prefix.size());
             const bool number = stmt->isNumber(1);
             const double weight = number ? stmt->real(1) : 0.0;
+            // A weight that is not a number (text, NaN) sits in `weight` as text or in `value`.
+            const std::string shown = stmt->isNull(1) ? stmt->text(2) : stmt->text(1);
             if (!isValidScoringId(id))
                 warnings.push_back("score weight '" + setting + "' names no factor id; ignored");
             else if (!number || !isValidScoringWeight(weight))
-                warnings.push_back("score weight of '" + id + "' is '" + stmt->text(1)
+                warnings.push_back("score weight of '" + id + "' is '" + shown
                                    + "', not a number >= 0; the default weight is used");
             else
                 scoring.weights[id] = weight;
         } else if (setting == kMarketSetting) {
-            const std::string market = stmt->text(1);
+            const std::string market = stmt->text(2);
             if (isValidScoringId(market))
                 scoring.market = market;
             else
@@ -304,6 +309,10 @@ Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData
             return fail(ok.error());
         if (auto ok = writeScoring(*db, data.scoring); !ok)
             return fail(ok.error());
+        if (auto ok = writePlans(*db, data.plans); !ok)
+            return fail(ok.error());
+        if (auto ok = writePlansLayer(*db, data.plans, data.sites, data.headlines); !ok)
+            return fail(ok.error());
         if (auto ok = db->execute("COMMIT;"); !ok)
             return fail(ok.error());
     }
@@ -364,8 +373,6 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
     if (!layers)
         return layers.error();
     data.layers = std::move(*layers);
-    auto plan = metaValue(*db, "plan");
-    data.planJson = plan ? *plan : std::string();
     auto nextLayer = metaValue(*db, "next_layer_id");
     data.nextLayerId = nextLayer ? std::atoll(nextLayer->c_str()) : 1;
     for (const LayerRef &layer : data.layers)
@@ -374,6 +381,21 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
     if (!scoring)
         return scoring.error();
     data.scoring = std::move(*scoring);
+    if (info.schemaVersion < 3) {
+        auto plan = metaValue(*db, "plan");
+        const std::int64_t firstSite = data.sites.empty() ? 0 : data.sites.front().id;
+        if (auto named = legacyPlan(plan ? *plan : std::string(), firstSite, data.warnings))
+            data.plans.push_back(std::move(*named));
+    } else {
+        auto plans = readPlans(*db, path, data.warnings);
+        if (!plans)
+            return plans.error();
+        data.plans = std::move(*plans);
+    }
+    auto nextPlan = metaValue(*db, "next_plan_id");
+    data.nextPlanId = nextPlan ? std::atoll(nextPlan->c_str()) : 1;
+    for (const BuildPlan &plan : data.plans)
+        data.nextPlanId = std::max(data.nextPlanId, plan.id + 1);
     return data;
 }
 

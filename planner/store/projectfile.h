@@ -6,7 +6,9 @@
 // one thread at a time per file.
 
 #include "planner/core/common/expected.h"
+#include "planner/core/site/buildplan.h"
 #include "planner/core/site/layerref.h"
+#include "planner/core/site/planheadline.h"
 #include "planner/core/site/scoringoverrides.h"
 #include "planner/core/site/site.h"
 #include "planner/store/projectschema.h"
@@ -32,8 +34,14 @@ struct ProjectData
     // Drawing order: first is drawn first (bottom). Sources are absolute here; the file keeps
     // them relative to its folder where it can (see layerpaths.h).
     std::vector<LayerRef> layers;
-    std::string planJson; // the project's plan: the "plan" object of a plan file
     std::int64_t nextLayerId = 1;
+    // Tables energize_plans and energize_plan_phases, in the Plans panel's order. A file before
+    // schema 3 gives its single plan as "Plan A" at its first site.
+    std::vector<BuildPlan> plans;
+    std::int64_t nextPlanId = 1;
+    // Written to the `plans` layer beside each plan (matched by id); never read back, since
+    // they are results of the plans, recomputed by whoever shows them.
+    std::vector<PlanHeadline> headlines;
     ScoringOverrides scoring; // table `energize_scoring`; empty in files before schema 2
     // Set by loadProjectFile: what was read but ignored (a bad weight, an unknown setting), one
     // message each, for the user. Never written.

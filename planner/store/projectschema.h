@@ -6,10 +6,13 @@
 //
 // Versions: 1 sites, layers, plan. 2 adds `energize_scoring` (the project's score weights and
 // interconnection market) and stores layer sources relative to the project file's folder.
+// 3 gives energize_meta and energize_scoring integer primary keys (a valid GeoPackage), and
+// replaces the single plan (JSON in energize_meta) by named build plans: energize_plans,
+// energize_plan_phases and the `plans` feature layer of headline results.
 
 namespace planner {
 
-inline constexpr int kProjectSchemaVersion = 2;
+inline constexpr int kProjectSchemaVersion = 3;
 
 const char *projectSchemaSql();
 

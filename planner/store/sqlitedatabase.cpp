@@ -94,6 +94,11 @@ bool SqliteStatement::isNumber(int column) const
     return type == SQLITE_INTEGER || type == SQLITE_FLOAT;
 }
 
+bool SqliteStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
 SqliteDatabase::SqliteDatabase(SqliteDatabase &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
 {}

@@ -32,7 +32,7 @@ public:
     // reported by ok().
     bool step();
     bool ok() const { return m_ok; }
-    // Makes the statement ready to run again with new bindings.
+    // Makes the statement ready to run again with new bindings; an index left unbound is NULL.
     void reset();
     std::int64_t integer(int column) const;
     double real(int column) const;
@@ -40,6 +40,7 @@ public:
     std::string blob(int column) const;
     // True when the column holds an integer or a real (not text, a blob or NULL).
     bool isNumber(int column) const;
+    bool isNull(int column) const;
 
 private:
     sqlite3_stmt *m_stmt = nullptr;

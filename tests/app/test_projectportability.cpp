@@ -289,7 +289,7 @@ void TestProjectPortability::unknownFactorIsReportedAndIgnored()
         auto db = planner::SqliteDatabase::open(path.toStdString(),
                                                 planner::SqliteDatabase::Mode::ReadWrite);
         QVERIFY(db.ok());
-        QVERIFY(db->execute("INSERT OR REPLACE INTO energize_scoring VALUES "
+        QVERIFY(db->execute("INSERT OR REPLACE INTO energize_scoring (setting, weight) VALUES "
                             "('weight/sunshine_hours', 9), "
                             "('weight/slope', -2);")
                         .ok());

@@ -274,4 +274,38 @@ Expected<PlanRequest> parsePlanRequest(const std::string &jsonText)
     return request;
 }
 
+Expected<PlanSpec> parsePlanSpec(const std::string &jsonText)
+{
+    PlanSpec spec;
+    std::string error;
+    try {
+        json plan = json::parse(jsonText);
+        if (!plan.is_object())
+            return Error{"plan: expected an object"};
+        json sections = json::object();
+        for (const char *section : {"schedule", "economics"}) {
+            if (!plan.contains(section))
+                continue;
+            if (!plan[section].is_object())
+                return Error{std::string(section) + ": expected an object"};
+            sections[section] = plan[section];
+            plan.erase(section);
+        }
+        readPlan(plan, spec.input, error);
+        const bool market =
+                sections.contains("schedule") && sections["schedule"].contains("market");
+        if (error.empty() && sections.contains("schedule"))
+            readSchedule(sections["schedule"], spec.schedule, error);
+        if (!market)
+            spec.schedule.market.clear();
+        if (error.empty() && sections.contains("economics"))
+            readEconomics(sections["economics"], spec.economics, error);
+    } catch (const json::exception &e) {
+        return Error{std::string("not valid JSON: ") + e.what()};
+    }
+    if (!error.empty())
+        return Error{error};
+    return spec;
+}
+
 } // namespace planner

@@ -26,6 +26,15 @@ struct ScheduleRequest
     std::string bridging; // empty: none
 };
 
+// What is built and how, without the site: the "plan" object of a plan file with its
+// "schedule" and "economics" sections inside it, as a project's build plan holds it.
+struct PlanSpec
+{
+    PlanInput input;
+    ScheduleRequest schedule{.market = ""}; // market empty unless the plan names one
+    EconomicsInputs economics;
+};
+
 struct PlanRequest
 {
     PlanInput input;
@@ -36,6 +45,15 @@ struct PlanRequest
 
 // Parses a plan file. Errors name the field by its path, e.g. "plan.redundancy.ups: …".
 Expected<PlanRequest> parsePlanRequest(const std::string &jsonText);
+
+// Parses a plan object with optional "schedule" and "economics" keys inside it, with the same
+// checks and field paths as parsePlanRequest ("plan.redundancy.ups: …", "schedule.start: …").
+// A schedule without a market leaves it empty (the project's market applies).
+Expected<PlanSpec> parsePlanSpec(const std::string &jsonText);
+
+// The inverse: the plan object with its schedule and economics sections, as compact JSON that
+// parsePlanSpec reads back to the same values. Unset optional fields are left out.
+std::string planSpecToJson(const PlanSpec &spec);
 
 // The result with its inputs' names and every assumption with its source, as JSON.
 std::string planResultToJson(const PlanResult &result, const PlanInput &input,

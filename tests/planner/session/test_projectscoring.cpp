@@ -3,6 +3,7 @@
 // from an older schema as the bundled defaults, changed only through undo commands, and bad
 // values refused by the commands and skipped with a message when a file holds them.
 
+#include "../support_oldproject.h"
 #include "planner/session/document.h"
 #include "planner/session/scoringcommands.h"
 #include "planner/session/sitecommands.h"
@@ -66,26 +67,21 @@ void TestProjectScoring::overridesSurviveSaveAndOpen()
 
 void TestProjectScoring::previousSchemaOpensWithDefaults()
 {
-    // A schema-1 file: the current layout without energize_scoring, absolute layer paths.
+    // A schema-1 file: schema 2 without energize_scoring, absolute layer paths.
     const QString path = m_dir.filePath("schema1.gpkg");
-    Document doc;
-    commands::addSite(doc, "Abilene", -99.78, 32.40);
-    LayerRef layer;
-    layer.source = "/data/elsewhere/dem.tif";
-    layer.name = "dem";
-    doc.insertLayer(0, layer);
-    QString error;
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    const std::string written = fixtures::writeSchema2Project(path.toStdString(), "");
+    QVERIFY2(written.empty(), written.c_str());
     exec(path,
          "DROP TABLE energize_scoring; DELETE FROM gpkg_contents WHERE table_name = "
          "'energize_scoring'; UPDATE energize_meta SET value = '1' WHERE key = "
-         "'schema_version'; UPDATE energize_layers SET source = '/data/elsewhere/dem.tif';");
+         "'schema_version';");
+    QString error;
     QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, 1);
 
     Document reopened;
     QVERIFY2(reopened.load(path, &error), qPrintable(error));
     QVERIFY(reopened.scoring().empty());
-    QCOMPARE(reopened.sites().size(), std::size_t(1));
+    QCOMPARE(reopened.sites().size(), std::size_t(2));
     QCOMPARE(reopened.layers().at(0).source, std::string("/data/elsewhere/dem.tif"));
     // Opening never modifies the file: it is still schema 1, without the new table.
     QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, 1);
@@ -182,10 +178,10 @@ void TestProjectScoring::badValuesInTheFileAreSkippedWithAMessage()
     QVERIFY2(doc.save(path, &error), qPrintable(error));
     // As a hand edit in sqlite3 or QGIS could leave it (SQLite keeps NaN only as text).
     exec(path,
-         "INSERT INTO energize_scoring VALUES ('weight/land_price', -4), "
+         "INSERT INTO energize_scoring (setting, weight) VALUES ('weight/land_price', -4), "
          "('weight/line_voltage', 'NaN'), ('weight/mean_temperature', 1e999), "
-         "('weight/bad id!', 1), ('colour', 'red'), "
-         "('interconnection_market', 'not a market');");
+         "('weight/bad id!', 1); INSERT INTO energize_scoring (setting, value) VALUES "
+         "('colour', 'red'), ('interconnection_market', 'not a market');");
 
     Document reopened;
     QVERIFY2(reopened.load(path, &error), qPrintable(error));
