@@ -234,12 +234,12 @@ private slots:
         ensureGdal();
         const QString demPath = path("dem-luxembourg-30s/elev_luxembourg.tif");
         auto dem = RasterLayer::open(demPath, LayerRole::Elevation);
-        QVERIFY2(dem, qPrintable(dem ? QString() : dem.error().message));
+        QVERIFY2(dem, dem ? "" : dem.error().message.c_str());
         m_dem = *dem;
         const QString warped = warpToLuref(demPath);
         QVERIFY2(!warped.isEmpty(), "gdalwarp to EPSG:2169 failed");
         auto luref = RasterLayer::open(warped, LayerRole::Elevation);
-        QVERIFY2(luref, qPrintable(luref ? QString() : luref.error().message));
+        QVERIFY2(luref, luref ? "" : luref.error().message.c_str());
         m_demLuref = *luref;
         QVERIFY(!CrsTransform::sameCrs(m_dem->grid().crsWkt, m_demLuref->grid().crsWkt));
         qInfo("DEM warped to EPSG:2169: %d x %d pixels of %.1f m", m_demLuref->width(),
@@ -247,14 +247,14 @@ private slots:
 
         auto lc = RasterLayer::open(path("nlcd-puerto-rico-3km/nlcd_puerto_rico_3km.tif"),
                                     LayerRole::LandCover);
-        QVERIFY2(lc, qPrintable(lc ? QString() : lc.error().message));
+        QVERIFY2(lc, lc ? "" : lc.error().message.c_str());
         m_landCover = *lc;
         QVERIFY(m_landCover->isCategorical());
 
         const QString gpkg = path("pypsa-eur-entsoe-gridkit/entsoe_gridkit_europe.gpkg");
         for (const char *name : {"buses", "lines"}) {
             auto layer = loadVectorLayer({gpkg, QString::fromLatin1(name)});
-            QVERIFY2(layer, qPrintable(layer ? QString() : layer.error().message));
+            QVERIFY2(layer, layer ? "" : layer.error().message.c_str());
             m_grid.push_back(*layer);
         }
         QCOMPARE(m_grid[0].role(), LayerRole::Substations);
@@ -319,7 +319,7 @@ private slots:
         request.slopeDeg = true;
         request.landPrice = true;
         const auto computed = SiteFactorGrid::compute(inputs, grid, request);
-        QVERIFY2(computed, qPrintable(computed ? QString() : computed.error().message));
+        QVERIFY2(computed, computed ? "" : computed.error().message.c_str());
 
         PointRasters rasters;
         rasters.elevation = samplerOf(layer);
@@ -377,7 +377,7 @@ private slots:
         SiteFactorGridRequest request;
         request.landClass = true;
         const auto computed = SiteFactorGrid::compute(inputs, grid, request);
-        QVERIFY2(computed, qPrintable(computed ? QString() : computed.error().message));
+        QVERIFY2(computed, computed ? "" : computed.error().message.c_str());
 
         PointRasters rasters;
         rasters.landCover = samplerOf(m_landCover);
@@ -416,7 +416,7 @@ private slots:
         request.hvSubstationCapKm = 60.0;
         request.lineKv = true;
         const auto computed = SiteFactorGrid::compute(inputs, grid, request);
-        QVERIFY2(computed, qPrintable(computed ? QString() : computed.error().message));
+        QVERIFY2(computed, computed ? "" : computed.error().message.c_str());
 
         SiteFactorOptions options;
         options.hvSubstationKv = 220.0;
