@@ -54,39 +54,51 @@ planner::EvaluationOptions headlineOptions()
     return options;
 }
 
+EvaluatedPlan evaluatePlan(const planner::BuildPlan &plan, const planner::Document &doc,
+                           SiteAnalyzer &analyzer, const planner::Catalogs &catalogs,
+                           const QString &projectMarket, const planner::EvaluationOptions &options)
+{
+    EvaluatedPlan out;
+    const auto site = doc.site(plan.siteId);
+    if (!site) {
+        out.evaluation = planner::Error{QObject::tr("The plan has no site.").toStdString()};
+        return out;
+    }
+    const SiteAnalysis analysis = analyzer.analyze(QString::fromStdString(site->name),
+                                                   site->longitude, site->latitude, site->outline);
+    if (analysis.score.score && !analysis.score.excluded)
+        out.siteScore = *analysis.score.score * 100.0;
+    if (!analysis.hasClimate) {
+        out.evaluation =
+                planner::Error{QObject::tr("No climate layer covers the site.").toStdString()};
+        return out;
+    }
+    out.evaluation = planner::evaluate(planRequest(plan.spec, analysis.conditions, projectMarket),
+                                       catalogs, options);
+    return out;
+}
+
 planner::PlanHeadline planHeadline(const planner::BuildPlan &plan, const planner::Document &doc,
                                    SiteAnalyzer &analyzer, const planner::Catalogs &catalogs,
                                    const QString &projectMarket)
 {
     planner::PlanHeadline h;
     h.planId = plan.id;
-    const auto site = doc.site(plan.siteId);
-    if (!site) {
-        h.error = QObject::tr("The plan has no site.").toStdString();
+    const EvaluatedPlan evaluated = evaluatePlan(plan, doc, analyzer, catalogs, projectMarket);
+    h.siteScore = evaluated.siteScore;
+    if (!evaluated.evaluation) {
+        h.error = evaluated.evaluation.error().message;
         return h;
     }
-    const SiteAnalysis analysis = analyzer.analyze(QString::fromStdString(site->name),
-                                                   site->longitude, site->latitude, site->outline);
-    if (analysis.score.score && !analysis.score.excluded)
-        h.siteScore = *analysis.score.score * 100.0;
-    if (!analysis.hasClimate) {
-        h.error = QObject::tr("No climate layer covers the site.").toStdString();
-        return h;
+    const planner::SiteEvaluation &e = *evaluated.evaluation;
+    h.itMw = e.plan.itLoad.value();
+    if (e.schedule && !e.schedule->phases.empty()) {
+        h.p50PowerOn = e.schedule->phases.back().p50Date;
+        h.p90PowerOn = e.schedule->phases.back().p90Date;
     }
-    const auto e = planner::evaluate(planRequest(plan.spec, analysis.conditions, projectMarket),
-                                     catalogs, headlineOptions());
-    if (!e) {
-        h.error = e.error().message;
-        return h;
-    }
-    h.itMw = e->plan.itLoad.value();
-    if (e->schedule && !e->schedule->phases.empty()) {
-        h.p50PowerOn = e->schedule->phases.back().p50Date;
-        h.p90PowerOn = e->schedule->phases.back().p90Date;
-    }
-    if (e->cost) {
-        h.capexUsd = e->cost->totalCapex;
-        h.usdPerAcceleratorHour = e->cost->usdPerAcceleratorHour;
+    if (e.cost) {
+        h.capexUsd = e.cost->totalCapex;
+        h.usdPerAcceleratorHour = e.cost->usdPerAcceleratorHour;
     }
     return h;
 }

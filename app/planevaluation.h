@@ -12,6 +12,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace planner {
@@ -33,6 +34,21 @@ planner::EvaluationRequest planRequest(const planner::PlanSpec &spec,
 
 // What the headlines are computed with: all Monte Carlo samples, no tornados.
 planner::EvaluationOptions headlineOptions();
+
+// One plan evaluated at its site, with the site's score (0-100; none when excluded or without
+// data). The evaluation is an error when the plan has no site, no climate layer covers the site,
+// or the plan fails to evaluate.
+struct EvaluatedPlan
+{
+    std::optional<double> siteScore;
+    planner::Expected<planner::SiteEvaluation> evaluation =
+            planner::Error{"the plan was not evaluated"};
+};
+
+EvaluatedPlan evaluatePlan(const planner::BuildPlan &plan, const planner::Document &doc,
+                           SiteAnalyzer &analyzer, const planner::Catalogs &catalogs,
+                           const QString &projectMarket,
+                           const planner::EvaluationOptions &options = headlineOptions());
 
 // The headline of one plan: its site's score and its evaluation at the site. A plan without a
 // site, or at a site no climate layer covers, or one that fails to evaluate, has no figures and
