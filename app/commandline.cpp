@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commandline.h"
 
+#include "app/comparecommand.h"
 #include "app/plancommand.h"
 #include "app/savecommand.h"
 #include "app/scorecommand.h"
@@ -28,6 +29,9 @@ void addGuiOptions(QCommandLineParser &parser)
                                         "  energize heatmap PROJECT.gpkg|--demo --out FILE.tif "
                                         "[--bbox W,S,E,N] [--resolution METRES]   the score "
                                         "raster\n"
+                                        "  energize compare PROJECT.gpkg|--demo [--plans A,B] "
+                                        "[--baseline A] [--csv FILE] [--json]   build plans "
+                                        "side by side\n"
                                         "  energize save --demo FILE.gpkg   write the demo, "
                                         "plans included, as a project file"));
     parser.addHelpOption();
@@ -54,7 +58,7 @@ bool isHeadlessRequest(int argc, char **argv)
         const char *a = argv[i];
         if (i == 1
             && (!std::strcmp(a, "plan") || !std::strcmp(a, "score") || !std::strcmp(a, "heatmap")
-                || !std::strcmp(a, "save")))
+                || !std::strcmp(a, "save") || !std::strcmp(a, "compare")))
             return true;
         if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version")
             || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all"))
@@ -67,6 +71,8 @@ int runHeadless(const QStringList &arguments)
 {
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("plan"))
         return runPlanCommand(arguments.mid(2));
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("compare"))
+        return runCompareCommand(arguments.mid(2));
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("score"))
         return runScoreCommand(arguments.mid(2));
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("heatmap"))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/savecommand.h"
 
-#include "app/demoproject.h"
+#include "app/headlessproject.h"
 #include "app/maplayers.h"
 #include "app/planevaluation.h"
 #include "app/scoringmodel.h"
@@ -38,27 +38,19 @@ int runSaveCommand(const QStringList &args)
         err << "energize save: give --demo and the file to write\n" << usage;
         return 2;
     }
-    planner::Document doc;
-    DemoRegion region;
+    auto project = openHeadlessProject("save", QString(), true, err);
+    if (!project)
+        return 1;
+    planner::Document &doc = *project->doc;
     QString error;
-    if (!loadDemoRegion(doc, &region, &error)) {
-        err << "energize save: " << error << "\n";
-        return 1;
-    }
-    MapLayers layers(&doc);
-    layers.waitForLoads();
-    ScoringSettings scoring(&doc);
-    if (!scoring.isValid()) {
-        err << "energize save: " << scoring.error() << "\n";
-        return 1;
-    }
     auto catalogs = planner::loadCatalogs(defaultResourcePath("catalog").toStdString());
     if (!catalogs) {
         err << "energize save: " << QString::fromStdString(catalogs.error().message) << "\n";
         return 1;
     }
-    SiteAnalyzer analyzer(*layers.scene(), scoring.model());
-    const auto headlines = planHeadlines(doc, analyzer, *catalogs, scoring.model().market);
+    SiteAnalyzer analyzer(*project->layers->scene(), project->scoring->model());
+    const auto headlines =
+            planHeadlines(doc, analyzer, *catalogs, project->scoring->model().market);
     if (!doc.save(path, &error, headlines)) {
         err << "energize save: " << error << "\n";
         return 1;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/scorecommand.h"
 
-#include "app/demoproject.h"
+#include "app/headlessproject.h"
 #include "app/maplayers.h"
 #include "app/scoreraster.h"
 #include "app/scoringsettings.h"
@@ -21,45 +21,6 @@
 namespace app {
 
 namespace {
-
-struct Project
-{
-    std::unique_ptr<planner::Document> doc;
-    std::unique_ptr<MapLayers> layers;
-    std::unique_ptr<ScoringSettings> scoring;
-    ui::GeoRect bounds;
-};
-
-// Opens PROJECT.gpkg or the demo (--demo) and loads its layers; nullopt after printing why.
-std::optional<Project> openProject(const QString &command, const QString &path, bool demo,
-                                   QTextStream &err)
-{
-    Project p;
-    p.doc = std::make_unique<planner::Document>();
-    QString error;
-    if (demo) {
-        DemoRegion region;
-        if (!loadDemoRegion(*p.doc, &region, &error)) {
-            err << "energize " << command << ": " << error << "\n";
-            return std::nullopt;
-        }
-        p.bounds = region.bounds;
-    } else if (path.isEmpty()) {
-        err << "energize " << command << ": give a project file or --demo\n";
-        return std::nullopt;
-    } else if (!p.doc->load(path, &error)) {
-        err << "energize " << command << ": " << error << "\n";
-        return std::nullopt;
-    }
-    p.layers = std::make_unique<MapLayers>(p.doc.get());
-    p.layers->waitForLoads();
-    p.scoring = std::make_unique<ScoringSettings>(p.doc.get()); // the project's weights
-    if (!p.scoring->isValid()) {
-        err << "energize " << command << ": " << p.scoring->error() << "\n";
-        return std::nullopt;
-    }
-    return p;
-}
 
 QJsonValue number(const std::optional<double> &v)
 {
@@ -96,7 +57,7 @@ int runScoreCommand(const QStringList &args)
             return 2;
         }
     }
-    auto project = openProject("score", path, demo, err);
+    auto project = openHeadlessProject("score", path, demo, err);
     if (!project)
         return 1;
     struct Place
@@ -239,7 +200,7 @@ int runHeatmapCommand(const QStringList &args)
             return 2;
         }
     }
-    auto project = openProject("heatmap", path, demo, err);
+    auto project = openHeadlessProject("heatmap", path, demo, err);
     if (!project)
         return 1;
     ui::GeoRect box = project->bounds;

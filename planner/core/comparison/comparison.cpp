@@ -58,6 +58,17 @@ ComparisonRow makeRow(const std::vector<ComparedPlan> &plans, std::size_t baseli
                 row.best = i;
         }
     }
+    // Values equal to within rounding are equal: no difference, and no best among equals.
+    auto same = [](double a, double b) {
+        return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b));
+    };
+    if (row.best) {
+        bool others = false;
+        for (std::size_t i = 0; i < row.values.size(); ++i)
+            others = others || (row.values[i] && !same(*row.values[i], *row.values[*row.best]));
+        if (!others)
+            row.best.reset();
+    }
     const std::optional<double> base = row.values[baseline];
     for (const std::optional<double> &v : row.values) {
         if (!v || !base) {
@@ -65,7 +76,7 @@ ComparisonRow makeRow(const std::vector<ComparedPlan> &plans, std::size_t baseli
             row.percent.emplace_back();
             continue;
         }
-        row.difference.emplace_back(*v - *base);
+        row.difference.emplace_back(same(*v, *base) ? 0.0 : *v - *base);
         row.percent.push_back(!isMonth && *base != 0.0 ? std::optional<double>(
                                       (*v - *base) / std::abs(*base) * 100.0)
                                                        : std::nullopt);

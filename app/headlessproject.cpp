@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/headlessproject.h"
+
+#include "app/demoproject.h"
+
+namespace app {
+
+std::optional<HeadlessProject> openHeadlessProject(const QString &command, const QString &path,
+                                                   bool demo, QTextStream &err)
+{
+    HeadlessProject p;
+    p.doc = std::make_unique<planner::Document>();
+    QString error;
+    if (demo) {
+        DemoRegion region;
+        if (!loadDemoRegion(*p.doc, &region, &error)) {
+            err << "energize " << command << ": " << error << "\n";
+            return std::nullopt;
+        }
+        p.bounds = region.bounds;
+    } else if (path.isEmpty()) {
+        err << "energize " << command << ": give a project file or --demo\n";
+        return std::nullopt;
+    } else if (!p.doc->load(path, &error)) {
+        err << "energize " << command << ": " << error << "\n";
+        return std::nullopt;
+    }
+    p.layers = std::make_unique<MapLayers>(p.doc.get());
+    p.layers->waitForLoads();
+    p.scoring = std::make_unique<ScoringSettings>(p.doc.get());
+    if (!p.scoring->isValid()) {
+        err << "energize " << command << ": " << p.scoring->error() << "\n";
+        return std::nullopt;
+    }
+    return p;
+}
+
+} // namespace app
