@@ -47,6 +47,9 @@ PlansPanel::PlansPanel(QWidget *parent) : QWidget(parent), m_view(new QTableView
     connect(up, &QAction::triggered, this, [this] { emit moveRequested(currentPlan(), -1); });
     QAction *down = addAction("actionMovePlanDown", tr("Down"), tr("Move the plan down the list"));
     connect(down, &QAction::triggered, this, [this] { emit moveRequested(currentPlan(), 1); });
+    QAction *compare = addAction("actionComparePlansPanel", tr("Compare"),
+                                 tr("Compare plans side by side (Ctrl+Shift+C)"));
+    connect(compare, &QAction::triggered, this, &PlansPanel::compareRequested);
     m_needPlan = {copy, rename, remove, up, down};
     for (QAction *a : actions())
         bar->addAction(a);
