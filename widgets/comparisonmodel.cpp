@@ -92,8 +92,10 @@ QString ComparisonModel::valueText(const planner::ComparisonRow &row, double val
 QString ComparisonModel::differenceText(const planner::ComparisonRow &row, double difference,
                                         const std::optional<double> &percent)
 {
-    QString text = row.isMonth ? tr("%n month(s)", nullptr, int(std::lround(difference)))
-                               : scaled(difference);
+    const long months = std::lround(difference);
+    QString text = !row.isMonth     ? scaled(difference)
+            : std::abs(months) == 1 ? tr("%1 month").arg(months)
+                                    : tr("%1 months").arg(months);
     text = signedText(difference, text);
     if (percent)
         text += QStringLiteral(" (%1 %)").arg(
