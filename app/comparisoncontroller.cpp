@@ -82,7 +82,7 @@ ComparisonController::ComparisonController(planner::Document *doc, MapController
 {
     m_view->setObjectName("comparisonView");
     m_view->setWindowFlag(Qt::Window);
-    m_view->resize(1500, 900);
+    m_view->resize(1600, 920);
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kRefreshDelayMs);
     connect(&m_refresh, &QTimer::timeout, this, &ComparisonController::refreshNow);

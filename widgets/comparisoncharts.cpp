@@ -2,6 +2,7 @@
 #include "widgets/comparisoncharts.h"
 
 #include <QGridLayout>
+#include <QLabel>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -21,16 +22,19 @@ double years(const planner::YearMonth &m)
 QCustomPlot *newPlot(QWidget *parent, const QString &name, const QString &title)
 {
     auto *plot = new QCustomPlot(parent);
+    plot->setAntialiasedElements(QCP::aeAll);
     plot->setObjectName(name);
-    plot->setMinimumSize(320, 220);
+    plot->setMinimumSize(280, 220);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0,
                                    new QCPTextElement(plot, title, QFont("sans", 10, QFont::Bold)));
-    plot->legend->setVisible(true);
+    // One legend for the four charts (ComparisonCharts' colour key): a legend in each chart
+    // would hide bars or curves, or be cut off in a narrow chart.
+    plot->legend->setVisible(false);
     QFont small = plot->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
-    plot->legend->setFont(small);
-    plot->legend->setBrush(QColor(255, 255, 255, 220));
+    for (QCPAxis *axis : plot->axisRect()->axes())
+        axis->setTickLabelFont(small);
     return plot;
 }
 
@@ -51,27 +55,32 @@ ComparisonCharts::ComparisonCharts(QWidget *parent)
       m_cash(newPlot(this, "comparisonCashFlow", tr("Cumulative cash flow (P50 schedule)"))),
       m_cdf(newPlot(this, "comparisonEnergization", tr("Last phase energized by"))),
       m_capex(newPlot(this, "comparisonCapex", tr("Capex by category"))),
-      m_opex(newPlot(this, "comparisonOpex", tr("Opex per year at full build")))
+      m_opex(newPlot(this, "comparisonOpex", tr("Opex per year at full build"))),
+      m_key(new QLabel(this))
 {
+    m_key->setObjectName("comparisonColourKey");
+    m_key->setTextFormat(Qt::RichText);
+    m_key->setWordWrap(true);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_cash, 0, 0);
-    grid->addWidget(m_cdf, 0, 1);
-    grid->addWidget(m_capex, 1, 0);
-    grid->addWidget(m_opex, 1, 1);
+    grid->addWidget(m_key, 0, 0, 1, 2);
+    grid->addWidget(m_cash, 1, 0);
+    grid->addWidget(m_cdf, 1, 1);
+    grid->addWidget(m_capex, 2, 0);
+    grid->addWidget(m_opex, 2, 1);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
     m_cash->yAxis->setLabel(tr("billion USD spent"));
     m_cash->xAxis->setLabel(tr("year"));
     yearTicks(m_cash->xAxis);
-    m_cash->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_cdf->yAxis->setLabel(tr("share of outcomes, %"));
     m_cdf->xAxis->setLabel(tr("year"));
     yearTicks(m_cdf->xAxis);
     m_cdf->yAxis->setRange(0, 100);
-    m_cdf->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_capex->xAxis->setLabel(tr("million USD"));
-    m_opex->xAxis->setLabel(tr("million USD per year"));
     for (QCustomPlot *plot : {m_capex, m_opex})
-        plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+        plot->xAxis->ticker()->setTickCount(4);
+    m_opex->xAxis->setLabel(tr("million USD per year"));
 }
 
 QColor ComparisonCharts::planColour(std::size_t index)
@@ -86,6 +95,12 @@ void ComparisonCharts::clear()
 
 void ComparisonCharts::showPlans(const std::vector<planner::ComparedPlan> &plans)
 {
+    QStringList key;
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        key << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                        .arg(planColour(i).name(),
+                             QString::fromStdString(plans[i].name).toHtmlEscaped());
+    m_key->setText(key.join(QStringLiteral(" &nbsp;&nbsp; ")));
     showCashFlow(plans);
     showEnergization(plans);
     showCostLines(m_capex, plans, true);
@@ -144,8 +159,10 @@ void ComparisonCharts::showEnergization(const std::vector<planner::ComparedPlan>
         g->setData(keys, values, true);
         if (keys.isEmpty())
             continue;
-        first = std::min(first, keys.front());
-        last = std::max(last, keys.back());
+        // Range to the 1st and 99th percentiles: a few extreme samples would squeeze the curves.
+        const int tail = std::max(0, int(keys.size()) - 1 - int(keys.size()) / 100);
+        first = std::min(first, keys[int(keys.size()) / 100]);
+        last = std::max(last, keys[tail]);
         for (double share : {50.0, 90.0}) {
             const std::size_t k = std::size_t(share / 100.0 * double(q.size() - 1) + 0.5);
             auto *mark = new QCPItemTracer(m_cdf);
@@ -164,8 +181,8 @@ void ComparisonCharts::showEnergization(const std::vector<planner::ComparedPlan>
         line->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
         auto *label = new QCPItemText(m_cdf);
         label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(0.01, share);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->position->setCoords(0.99, share);
+        label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
         label->setText(share == 50.0 ? QStringLiteral("P50") : QStringLiteral("P90"));
         label->setColor(QColor(90, 90, 90));
     }

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QCustomPlot;
+class QLabel;
 
 namespace ui {
 
@@ -30,6 +31,7 @@ public:
     QCustomPlot *energizationPlot() const { return m_cdf; }
     QCustomPlot *capexPlot() const { return m_capex; }
     QCustomPlot *opexPlot() const { return m_opex; }
+    QLabel *colourKey() const { return m_key; }
 
 private:
     void showCashFlow(const std::vector<planner::ComparedPlan> &plans);
@@ -41,6 +43,7 @@ private:
     QCustomPlot *m_cdf;
     QCustomPlot *m_capex;
     QCustomPlot *m_opex;
+    QLabel *m_key;
 };
 
 } // namespace ui

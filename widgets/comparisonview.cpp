@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -44,7 +45,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     auto *form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(new QLabel(tr("Plans to compare (2–%1):").arg(kMostPlans)));
-    form->addWidget(m_plans, 1);
+    form->addWidget(m_plans);
     form->addWidget(new QLabel(tr("Baseline:")));
     form->addWidget(m_baseline);
     m_rows->setText(tr("Figures shown…"));
@@ -52,7 +53,9 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_rows->setMenu(new QMenu(m_rows));
     m_rows->setToolButtonStyle(Qt::ToolButtonTextOnly);
     form->addWidget(m_rows);
-    controls->setMaximumWidth(230);
+    controls->setMaximumWidth(220);
+    m_plans->setMaximumHeight(m_plans->fontMetrics().lineSpacing() * 9);
+    form->addStretch(1);
 
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
@@ -65,12 +68,17 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_table->setWordWrap(true);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Two lines a row: a value and its difference to the baseline.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().lineSpacing() * 2 + 8);
+    // Plan names wrap in the header, so that six plans' columns stay narrow.
+    m_table->horizontalHeader()->setDefaultAlignment(
+            Qt::Alignment(Qt::AlignCenter | Qt::TextWordWrap));
+    m_table->horizontalHeader()->setMinimumHeight(m_table->fontMetrics().lineSpacing() * 3 + 8);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->setSelectionMode(QAbstractItemView::ContiguousSelection);
 
-    auto *split = new QSplitter(Qt::Horizontal);
+    auto *split = m_split = new QSplitter(Qt::Horizontal);
     split->addWidget(m_table);
     split->addWidget(m_charts);
     split->setStretchFactor(0, 2);
@@ -198,12 +206,22 @@ void ComparisonView::showComparison(const planner::Comparison &table,
     m_message->hide();
     QStringList sentences;
     for (const std::string &s : table.summary)
-        sentences << QString::fromStdString(s);
-    m_summary->setText(sentences.join(' '));
+        sentences << QStringLiteral("• ") + QString::fromStdString(s);
+    m_summary->setText(sentences.join('\n'));
     m_model->setComparison(table, notes);
     m_charts->showPlans(plans);
     rebuildRowsMenu();
-    m_table->resizeColumnsToContents();
+    m_table->resizeColumnToContents(0);
+    m_table->resizeColumnToContents(1);
+    for (int c = ComparisonModel::kFirstPlanColumn; c < m_model->columnCount(); ++c)
+        m_table->setColumnWidth(
+                c, m_table->fontMetrics().horizontalAdvance("-999.9 M (-99.9 %)") + 12);
+    // The whole table in view, the charts in the rest.
+    int width = 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        width += m_table->columnWidth(c);
+    const int total = std::max(m_split->width(), width + 400);
+    m_split->setSizes({width, total - width});
 }
 
 void ComparisonView::showMessage(const QString &message)

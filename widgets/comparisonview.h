@@ -14,6 +14,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QSplitter;
 class QTableView;
 class QToolButton;
 
@@ -68,6 +69,7 @@ private:
     QLabel *m_summary;
     QLabel *m_message;
     QTableView *m_table;
+    QSplitter *m_split;
     ComparisonModel *m_model;
     ComparisonCharts *m_charts;
     bool m_updating = false;
