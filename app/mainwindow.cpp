@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include "app/comparisoncontroller.h"
 #include "app/demoproject.h"
 #include "app/distanceraster.h"
 #include "app/heatmapcontroller.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
                                  m_chartsPanel, planEditor, this);
     m_plans = new PlansController(m_document, m_map, m_scoring, m_sites, m_plansPanel, this);
+    m_comparison = new ComparisonController(m_document, m_map, m_scoring, m_sites, this, this);
     m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
     m_distance = new DistanceRasterController(this, this);
     connect(m_distance, &DistanceRasterController::finished, this,
@@ -243,6 +245,15 @@ void MainWindow::createDocks()
     resizeDocks({findChild<QDockWidget *>("layersDock"), findChild<QDockWidget *>("scoreDock")},
                 {430, 440}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>("chartsDock")}, {280}, Qt::Vertical);
+    m_viewMenu->addSeparator();
+    QAction *compare =
+            m_viewMenu->addAction(tr("&Compare Plans…"), m_comparison, &ComparisonController::open);
+    compare->setObjectName("actionComparePlans");
+    compare->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    compare->setStatusTip(tr("The project's plans side by side: figures, differences to a "
+                             "baseline and overlaid charts"));
+    connect(m_plansPanel, &ui::PlansPanel::compareRequested, m_comparison,
+            &ComparisonController::open);
     m_viewMenu->addSeparator();
     QAction *reset = m_viewMenu->addAction(tr("Reset Layout"), this,
                                            [this] { restoreState(m_defaultState); });

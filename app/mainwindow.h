@@ -26,6 +26,7 @@ namespace app {
 class DistanceRasterController;
 class HeatmapController;
 class MapController;
+class ComparisonController;
 class PlansController;
 class ScoringSettings;
 class SiteController;
@@ -42,6 +43,7 @@ public:
     MapController *mapController() const { return m_map; }
     SiteController *siteController() const { return m_sites; }
     PlansController *plansController() const { return m_plans; }
+    ComparisonController *comparisonController() const { return m_comparison; }
     HeatmapController *heatmap() const { return m_heatmap; }
     DistanceRasterController *distanceRaster() const { return m_distance; }
     ScoringSettings *scoring() const { return m_scoring; }
@@ -87,6 +89,7 @@ private:
     MapController *m_map = nullptr;
     SiteController *m_sites = nullptr;
     PlansController *m_plans = nullptr;
+    ComparisonController *m_comparison = nullptr;
     ScoringSettings *m_scoring = nullptr;
     HeatmapController *m_heatmap = nullptr;
     DistanceRasterController *m_distance = nullptr;

@@ -43,10 +43,13 @@ PlansPanel::PlansPanel(QWidget *parent) : QWidget(parent), m_view(new QTableView
     QAction *remove = addAction("actionDeletePlan", tr("Delete"), tr("Delete the plan (Del)"));
     connect(remove, &QAction::triggered, this, [this] { emit removeRequested(currentPlan()); });
     QAction *up = addAction("actionMovePlanUp", tr("Up"), tr("Move the plan up the list"));
-    // Short labels, so that all six fit the dock's width.
+    // Short labels, so that all seven fit the dock's width.
     connect(up, &QAction::triggered, this, [this] { emit moveRequested(currentPlan(), -1); });
     QAction *down = addAction("actionMovePlanDown", tr("Down"), tr("Move the plan down the list"));
     connect(down, &QAction::triggered, this, [this] { emit moveRequested(currentPlan(), 1); });
+    QAction *compare = addAction("actionComparePlansPanel", tr("Compare"),
+                                 tr("Compare plans side by side (Ctrl+Shift+C)"));
+    connect(compare, &QAction::triggered, this, &PlansPanel::compareRequested);
     m_needPlan = {copy, rename, remove, up, down};
     for (QAction *a : actions())
         bar->addAction(a);

@@ -33,6 +33,7 @@ signals:
     void duplicateRequested(qint64 planId);
     void removeRequested(qint64 planId);
     void moveRequested(qint64 planId, int delta);
+    void compareRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -83,12 +83,14 @@ void Document::clear()
     m_plans.clear();
     m_nextPlanId = 1;
     m_scoring = {};
+    m_comparison = {};
     m_loadWarnings.clear();
     setFilePath(QString());
     emit sitesReset();
     emit layersReset();
     emit plansReset();
     emit scoringChanged();
+    emit comparisonChanged();
     emit changed();
 }
 
@@ -109,6 +111,7 @@ bool Document::load(const QString &path, QString *errorMessage)
     m_plans = std::move(data->plans);
     m_nextPlanId = data->nextPlanId;
     m_scoring = std::move(data->scoring);
+    m_comparison = std::move(data->comparison);
     m_loadWarnings.clear();
     for (const std::string &warning : data->warnings)
         m_loadWarnings.append(QString::fromStdString(warning));
@@ -117,6 +120,7 @@ bool Document::load(const QString &path, QString *errorMessage)
     emit layersReset();
     emit plansReset();
     emit scoringChanged();
+    emit comparisonChanged();
     emit changed();
     return true;
 }
@@ -139,6 +143,7 @@ bool Document::save(const QString &path, QString *errorMessage,
     data.nextPlanId = m_nextPlanId;
     data.headlines = headlines;
     data.scoring = m_scoring;
+    data.comparison = m_comparison;
     auto info = saveProjectFile(path.toStdString(), data, engineVersion());
     if (!info) {
         if (errorMessage)
@@ -259,6 +264,14 @@ void Document::setScoring(const ScoringOverrides &scoring)
     m_scoring = scoring;
     emit scoringChanged();
     emit changed();
+}
+
+void Document::setComparison(const SavedComparison &comparison)
+{
+    if (comparison == m_comparison)
+        return;
+    m_comparison = comparison;
+    emit comparisonChanged();
 }
 
 void Document::setFilePath(const QString &path)

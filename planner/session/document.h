@@ -3,11 +3,12 @@
 // The open project: its file, its sites, its undo stack and its change notifications. Lives on
 // the GUI thread; views subscribe to the signals and read from the document, they never own its
 // data. Edits go through the undo facades (sitecommands.h, layercommands.h, plancommands.h,
-// scoringcommands.h), which call the mutators below.
+// scoringcommands.h, comparisoncommands.h), which call the mutators below.
 
 #include "planner/core/site/layerref.h"
 #include "planner/core/site/scoringoverrides.h"
 #include "planner/core/site/site.h"
+#include "planner/store/savedcomparison.h"
 
 #include <QObject>
 #include <QString>
@@ -53,6 +54,9 @@ public:
     // What the project changes in the bundled score settings; empty: the defaults.
     const ScoringOverrides &scoring() const { return m_scoring; }
 
+    // What the comparison view shows (plans, baseline, hidden figures); empty: its defaults.
+    const SavedComparison &comparison() const { return m_comparison; }
+
     // What the last load() read but ignored (bad values in the file), one message each.
     QStringList loadWarnings() const { return m_loadWarnings; }
 
@@ -83,6 +87,7 @@ public:
     void replacePlan(const BuildPlan &plan);
     void movePlan(int from, int to);
     void setScoring(const ScoringOverrides &scoring);
+    void setComparison(const SavedComparison &comparison);
 
 signals:
     void changed();
@@ -102,6 +107,9 @@ signals:
     void planMoved(int from, int to);
     // The scoring overrides changed: an edit, an undo, or another project (load, clear).
     void scoringChanged();
+    // The comparison view's choice changed (an edit, an undo, load, clear). Not followed by
+    // changed(): no figure of any plan depends on it.
+    void comparisonChanged();
     void layersReset();
     void layerAboutToBeInserted(int index);
     void layerInserted(int index);
@@ -125,6 +133,7 @@ private:
     std::vector<BuildPlan> m_plans;
     std::int64_t m_nextPlanId = 1;
     ScoringOverrides m_scoring;
+    SavedComparison m_comparison;
     QStringList m_loadWarnings;
     QUndoStack m_undo;
 };

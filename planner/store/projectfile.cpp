@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/store/projectfile.h"
 
+#include "planner/store/comparisonstore.h"
 #include "planner/store/geopackagegeometry.h"
 #include "planner/store/layerpaths.h"
 #include "planner/store/planstore.h"
@@ -311,6 +312,8 @@ Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData
             return fail(ok.error());
         if (auto ok = writePlans(*db, data.plans); !ok)
             return fail(ok.error());
+        if (auto ok = writeComparison(*db, data.comparison); !ok)
+            return fail(ok.error());
         if (auto ok = writePlansLayer(*db, data.plans, data.sites, data.headlines); !ok)
             return fail(ok.error());
         if (auto ok = db->execute("COMMIT;"); !ok)
@@ -392,6 +395,10 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
             return plans.error();
         data.plans = std::move(*plans);
     }
+    auto comparison = readComparison(*db, path, data.warnings);
+    if (!comparison)
+        return comparison.error();
+    data.comparison = std::move(*comparison);
     auto nextPlan = metaValue(*db, "next_plan_id");
     data.nextPlanId = nextPlan ? std::atoll(nextPlan->c_str()) : 1;
     for (const BuildPlan &plan : data.plans)

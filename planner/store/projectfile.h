@@ -12,6 +12,7 @@
 #include "planner/core/site/scoringoverrides.h"
 #include "planner/core/site/site.h"
 #include "planner/store/projectschema.h"
+#include "planner/store/savedcomparison.h"
 
 #include <string>
 #include <vector>
@@ -43,6 +44,7 @@ struct ProjectData
     // they are results of the plans, recomputed by whoever shows them.
     std::vector<PlanHeadline> headlines;
     ScoringOverrides scoring; // table `energize_scoring`; empty in files before schema 2
+    SavedComparison comparison; // table `energize_comparison`; empty in files before schema 4
     // Set by loadProjectFile: what was read but ignored (a bad weight, an unknown setting), one
     // message each, for the user. Never written.
     std::vector<std::string> warnings;

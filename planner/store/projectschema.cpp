@@ -130,12 +130,23 @@ DROP TABLE energize_scoring_v2;
 UPDATE energize_meta SET value = '3' WHERE key = 'schema_version';
 )SQL";
 
+// Schema 4: the comparison view's choice. `kind` is "plan" (a compared plan's name, in column
+// order by `position`), "baseline" or "hidden_row" (a figure's row id).
+constexpr char kComparisonTableSql[] = R"SQL(
+CREATE TABLE energize_comparison (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, position INTEGER NOT NULL,
+  value TEXT NOT NULL);
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('energize_comparison', 'attributes', 'energize_comparison',
+          'Comparison view: compared plans, baseline and hidden figures');
+)SQL";
+
 } // namespace
 
 const char *projectSchemaSql()
 {
-    static const std::string sql =
-            std::string(kCoreTablesSql) + kMetaTableSql + kScoringTableV3Sql + kPlanTablesSql;
+    static const std::string sql = std::string(kCoreTablesSql) + kMetaTableSql + kScoringTableV3Sql
+            + kPlanTablesSql + kComparisonTableSql;
     return sql.c_str();
 }
 
@@ -151,6 +162,11 @@ const char *projectMigrationSql(int fromVersion)
     case 2: {
         static const std::string sql = std::string(kMigration2To3Sql) + kMetaTableSql
                 + kScoringTableV3Sql + kPlanTablesSql + kMigration2To3CopySql;
+        return sql.c_str();
+    }
+    case 3: { // nothing chosen yet: the view opens on its defaults
+        static const std::string sql = std::string(kComparisonTableSql)
+                + "UPDATE energize_meta SET value = '4' WHERE key = 'schema_version';";
         return sql.c_str();
     }
     default:

@@ -8,11 +8,12 @@
 // interconnection market) and stores layer sources relative to the project file's folder.
 // 3 gives energize_meta and energize_scoring integer primary keys (a valid GeoPackage), and
 // replaces the single plan (JSON in energize_meta) by named build plans: energize_plans,
-// energize_plan_phases and the `plans` feature layer of headline results.
+// energize_plan_phases and the `plans` feature layer of headline results. 4 adds
+// `energize_comparison` (the comparison view's plans, baseline and hidden figures).
 
 namespace planner {
 
-inline constexpr int kProjectSchemaVersion = 3;
+inline constexpr int kProjectSchemaVersion = 4;
 
 const char *projectSchemaSql();
 
