@@ -22,7 +22,8 @@ QString csvField(const QString &text)
 planner::Expected<PlanComparison> comparePlans(const planner::Document &doc, SiteAnalyzer &analyzer,
                                                const planner::Catalogs &catalogs,
                                                const QString &projectMarket,
-                                               const ComparisonChoice &choice)
+                                               const ComparisonChoice &choice,
+                                               const planner::EvaluationOptions &options)
 {
     QStringList names;
     for (const planner::BuildPlan &p : doc.plans())
@@ -69,7 +70,8 @@ planner::Expected<PlanComparison> comparePlans(const planner::Document &doc, Sit
     }
     PlanComparison out;
     for (const planner::BuildPlan *plan : chosen) {
-        EvaluatedPlan evaluated = evaluatePlan(*plan, doc, analyzer, catalogs, projectMarket);
+        EvaluatedPlan evaluated =
+                evaluatePlan(*plan, doc, analyzer, catalogs, projectMarket, options);
         if (!evaluated.evaluation)
             return planner::Error{plan->name + ": " + evaluated.evaluation.error().message};
         out.plans.push_back({plan->name, evaluated.siteScore, std::move(*evaluated.evaluation)});

@@ -2,9 +2,11 @@
 #pragma once
 // The comparison of a project's build plans as the comparison view and `energize compare`
 // show it: each chosen plan evaluated at its site exactly as its headline is (evaluatePlan, all
-// Monte Carlo samples), then planner::compare. Plans are chosen by name; an unknown name is an
-// error that lists the plans there are. GUI or CLI thread (the analyzer belongs to it).
+// Monte Carlo samples, unless options say fewer), then planner::compare. Plans are chosen by name;
+// an unknown name is an error that lists the plans there are. GUI or CLI thread (the analyzer
+// belongs to it).
 
+#include "app/planevaluation.h"
 #include "planner/core/comparison/comparison.h"
 
 #include <QString>
@@ -31,10 +33,11 @@ struct PlanComparison
     std::vector<planner::ComparedPlan> plans; // what the table was made from, same order
 };
 
-planner::Expected<PlanComparison> comparePlans(const planner::Document &doc, SiteAnalyzer &analyzer,
-                                               const planner::Catalogs &catalogs,
-                                               const QString &projectMarket,
-                                               const ComparisonChoice &choice);
+planner::Expected<PlanComparison>
+comparePlans(const planner::Document &doc, SiteAnalyzer &analyzer,
+             const planner::Catalogs &catalogs, const QString &projectMarket,
+             const ComparisonChoice &choice,
+             const planner::EvaluationOptions &options = headlineOptions());
 
 // The table as CSV: a header row (figure, unit, then one column per plan, then "best"), one row
 // per figure; dates as YYYY-MM; empty cells where a plan has no figure.
