@@ -96,7 +96,9 @@ QString findDemoDirectory()
     return {};
 }
 
-bool loadDemoRegion(planner::Document &doc, DemoRegion *region, QString *errorMessage)
+namespace {
+
+bool loadDemo(planner::Document &doc, DemoRegion *region, QString *errorMessage)
 {
     const QString dir = findDemoDirectory();
     if (dir.isEmpty()) {
@@ -149,6 +151,16 @@ bool loadDemoRegion(planner::Document &doc, DemoRegion *region, QString *errorMe
     if (b.size() == 4)
         region->bounds = {b[0].toDouble(), b[1].toDouble(), b[2].toDouble(), b[3].toDouble()};
     return true;
+}
+
+} // namespace
+
+energize::Status loadDemoRegion(planner::Document &doc, DemoRegion *region)
+{
+    QString error;
+    if (!loadDemo(doc, region, &error))
+        return energize::Error{error.toStdString()};
+    return energize::done();
 }
 
 } // namespace app

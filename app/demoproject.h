@@ -5,6 +5,7 @@
 // of demo-plans.json at them. The document is
 // left unmodified (nothing to undo) and untitled.
 
+#include "common/expected.h"
 #include "widgets/mapview.h"
 
 #include <QString>
@@ -27,6 +28,6 @@ struct DemoRegion
 QString findDemoDirectory();
 
 // Reads the manifest and fills doc. On failure returns false with a message.
-bool loadDemoRegion(planner::Document &doc, DemoRegion *region, QString *errorMessage);
+energize::Status loadDemoRegion(planner::Document &doc, DemoRegion *region);
 
 } // namespace app

@@ -10,19 +10,20 @@ std::optional<HeadlessProject> openHeadlessProject(const QString &command, const
 {
     HeadlessProject p;
     p.doc = std::make_unique<planner::Document>();
-    QString error;
+    energize::Status opened;
     if (demo) {
         DemoRegion region;
-        if (!loadDemoRegion(*p.doc, &region, &error)) {
-            err << "energize " << command << ": " << error << "\n";
-            return std::nullopt;
-        }
+        opened = loadDemoRegion(*p.doc, &region);
         p.bounds = region.bounds;
     } else if (path.isEmpty()) {
         err << "energize " << command << ": give a project file or --demo\n";
         return std::nullopt;
-    } else if (!p.doc->load(path, &error)) {
-        err << "energize " << command << ": " << error << "\n";
+    } else {
+        opened = p.doc->load(path);
+    }
+    if (!opened) {
+        err << "energize " << command << ": " << QString::fromStdString(opened.error().message)
+            << "\n";
         return std::nullopt;
     }
     p.layers = std::make_unique<MapLayers>(p.doc.get());

@@ -322,8 +322,8 @@ void MainWindow::addRecentFile(const QString &path)
 
 bool MainWindow::openProject(const QString &path)
 {
-    QString error;
-    if (!m_document->load(path, &error)) {
+    if (const energize::Status loaded = m_document->load(path); !loaded) {
+        const QString error = QString::fromStdString(loaded.error().message);
         QMessageBox::warning(this, tr("Cannot open project"), error);
         statusBar()->showMessage(error, 10000);
         return false;
@@ -344,9 +344,9 @@ void MainWindow::openDemo()
     if (!maybeSave())
         return;
     DemoRegion region;
-    QString error;
-    if (!loadDemoRegion(*m_document, &region, &error)) {
-        QMessageBox::warning(this, tr("Cannot open the demo"), error);
+    if (const energize::Status loaded = loadDemoRegion(*m_document, &region); !loaded) {
+        QMessageBox::warning(this, tr("Cannot open the demo"),
+                             QString::fromStdString(loaded.error().message));
         return;
     }
     m_canvas->setAttribution(region.attribution);
@@ -544,9 +544,11 @@ bool MainWindow::save()
 {
     if (m_document->filePath().isEmpty())
         return saveAs();
-    QString error;
-    if (!m_document->save(m_document->filePath(), &error, m_plans->headlines())) {
-        QMessageBox::warning(this, tr("Cannot save project"), error);
+    if (const energize::Status saved =
+                m_document->save(m_document->filePath(), m_plans->headlines());
+        !saved) {
+        QMessageBox::warning(this, tr("Cannot save project"),
+                             QString::fromStdString(saved.error().message));
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
@@ -561,9 +563,9 @@ bool MainWindow::saveAs()
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += ".gpkg";
-    QString error;
-    if (!m_document->save(path, &error, m_plans->headlines())) {
-        QMessageBox::warning(this, tr("Cannot save project"), error);
+    if (const energize::Status saved = m_document->save(path, m_plans->headlines()); !saved) {
+        QMessageBox::warning(this, tr("Cannot save project"),
+                             QString::fromStdString(saved.error().message));
         return false;
     }
     addRecentFile(path);

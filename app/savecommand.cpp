@@ -42,7 +42,6 @@ int runSaveCommand(const QStringList &args)
     if (!project)
         return 1;
     planner::Document &doc = *project->doc;
-    QString error;
     auto catalogs = planner::loadCatalogs(defaultResourcePath("catalog").toStdString());
     if (!catalogs) {
         err << "energize save: " << QString::fromStdString(catalogs.error().message) << "\n";
@@ -51,8 +50,8 @@ int runSaveCommand(const QStringList &args)
     SiteAnalyzer analyzer(*project->layers->scene(), project->scoring->model());
     const auto headlines =
             planHeadlines(doc, analyzer, *catalogs, project->scoring->model().market);
-    if (!doc.save(path, &error, headlines)) {
-        err << "energize save: " << error << "\n";
+    if (const energize::Status saved = doc.save(path, headlines); !saved) {
+        err << "energize save: " << QString::fromStdString(saved.error().message) << "\n";
         return 1;
     }
     out << path << "\n";

@@ -94,14 +94,11 @@ void Document::clear()
     emit changed();
 }
 
-bool Document::load(const QString &path, QString *errorMessage)
+energize::Status Document::load(const QString &path)
 {
     auto data = loadProjectFile(path.toStdString());
-    if (!data) {
-        if (errorMessage)
-            *errorMessage = QString::fromStdString(data.error().message);
-        return false;
-    }
+    if (!data)
+        return data.error();
     m_undo.clear();
     m_name = QString::fromStdString(data->info.name);
     m_sites = std::move(data->sites);
@@ -122,16 +119,10 @@ bool Document::load(const QString &path, QString *errorMessage)
     emit scoringChanged();
     emit comparisonChanged();
     emit changed();
-    return true;
+    return energize::done();
 }
 
-bool Document::save(const QString &path, QString *errorMessage)
-{
-    return save(path, errorMessage, {});
-}
-
-bool Document::save(const QString &path, QString *errorMessage,
-                    const std::vector<PlanHeadline> &headlines)
+energize::Status Document::save(const QString &path, const std::vector<PlanHeadline> &headlines)
 {
     ProjectData data;
     data.info.name = (m_name.isEmpty() ? QFileInfo(path).completeBaseName() : m_name).toStdString();
@@ -145,15 +136,12 @@ bool Document::save(const QString &path, QString *errorMessage,
     data.scoring = m_scoring;
     data.comparison = m_comparison;
     auto info = saveProjectFile(path.toStdString(), data, engineVersion());
-    if (!info) {
-        if (errorMessage)
-            *errorMessage = QString::fromStdString(info.error().message);
-        return false;
-    }
+    if (!info)
+        return info.error();
     m_name = QString::fromStdString(data.info.name);
     m_undo.setClean();
     setFilePath(path);
-    return true;
+    return energize::done();
 }
 
 void Document::insertSite(int index, const Site &site)

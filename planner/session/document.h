@@ -5,7 +5,9 @@
 // data. Edits go through the undo facades (sitecommands.h, layercommands.h, plancommands.h,
 // scoringcommands.h, comparisoncommands.h), which call the mutators below.
 
+#include "common/expected.h"
 #include "planner/core/site/layerref.h"
+#include "planner/core/site/planheadline.h"
 #include "planner/core/site/scoringoverrides.h"
 #include "planner/core/site/site.h"
 #include "planner/store/savedcomparison.h"
@@ -22,7 +24,6 @@ namespace planner {
 
 // Declared only: their headers include <compare>, which moc cannot parse.
 struct BuildPlan;
-struct PlanHeadline;
 
 class Document : public QObject
 {
@@ -62,14 +63,12 @@ public:
 
     // Replaces the document by an empty, unnamed project.
     void clear();
-    // Loads a project; on failure returns false, sets errorMessage and leaves this unchanged.
-    bool load(const QString &path, QString *errorMessage);
+    // Loads a project; on failure the error says why and this stays unchanged.
+    energize::Status load(const QString &path);
     // Saves to path (a GeoPackage); on failure the previous file stays as it was.
     // headlines: the figures of the file's `plans` layer, one per plan (see planheadline.h);
     // a plan without one gets NULL attributes.
-    bool save(const QString &path, QString *errorMessage);
-    bool save(const QString &path, QString *errorMessage,
-              const std::vector<PlanHeadline> &headlines);
+    energize::Status save(const QString &path, const std::vector<PlanHeadline> &headlines = {});
 
     // Mutators for undo commands; they emit the matching signal and change nothing else.
     std::int64_t allocateSiteId() { return m_nextSiteId++; }

@@ -92,8 +92,7 @@ void TestBuildPlans::demoHasThreePlans()
 {
     planner::Document doc;
     app::DemoRegion region;
-    QString error;
-    QVERIFY2(app::loadDemoRegion(doc, &region, &error), qPrintable(error));
+    QVERIFY2(app::loadDemoRegion(doc, &region).ok(), "the demo did not load");
     QCOMPARE(doc.plans().size(), std::size_t(3));
     QVERIFY(!doc.isModified());
     const char *accelerators[] = {"gb200-nvl72", "tpu-v7-ironwood", "hgx-h200"};
@@ -174,9 +173,8 @@ void TestBuildPlans::savedProjectIsAValidGeoPackage()
     window.openDemo();
     QVERIFY(waitForLayers(window));
     const QString path = m_dir.filePath("valid.gpkg");
-    QString error;
-    QVERIFY2(window.document()->save(path, &error, window.plansController()->headlines()),
-             qPrintable(error));
+    QVERIFY2(window.document()->save(path, window.plansController()->headlines()).ok(),
+             "save failed");
     int code = -1;
     const auto report = validate(path, &code);
     if (!report) {
@@ -194,17 +192,16 @@ void TestBuildPlans::plansLayerCarriesEachPlansOwnFigures()
     const QString path = m_dir.filePath("figures.gpkg");
     planner::Document doc;
     app::DemoRegion region;
-    QString error;
-    QVERIFY2(app::loadDemoRegion(doc, &region, &error), qPrintable(error));
+    QVERIFY2(app::loadDemoRegion(doc, &region).ok(), "the demo did not load");
     app::MapLayers layers(&doc);
     layers.waitForLoads();
     app::ScoringSettings scoring(&doc);
     auto catalogs = planner::loadCatalogs(app::defaultResourcePath("catalog").toStdString());
     QVERIFY(catalogs.ok());
     app::SiteAnalyzer analyzer(*layers.scene(), scoring.model());
-    QVERIFY2(doc.save(path, &error,
-                      app::planHeadlines(doc, analyzer, *catalogs, scoring.model().market)),
-             qPrintable(error));
+    QVERIFY2(doc.save(path, app::planHeadlines(doc, analyzer, *catalogs, scoring.model().market))
+                     .ok(),
+             "save failed");
 
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR));
     QVERIFY(ds);
@@ -260,8 +257,7 @@ void TestBuildPlans::saveDemoCommandWritesTheThreePlans()
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(), path);
     planner::Document doc;
-    QString error;
-    QVERIFY2(doc.load(path, &error), qPrintable(error));
+    QVERIFY2(doc.load(path).ok(), "load failed");
     QCOMPARE(doc.plans().size(), std::size_t(3));
     QCOMPARE(doc.plans()[1].spec.input.acceleratorId, std::string("tpu-v7-ironwood"));
     int code = -1;

@@ -215,8 +215,7 @@ void TestComparisonWindow::choiceIsUndoableAndSaved()
         QVERIFY(QTest::qWaitFor([&] { return view->baseline() == names[0]; }, 10000));
         doc->undoStack()->redo();
         QVERIFY(QTest::qWaitFor([&] { return view->baseline() == names[2]; }, 10000));
-        QString error;
-        QVERIFY2(doc->save(path, &error), qPrintable(error));
+        QVERIFY2(doc->save(path).ok(), "save failed");
     }
     app::MainWindow reopened;
     QVERIFY(reopened.openProject(path));

@@ -165,10 +165,9 @@ void TestMapWorkflow::addAndDragSiteMakesOneUndoCommandEach()
     QCOMPARE(doc->sites().back().longitude, moved.longitude);
 
     const QString path = m_dir.filePath("dragged.gpkg");
-    QString error;
-    QVERIFY2(doc->save(path, &error), qPrintable(error));
+    QVERIFY2(doc->save(path).ok(), "save failed");
     planner::Document reopened;
-    QVERIFY(reopened.load(path, &error));
+    QVERIFY(reopened.load(path).ok());
     QCOMPARE(reopened.sites().back().longitude, moved.longitude);
 }
 
@@ -406,10 +405,9 @@ void TestMapWorkflow::editingThePlanReplansAndIsUndoable()
     QVERIFY(selectedPlanJson(window).contains("\"it_load_mw\":50.0"));
 
     const QString path = m_dir.filePath("plan.gpkg");
-    QString error;
-    QVERIFY(window.document()->save(path, &error));
+    QVERIFY(window.document()->save(path).ok());
     planner::Document reopened;
-    QVERIFY(reopened.load(path, &error));
+    QVERIFY(reopened.load(path).ok());
     QCOMPARE(QString::fromStdString(planner::planSpecToJson(reopened.plans().front().spec)),
              selectedPlanJson(window));
 

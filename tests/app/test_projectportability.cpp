@@ -117,8 +117,7 @@ QString TestProjectPortability::makeProject(const QString &folder)
             return {};
     }
     const QString path = QDir(folder).filePath("study.gpkg");
-    QString error;
-    if (!doc.save(path, &error))
+    if (!doc.save(path).ok())
         return {};
     return path;
 }
@@ -226,11 +225,10 @@ void TestProjectPortability::missingLayerOpensMarkedAndCanBeLocated()
 
     // Saving keeps the missing layer's reference.
     const QString copy = QDir(folder).filePath("copy.gpkg");
-    QString error;
-    QVERIFY2(doc.save(copy, &error), qPrintable(error));
+    QVERIFY2(doc.save(copy).ok(), "save failed");
     {
         planner::Document reread;
-        QVERIFY(reread.load(copy, &error));
+        QVERIFY(reread.load(copy).ok());
         QCOMPARE(reread.layers(), doc.layers());
     }
 
@@ -253,10 +251,10 @@ void TestProjectPortability::missingLayerOpensMarkedAndCanBeLocated()
     QVERIFY(panel->findChild<QToolButton *>("locateLayerButton")->isHidden());
 
     // The new path is saved; undo points back at the missing file.
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
     {
         planner::Document reread;
-        QVERIFY(reread.load(path, &error));
+        QVERIFY(reread.load(path).ok());
         QCOMPARE(QString::fromStdString(reread.layers().front().source), QDir::cleanPath(kept));
     }
     doc.undoStack()->undo();

@@ -25,8 +25,7 @@ void TestRenderControl::demoMatchesControlImage()
 {
     planner::Document doc;
     app::DemoRegion region;
-    QString error;
-    QVERIFY2(app::loadDemoRegion(doc, &region, &error), qPrintable(error));
+    QVERIFY2(app::loadDemoRegion(doc, &region).ok(), "the demo did not load");
     app::MapLayers layers(&doc);
     layers.waitForLoads();
     ui::MapView view;

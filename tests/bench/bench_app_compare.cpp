@@ -28,9 +28,8 @@ int main(int argc, char **argv)
     QCoreApplication application(argc, argv);
     planner::Document doc;
     app::DemoRegion region;
-    QString error;
-    if (!app::loadDemoRegion(doc, &region, &error)) {
-        std::printf("demo: %s\n", qPrintable(error));
+    if (const energize::Status loaded = app::loadDemoRegion(doc, &region); !loaded) {
+        std::printf("demo: %s\n", loaded.error().message.c_str());
         return 1;
     }
     app::MapLayers layers(&doc);

@@ -99,11 +99,10 @@ void TestBuildPlans::plansSurviveSaveAndOpenFieldByField()
     const auto b = commands::addPlan(doc, "Racks", 0, racksAndCustomAccelerator());
     commands::addPlan(doc, "Same site", abilene, PlanSpec{racksAndCustomAccelerator()});
     const QString path = m_dir.filePath("plans.gpkg");
-    QString error;
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
 
     Document reopened;
-    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QVERIFY(reopened.loadWarnings().isEmpty());
     QCOMPARE(reopened.plans().size(), std::size_t(3));
     const BuildPlan &p = reopened.plans()[0];
@@ -181,8 +180,7 @@ void TestBuildPlans::singlePlanOfSchema2OpensAsPlanA()
     QVERIFY2(written.empty(), written.c_str());
 
     Document doc;
-    QString error;
-    QVERIFY2(doc.load(path, &error), qPrintable(error));
+    QVERIFY2(doc.load(path).ok(), "load failed");
     QVERIFY2(doc.loadWarnings().isEmpty(), qPrintable(doc.loadWarnings().join('\n')));
     QCOMPARE(doc.plans().size(), std::size_t(1));
     const BuildPlan &p = doc.plans().front();
@@ -205,10 +203,10 @@ void TestBuildPlans::singlePlanOfSchema2OpensAsPlanA()
     QCOMPARE(doc.allocateSiteId(), std::int64_t(3));
     // The file is untouched; a save writes schema 3 and the plan comes back from the tables.
     QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, 2);
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
     QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, kProjectSchemaVersion);
     Document again;
-    QVERIFY2(again.load(path, &error), qPrintable(error));
+    QVERIFY2(again.load(path).ok(), "load failed");
     QCOMPARE(again.plans().size(), std::size_t(1));
     QCOMPARE(specText(again.plans().front()), specText(p));
     QCOMPARE(again.scoring(), doc.scoring());
@@ -219,8 +217,7 @@ void TestBuildPlans::schema2WithoutPlanOpensWithNone()
     const QString path = m_dir.filePath("schema2-default.gpkg");
     QVERIFY(fixtures::writeSchema2Project(path.toStdString(), "").empty());
     Document doc;
-    QString error;
-    QVERIFY2(doc.load(path, &error), qPrintable(error));
+    QVERIFY2(doc.load(path).ok(), "load failed");
     QVERIFY(doc.plans().empty()); // its sites keep the default plan, as before
     QCOMPARE(doc.sites().size(), std::size_t(2));
 }
@@ -333,15 +330,14 @@ void TestBuildPlans::badValueInTheFileSkipsThePlanWithAMessage()
     commands::addPlan(doc, "Good", 0, everyField());
     commands::addPlan(doc, "Hand-edited", 0, everyField());
     const QString path = m_dir.filePath("bad-plan.gpkg");
-    QString error;
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
     {
         auto db = SqliteDatabase::open(path.toStdString(), SqliteDatabase::Mode::ReadWrite);
         QVERIFY(db->execute("UPDATE energize_plans SET ups = '3N' WHERE name = 'Hand-edited'")
                         .ok());
     }
     Document reopened;
-    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(reopened.plans().size(), std::size_t(1));
     QCOMPARE(reopened.plans().front().name, std::string("Good"));
     QCOMPARE(reopened.loadWarnings().size(), 1);

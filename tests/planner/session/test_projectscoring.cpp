@@ -50,12 +50,11 @@ void TestProjectScoring::overridesSurviveSaveAndOpen()
     QVERIFY(commands::setScoringWeight(doc, "slope", 2.5));
     QVERIFY(commands::setScoringWeight(doc, "hv_substation_distance", 0.0));
     QVERIFY(commands::setInterconnectionMarket(doc, "pjm"));
-    QString error;
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
 
     Document reopened;
     QSignalSpy changed(&reopened, &Document::scoringChanged);
-    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(changed.count(), 1);
     QCOMPARE(reopened.scoring(), doc.scoring());
     QCOMPARE(reopened.scoring().weights.at("slope"), 2.5);
@@ -75,11 +74,10 @@ void TestProjectScoring::previousSchemaOpensWithDefaults()
          "DROP TABLE energize_scoring; DELETE FROM gpkg_contents WHERE table_name = "
          "'energize_scoring'; UPDATE energize_meta SET value = '1' WHERE key = "
          "'schema_version';");
-    QString error;
     QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, 1);
 
     Document reopened;
-    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QVERIFY(reopened.scoring().empty());
     QCOMPARE(reopened.sites().size(), std::size_t(2));
     QCOMPARE(reopened.layers().at(0).source, std::string("/data/elsewhere/dem.tif"));
@@ -93,10 +91,10 @@ void TestProjectScoring::previousSchemaOpensWithDefaults()
     }
     // Saving writes the current schema, with the new settings.
     QVERIFY(commands::setScoringWeight(reopened, "slope", 4.0));
-    QVERIFY2(reopened.save(path, &error), qPrintable(error));
+    QVERIFY2(reopened.save(path).ok(), "save failed");
     QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, kProjectSchemaVersion);
     Document again;
-    QVERIFY2(again.load(path, &error), qPrintable(error));
+    QVERIFY2(again.load(path).ok(), "load failed");
     QCOMPARE(again.scoring().weights.at("slope"), 4.0);
 }
 
@@ -174,8 +172,7 @@ void TestProjectScoring::badValuesInTheFileAreSkippedWithAMessage()
     Document doc;
     commands::addSite(doc, "Temple", -97.30, 31.05);
     QVERIFY(commands::setScoringWeight(doc, "slope", 3.0));
-    QString error;
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
     // As a hand edit in sqlite3 or QGIS could leave it (SQLite keeps NaN only as text).
     exec(path,
          "INSERT INTO energize_scoring (setting, weight) VALUES ('weight/land_price', -4), "
@@ -184,7 +181,7 @@ void TestProjectScoring::badValuesInTheFileAreSkippedWithAMessage()
          "('colour', 'red'), ('interconnection_market', 'not a market');");
 
     Document reopened;
-    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(reopened.sites().size(), std::size_t(1));
     ScoringOverrides expected;
     expected.weights["slope"] = 3.0;
@@ -201,16 +198,15 @@ void TestProjectScoring::anotherProjectBringsItsOwnSettings()
 {
     const QString a = m_dir.filePath("a.gpkg");
     const QString b = m_dir.filePath("b.gpkg");
-    QString error;
     Document doc;
     QVERIFY(commands::setScoringWeight(doc, "slope", 7.0));
-    QVERIFY(doc.save(a, &error));
+    QVERIFY(doc.save(a).ok());
     doc.clear();
     QVERIFY(doc.scoring().empty());
-    QVERIFY(doc.save(b, &error));
-    QVERIFY(doc.load(a, &error));
+    QVERIFY(doc.save(b).ok());
+    QVERIFY(doc.load(a).ok());
     QCOMPARE(doc.scoring().weights.at("slope"), 7.0);
-    QVERIFY(doc.load(b, &error));
+    QVERIFY(doc.load(b).ok());
     QVERIFY(doc.scoring().empty());
 }
 

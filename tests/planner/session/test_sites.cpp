@@ -141,12 +141,11 @@ void TestSites::sitesSurviveSaveAndLoad()
     const auto a = commands::addSite(doc, "Abilene", -99.73, 32.45);
     commands::addSite(doc, "Temple", -97.34, 31.1);
     commands::removeSite(doc, a);
-    QString error;
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
     QVERIFY(!doc.isModified());
 
     Document reopened;
-    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(reopened.sites().size(), std::size_t(1));
     QCOMPARE(reopened.sites()[0], doc.sites()[0]);
     // The removed site's id stays used.
@@ -161,8 +160,7 @@ void TestSites::gdalReadsSitesTable()
     const QString path = m_dir.filePath("gdal-sites.gpkg");
     Document doc;
     commands::addSite(doc, "Odessa", -102.37, 31.85);
-    QString error;
-    QVERIFY(doc.save(path, &error));
+    QVERIFY(doc.save(path).ok());
     QProcess p;
     p.start(ogrinfo, {"-ro", "-al", "-q", path, "sites"});
     QVERIFY(p.waitForFinished(30000));
@@ -195,10 +193,9 @@ void TestSites::parcelsMoveWholeAndSurviveSaving()
     doc.undoStack()->redo();
 
     const QString path = m_dir.filePath("parcel.gpkg");
-    QString error;
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
     Document reopened;
-    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(reopened.sites().size(), std::size_t(1));
     const Site back = reopened.sites().front();
     QCOMPARE(back.outline.size(), std::size_t(4));

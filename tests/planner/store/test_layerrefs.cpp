@@ -103,11 +103,10 @@ void TestLayerRefs::layersSurviveSaveAndLoad()
     hidden.opacity = 0.25;
     QVERIFY(commands::updateLayer(doc, hidden));
     QVERIFY(commands::moveLayer(doc, id, 0));
-    QString error;
-    QVERIFY2(doc.save(path, &error), qPrintable(error));
+    QVERIFY2(doc.save(path).ok(), "save failed");
 
     Document reopened;
-    QVERIFY2(reopened.load(path, &error), qPrintable(error));
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(reopened.layers(), doc.layers());
     QVERIFY(commands::addLayer(reopened, ref("x.tif")) > id);
 }
