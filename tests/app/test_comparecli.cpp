@@ -4,12 +4,12 @@
 // `energize save --demo` into the project file's plans layer and read back through GDAL); the
 // CSV reads back with a row per figure; an unknown plan name lists the plans there are.
 
-#include <QCoreApplication>
+#include "support_energizebinary.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,26 +19,11 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = testing::BinaryRun;
 
 Run energize(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("DISPLAY");
-    env.remove("QT_QPA_PLATFORM");
-    p.setProcessEnvironment(env);
-    p.start(QCoreApplication::applicationDirPath() + "/../../app/energize", args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return testing::runEnergize(args);
 }
 
 QJsonObject rowById(const QJsonObject &c, const QString &id)

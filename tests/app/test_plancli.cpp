@@ -2,6 +2,8 @@
 // The headless planner as a user runs it: the real energize binary on the bundled example, as a
 // table and as JSON, and bad input that must fail with a message on stderr.
 
+#include "support_energizebinary.h"
+
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -25,28 +27,13 @@ private slots:
     void missingFileIsNamed();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = testing::BinaryRun;
     static Run energize(const QStringList &args);
 };
 
 TestPlanCli::Run TestPlanCli::energize(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("DISPLAY"); // the command needs no display
-    env.remove("QT_QPA_PLATFORM");
-    p.setProcessEnvironment(env);
-    p.start(QCoreApplication::applicationDirPath() + "/../../app/energize", args);
-    if (!p.waitForFinished(30000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return testing::runEnergize(args);
 }
 
 namespace {

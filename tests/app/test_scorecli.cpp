@@ -4,11 +4,11 @@
 // that point (read back through GDAL), within what one raster cell can change; the factors'
 // contributions add up to the score; bad arguments and unknown sites are errors on stderr.
 
-#include <QCoreApplication>
+#include "support_energizebinary.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,26 +17,11 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = testing::BinaryRun;
 
 Run energize(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("DISPLAY");
-    env.remove("QT_QPA_PLATFORM");
-    p.setProcessEnvironment(env);
-    p.start(QCoreApplication::applicationDirPath() + "/../../app/energize", args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return testing::runEnergize(args);
 }
 
 } // namespace
