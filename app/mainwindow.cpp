@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include "app/recentfiles.h"
+
 #include "app/comparisoncontroller.h"
 #include "app/demoproject.h"
 #include "app/distanceraster.h"
@@ -46,7 +48,6 @@
 namespace app {
 namespace {
 
-constexpr int kMaxRecentFiles = 8;
 const char *const kProjectFilter =
         QT_TRANSLATE_NOOP("app::MainWindow", "Energize projects (*.gpkg);;All files (*)");
 
@@ -168,7 +169,12 @@ void MainWindow::createActions()
     add(file, "actionOpen", tr("&Open…"), QKeySequence::Open, &MainWindow::open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName("recentMenu");
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
+        fillRecentMenu(m_recentMenu, [this](const QString &path) {
+            if (maybeSave())
+                openProject(path);
+        });
+    });
     file->addSeparator();
     add(file, "actionSave", tr("&Save"), QKeySequence::Save, &MainWindow::save);
     add(file, "actionSaveAs", tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
@@ -287,37 +293,6 @@ void MainWindow::updateTitle()
     setWindowModified(m_document->isModified());
     m_projectLabel->setText(m_document->filePath().isEmpty() ? tr("Not saved yet")
                                                              : m_document->filePath());
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = QSettings().value("recentFiles").toStringList();
-    for (const QString &path : files) {
-        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave())
-                openProject(path);
-        });
-        action->setToolTip(path);
-    }
-    if (files.isEmpty())
-        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
-    else {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear List"), this, [] { QSettings().remove("recentFiles"); });
-    }
-}
-
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList files = settings.value("recentFiles").toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > kMaxRecentFiles)
-        files.removeLast();
-    settings.setValue("recentFiles", files);
 }
 
 bool MainWindow::openProject(const QString &path)

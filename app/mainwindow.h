@@ -68,8 +68,6 @@ private:
     void restoreLayout();
     void saveLayout();
     void updateTitle();
-    void rebuildRecentMenu();
-    void addRecentFile(const QString &path);
 
     void newProject();
     void open();
