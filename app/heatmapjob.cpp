@@ -9,6 +9,8 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <thread>
+#include <vector>
 
 namespace app {
 
@@ -55,7 +57,9 @@ QRgb heatmapColour(float score)
         return qRgba(200, 30, 30, 150);
     if (std::isnan(score))
         return qRgba(0, 0, 0, 0);
-    const int i = std::clamp(int(std::lround(score * kRampSteps)), 0, kRampSteps);
+    // Half away from zero as std::lround, in double where score * steps + 0.5 is exact.
+    const double x = std::max(0.0, double(score) * kRampSteps);
+    const int i = std::min(int(x + 0.5), kRampSteps);
     return ramp()[std::size_t(i)];
 }
 
@@ -86,21 +90,42 @@ HeatmapResult computeHeatmap(const HeatmapRequest &request, const std::atomic<bo
     }
     result.image = QImage(cols, rows, QImage::Format_ARGB32);
     result.scores.assign(std::size_t(cols) * rows, std::numeric_limits<float>::quiet_NaN());
-    for (int r = 0; r < rows; ++r) {
-        auto *line = reinterpret_cast<QRgb *>(result.image.scanLine(r));
-        const float *in = scores->scores.data() + std::size_t(r) * cols;
-        float *out = result.scores.data() + std::size_t(r) * cols;
-        for (int c = 0; c < cols; ++c) {
-            const float s = in[c];
-            line[c] = heatmapColour(s);
-            if (s == planner::CellScorer::kExcluded) {
-                out[c] = 0.0f;
-                ++result.excluded;
-            } else if (!std::isnan(s)) {
-                out[c] = s * 100.0f;
-                ++result.scored;
+    // Colours and the 0-100 scores, rows split between the cores (each counts its own cells).
+    const int threads = std::clamp(maps::RasterTileRunner::threadCount(control), 1, rows);
+    std::vector<int> scored(std::size_t(threads), 0), excluded(std::size_t(threads), 0);
+    uchar *const bits = result.image.bits(); // detached here, once, not by each thread
+    const qsizetype stride = result.image.bytesPerLine();
+    auto colour = [&](int t) {
+        const int first = int(std::int64_t(rows) * t / threads);
+        const int last = int(std::int64_t(rows) * (t + 1) / threads);
+        for (int r = first; r < last; ++r) {
+            auto *line = reinterpret_cast<QRgb *>(bits + r * stride);
+            const float *in = scores->scores.data() + std::size_t(r) * cols;
+            float *out = result.scores.data() + std::size_t(r) * cols;
+            for (int c = 0; c < cols; ++c) {
+                const float s = in[c];
+                line[c] = heatmapColour(s);
+                if (s == planner::CellScorer::kExcluded) {
+                    out[c] = 0.0f;
+                    ++excluded[std::size_t(t)];
+                } else if (!std::isnan(s)) {
+                    out[c] = s * 100.0f;
+                    ++scored[std::size_t(t)];
+                }
             }
         }
+    };
+    {
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back(colour, t);
+        colour(0);
+        for (std::thread &t : pool)
+            t.join();
+    }
+    for (int t = 0; t < threads; ++t) {
+        result.scored += scored[std::size_t(t)];
+        result.excluded += excluded[std::size_t(t)];
     }
     if (progress)
         progress(1000, 1000);

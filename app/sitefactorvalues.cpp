@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace app {
 
@@ -119,8 +120,18 @@ std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,
                 out[i] &= std::uint8_t(!std::isnan(column[i]));
             continue;
         }
+        // Classes repeat along rows: ask the model once per run of equal values.
+        float last = std::numeric_limits<float>::quiet_NaN();
+        bool lastScores = false;
         for (std::size_t i = 0; i < cells; ++i) {
-            if (out[i] && !f.normalise(double(column[i])))
+            if (!out[i])
+                continue;
+            const float v = column[i];
+            if (!(v == last)) { // NaN is never equal: asked (and answered "no") each time
+                last = v;
+                lastScores = f.normalise(double(v)).has_value();
+            }
+            if (!lastScores)
                 out[i] = 0;
         }
     }

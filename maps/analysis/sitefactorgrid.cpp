@@ -69,36 +69,52 @@ RasterGrid withMargin(const RasterGrid &grid, int margin)
 }
 
 // Distances in metres from the cells of `grid` to the burnt pixels of a mask on the grid with a
-// margin; NaN where the mask is empty.
+// margin (NaN where the mask is empty), handed on row by row: sink(row, distances, scale) gets
+// the grid's row `row` as distances[c] * scale metres, concurrently for different rows.
+using DistanceRowSink = std::function<void(int row, const float *distances, float scale)>;
+
+Status distanceRows(const std::vector<std::uint8_t> &mask, const RasterGrid &extended, int margin,
+                    const Metric &metric, const RasterGrid &grid, const RasterJobControl &control,
+                    const DistanceRowSink &sink)
+{
+    auto rowMetres = [&](int extendedRow) {
+        const int r = std::clamp(extendedRow - margin, 0, grid.height - 1);
+        return metric.eastWest[std::size_t(r)];
+    };
+    auto bands = [&](int row, int rows, const float *distances) -> Status {
+        for (int er = std::max(row, margin); er < std::min(row + rows, margin + grid.height);
+             ++er) {
+            const int r = er - margin;
+            const float scale = metric.geographic ? 1.0f : float(metric.eastWest[std::size_t(r)]);
+            sink(r, distances + std::size_t(er - row) * extended.width + margin, scale);
+        }
+        return done();
+    };
+    constexpr int kBand = 64;
+    return metric.geographic
+            ? ProximityTransform::distances(mask.data(), extended.width, extended.height, rowMetres,
+                                            metric.northSouth, std::numeric_limits<float>::max(),
+                                            kBand, bands, control)
+            : ProximityTransform::distances(
+                    mask.data(), extended.width, extended.height, [](int) { return 1.0; }, 1.0,
+                    std::numeric_limits<float>::max(), kBand, bands, control);
+}
+
+// The same distances as one buffer of the grid's cells.
 Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &mask,
                                              const RasterGrid &extended, int margin,
                                              const Metric &metric, const RasterGrid &grid,
                                              const RasterJobControl &control)
 {
-    // Every value is written by the transform: no need to clear the buffer first.
-    const std::unique_ptr<float[]> full(new float[std::size_t(extended.pixelCount())]);
-    const int h = extended.height;
-    auto rowMetres = [&](int extendedRow) {
-        const int r = std::clamp(extendedRow - margin, 0, grid.height - 1);
-        return metric.eastWest[std::size_t(r)];
-    };
-    Status status = metric.geographic
-            ? ProximityTransform::distances(mask.data(), extended.width, h, rowMetres,
-                                            metric.northSouth, std::numeric_limits<float>::max(),
-                                            full.get(), control)
-            : ProximityTransform::distances(
-                    mask.data(), extended.width, h, [](int) { return 1.0; }, 1.0,
-                    std::numeric_limits<float>::max(), full.get(), control);
+    std::vector<float> out(std::size_t(grid.pixelCount()));
+    auto status = distanceRows(mask, extended, margin, metric, grid, control,
+                               [&](int r, const float *d, float scale) {
+                                   float *dst = out.data() + std::size_t(r) * grid.width;
+                                   for (int c = 0; c < grid.width; ++c)
+                                       dst[c] = d[c] * scale;
+                               });
     if (!status)
         return status.error();
-    std::vector<float> out(std::size_t(grid.pixelCount()));
-    for (int r = 0; r < grid.height; ++r) {
-        const float scale = metric.geographic ? 1.0f : float(metric.eastWest[std::size_t(r)]);
-        const float *src = full.get() + std::size_t(r + margin) * extended.width + margin;
-        float *dst = out.data() + std::size_t(r) * grid.width;
-        for (int c = 0; c < grid.width; ++c)
-            dst[c] = src[c] * scale;
-    }
     return out;
 }
 
@@ -168,26 +184,15 @@ Expected<RasterLayerPtr> slopeLayerOf(const RasterLayerPtr &dem, const RasterJob
     return *layer;
 }
 
-// Reads a layer onto the grid with its own interpolation, in row bands on the control's threads.
+// Reads a layer onto the grid with its own interpolation: the layer's pixels under the grid read
+// once, the grid's rows sampled on the control's threads.
 Status readOnto(const RasterLayerPtr &layer, const RasterGrid &grid, Interpolation how, float *out,
                 const RasterJobControl &control)
 {
-    std::vector<std::optional<RasterReader>> readers(
-            std::size_t(RasterTileRunner::threadCount(control)));
-    return RasterTileRunner::run(
-            grid.width, grid.height, grid.width, 128, control,
-            [&](const RasterTile &tile, int worker) -> Status {
-                auto &reader = readers[std::size_t(worker)];
-                if (!reader) {
-                    auto created = RasterReader::create(layer);
-                    if (!created)
-                        return created.error();
-                    reader.emplace(std::move(*created));
-                }
-                const RasterGrid part = grid.subGrid(0, tile.row, grid.width, tile.height);
-                return reader->readInto(part, how, out + std::size_t(tile.row) * grid.width,
-                                        std::numeric_limits<std::int64_t>::max());
-            });
+    auto reader = RasterReader::create(layer);
+    if (!reader)
+        return reader.error();
+    return reader->readInto(grid, how, out, std::numeric_limits<std::int64_t>::max(), &control);
 }
 
 Interpolation naturalInterpolation(const RasterLayer &layer)
@@ -195,15 +200,18 @@ Interpolation naturalInterpolation(const RasterLayer &layer)
     return layer.isCategorical() ? Interpolation::Nearest : Interpolation::Bilinear;
 }
 
-// Raster values where the raster has them, the polygon values elsewhere.
+// Raster values where the raster has them, the polygon values elsewhere (`polygons`: some
+// polygon layer gave values; without one the raster is read straight into `values`).
 Status overlayRaster(const RasterLayerPtr &layer, const RasterGrid &grid,
-                     std::vector<float> &values, const RasterJobControl &control)
+                     std::vector<float> &values, bool polygons, const RasterJobControl &control)
 {
     if (!layer)
         return done();
+    const Interpolation how = naturalInterpolation(*layer);
+    if (!polygons)
+        return readOnto(layer, grid, how, values.data(), control);
     const std::unique_ptr<float[]> raster(new float[values.size()]); // every cell is written
-    if (auto read = readOnto(layer, grid, naturalInterpolation(*layer), raster.get(), control);
-        !read)
+    if (auto read = readOnto(layer, grid, how, raster.get(), control); !read)
         return read;
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (!std::isnan(raster[i]))
@@ -295,12 +303,18 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             if (!metres)
                 return metres.error();
             const double capMetres = request.hvSubstationCapKm * 1000.0;
+            const double nearAll = reach(0, 0, margin); // the least reach of any cell
             auto status =
                     forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
                         for (int r = r0; r < r1; ++r) {
                             for (int c = 0; c < grid.width; ++c) {
                                 const std::size_t i = std::size_t(r) * grid.width + c;
                                 double d = (*metres)[i];
+                                // Within the margin of every cell: no need to work out this one's.
+                                if (d <= nearAll) {
+                                    out.hvSubstationKm[i] = float(d / 1000.0);
+                                    continue;
+                                }
                                 const double far = reach(c, r, margin);
                                 if (std::isnan(d) || d > far) {
                                     // A substation outside the margin may be nearer than any
@@ -352,22 +366,32 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             }
             if (!any)
                 continue;
-            auto metres = distancesMetres(mask, lineExtended, lineMargin, *metric, grid, next());
-            if (!metres)
-                return metres.error();
-            for (std::size_t i = 0; i < cells; ++i) {
-                const float d = (*metres)[i];
-                if (d < best[i]) {
-                    second[i] = best[i];
-                    best[i] = d;
-                    out.lineKv[i] = kv == kUnknownKv ? kNaN : kv;
-                } else if (d < second[i]) {
-                    second[i] = d;
-                }
-            }
+            const float label = kv == kUnknownKv ? kNaN : kv;
+            // Each row of distances folded into the nearest and second-nearest voltage as it
+            // comes (rows are disjoint between threads).
+            auto status = distanceRows(mask, lineExtended, lineMargin, *metric, grid, next(),
+                                       [&](int r, const float *row, float scale) {
+                                           const std::size_t first = std::size_t(r) * grid.width;
+                                           float *b = best.data() + first;
+                                           float *s2 = second.data() + first;
+                                           float *kvs = out.lineKv.data() + first;
+                                           for (int c = 0; c < grid.width; ++c) {
+                                               const float d = row[c] * scale;
+                                               if (d < b[c]) {
+                                                   s2[c] = b[c];
+                                                   b[c] = d;
+                                                   kvs[c] = label;
+                                               } else if (d < s2[c]) {
+                                                   s2[c] = d;
+                                               }
+                                           }
+                                       });
+            if (!status)
+                return status.error();
             mask = {};
         }
         if (!masks.empty()) {
+            const double lineNearAll = reach(0, 0, lineMargin);
             auto status =
                     forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
                         for (int r = r0; r < r1; ++r) {
@@ -379,9 +403,10 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                             const double ambiguous = 1.01 * std::hypot(ew, ns);
                             for (int c = 0; c < grid.width; ++c) {
                                 const std::size_t i = std::size_t(r) * grid.width + c;
-                                if (!exact(i)
-                                    || (best[i] <= reach(c, r, lineMargin)
-                                        && second[i] - best[i] > ambiguous))
+                                // The cheap test first: nearer than the margin of any cell.
+                                const bool inside = best[i] <= lineNearAll
+                                        || best[i] <= reach(c, r, lineMargin);
+                                if (!exact(i) || (second[i] - best[i] > ambiguous && inside))
                                     continue;
                                 // Farther than the margin (the nearest line may lie outside it) or
                                 // near the boundary between two voltages.
@@ -407,26 +432,31 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
     // Polygon layers first; rasters of the same quantity override them where they have values.
     auto polygonValues = [&](LayerRole role, std::vector<float> &values) {
         values.assign(cells, kNaN);
+        bool any = false;
         for (const VectorLayer *layer : layersOf(role)) {
             if (layer->features().kind != GeometryKind::Polygon)
                 continue;
+            any = true;
             burner->fillValues(layer->features(), margin, values.data(),
                                [&](int f) { return layer->features().value[f]; });
         }
+        return any;
     };
     if (request.landClass) {
-        polygonValues(LayerRole::LandCover, out.landClass);
-        if (auto s = overlayRaster(inputs.landCover, grid, out.landClass, next()); !s)
+        const bool polygons = polygonValues(LayerRole::LandCover, out.landClass);
+        if (auto s = overlayRaster(inputs.landCover, grid, out.landClass, polygons, next()); !s)
             return s.error();
     }
     if (request.landPrice) {
-        polygonValues(LayerRole::LandPrice, out.landPrice);
-        if (auto s = overlayRaster(inputs.landPrice, grid, out.landPrice, next()); !s)
+        const bool polygons = polygonValues(LayerRole::LandPrice, out.landPrice);
+        if (auto s = overlayRaster(inputs.landPrice, grid, out.landPrice, polygons, next()); !s)
             return s.error();
     }
     if (request.meanTemperatureC) {
-        polygonValues(LayerRole::Climate, out.meanTemperatureC);
-        if (auto s = overlayRaster(inputs.meanTemperature, grid, out.meanTemperatureC, next()); !s)
+        const bool polygons = polygonValues(LayerRole::Climate, out.meanTemperatureC);
+        if (auto s = overlayRaster(inputs.meanTemperature, grid, out.meanTemperatureC, polygons,
+                                   next());
+            !s)
             return s.error();
     }
     if (request.slopeDeg) {

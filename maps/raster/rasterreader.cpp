@@ -5,6 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <list>
+#include <memory>
+#include <mutex>
+
+#include <QFileInfo>
 
 namespace maps {
 
@@ -12,8 +17,57 @@ namespace {
 
 constexpr float kNoValue = std::numeric_limits<float>::quiet_NaN();
 constexpr int kLatticeStep = 8; // positions within ~1e-5 of a pixel for usual projections
+// Lattice columns (rows) whose layer x (y) agree this closely, in pixels, make a separable grid.
+constexpr double kSeparable = 1e-7;
 // Blocks larger than this (whole-image strips) are never read whole for a window.
 constexpr std::int64_t kMaxBlockPixels = std::int64_t(4) << 20;
+// Layers of at most this many pixels are kept decoded (as floats, no-data as NaN) between reads,
+// up to kKeptTotal pixels in all (64 MB), the least recently used dropped first.
+constexpr std::int64_t kKeptPixels = std::int64_t(4) << 20;
+constexpr std::int64_t kKeptTotal = std::int64_t(16) << 20;
+
+// The decoded pixels of small layers, by file, band, file time and size (a changed file is read
+// again) and the layer's own value rules.
+class KeptRasters
+{
+public:
+    static KeptRasters &instance()
+    {
+        static KeptRasters kept;
+        return kept;
+    }
+    std::shared_ptr<const std::vector<float>> find(const QString &key)
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+            if (it->key == key) {
+                m_entries.splice(m_entries.begin(), m_entries, it); // most recent first
+                return m_entries.front().pixels;
+            }
+        }
+        return nullptr;
+    }
+    void keep(const QString &key, std::shared_ptr<const std::vector<float>> pixels)
+    {
+        std::lock_guard lock(m_mutex);
+        m_total += std::int64_t(pixels->size());
+        m_entries.push_front({key, std::move(pixels)});
+        while (m_total > kKeptTotal && m_entries.size() > 1) {
+            m_total -= std::int64_t(m_entries.back().pixels->size());
+            m_entries.pop_back();
+        }
+    }
+
+private:
+    struct Entry
+    {
+        QString key;
+        std::shared_ptr<const std::vector<float>> pixels;
+    };
+    std::mutex m_mutex;
+    std::list<Entry> m_entries;
+    std::int64_t m_total = 0;
+};
 
 // The range [first, last) of target pixels along one axis whose centres fall inside the
 // source, given source coordinate = a + b * target coordinate.
@@ -68,7 +122,7 @@ Expected<RasterBuffer> RasterReader::read(const RasterGrid &grid, Interpolation 
 }
 
 Status RasterReader::readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
-                              std::int64_t maxPixels)
+                              std::int64_t maxPixels, const RasterJobControl *parallel)
 {
     if (grid.isEmpty()) {
         return fail(QStringLiteral("an empty grid was requested"));
@@ -82,12 +136,13 @@ Status RasterReader::readInto(const RasterGrid &grid, Interpolation interpolatio
                             .arg(maxPixels));
     }
     if (CrsTransform::sameCrs(grid.crsWkt, m_layer->grid().crsWkt)) {
-        return readSameCrs(grid, interpolation, out);
+        return readSameCrs(grid, interpolation, out, parallel);
     }
-    return readOtherCrs(grid, interpolation, out);
+    return readOtherCrs(grid, interpolation, out, parallel);
 }
 
-Status RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out)
+Status RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out,
+                                 const RasterJobControl *parallel)
 {
     const RasterGrid &src = m_layer->grid();
     // source col = ax + bx * target col (and likewise for rows).
@@ -106,7 +161,8 @@ Status RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpola
     const bool flipX = bx < 0;
     const bool flipY = by < 0;
     if (flipX || flipY) {
-        return readOtherCrs(grid, interpolation, out); // mirrored grids: rare, sample instead
+        // Mirrored grids: rare, sample instead.
+        return readOtherCrs(grid, interpolation, out, parallel);
     }
     double xOff = std::clamp(ax + bx * c0, 0.0, double(src.width));
     double yOff = std::clamp(ay + by * r0, 0.0, double(src.height));
@@ -131,7 +187,7 @@ Status RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpola
         // Any other grid is sampled as the point sampler samples (GDAL's resampled RasterIO
         // rounds integer bands, weighs no-data neighbours its own way and shifts a window that
         // it clamps at the raster's edge).
-        return readOtherCrs(grid, interpolation, out);
+        return readOtherCrs(grid, interpolation, out, parallel);
     }
     if (!ok) {
         std::fill(out, out + grid.pixelCount(), kNoValue);
@@ -207,6 +263,28 @@ bool RasterReader::readBlocks(int x, int y, int width, int height, float *out, s
     return true;
 }
 
+std::shared_ptr<const std::vector<float>> RasterReader::decodedWhole()
+{
+    const QFileInfo info(m_layer->path());
+    const auto noData = m_layer->noData();
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+                                .arg(m_layer->path())
+                                .arg(m_layer->band())
+                                .arg(info.lastModified().toMSecsSinceEpoch())
+                                .arg(info.size())
+                                .arg(noData ? QString::number(*noData, 'g', 17) : QString())
+                                .arg(m_layer->scale(), 0, 'g', 17)
+                                .arg(m_layer->offset(), 0, 'g', 17);
+    if (auto kept = KeptRasters::instance().find(key))
+        return kept;
+    const RasterGrid &src = m_layer->grid();
+    auto pixels = std::make_shared<std::vector<float>>(std::size_t(src.pixelCount()));
+    if (!readSameCrs(src, Interpolation::Nearest, pixels->data(), nullptr))
+        return nullptr;
+    KeptRasters::instance().keep(key, pixels);
+    return pixels;
+}
+
 void RasterReader::cleanValues(float *values, std::size_t count) const
 {
     const auto noData = m_layer->noData();
@@ -227,7 +305,8 @@ void RasterReader::cleanValues(float *values, std::size_t count) const
     }
 }
 
-Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out)
+Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out,
+                                  const RasterJobControl *parallel)
 {
     std::fill(out, out + grid.pixelCount(), kNoValue);
     if (!m_toLayer || m_otherWkt != grid.crsWkt) {
@@ -276,19 +355,30 @@ Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpol
         minY = std::min(minY, p.y());
         maxY = std::max(maxY, p.y());
     }
-    const int wx0 = std::clamp(int(std::floor(minX)) - 2, 0, src.width);
-    const int wy0 = std::clamp(int(std::floor(minY)) - 2, 0, src.height);
-    const int wx1 = std::clamp(int(std::ceil(maxX)) + 2, 0, src.width);
-    const int wy1 = std::clamp(int(std::ceil(maxY)) + 2, 0, src.height);
+    int wx0 = std::clamp(int(std::floor(minX)) - 2, 0, src.width);
+    int wy0 = std::clamp(int(std::floor(minY)) - 2, 0, src.height);
+    int wx1 = std::clamp(int(std::ceil(maxX)) + 2, 0, src.width);
+    int wy1 = std::clamp(int(std::ceil(maxY)) + 2, 0, src.height);
     const std::int64_t windowPixels = std::int64_t(std::max(0, wx1 - wx0)) * (wy1 - wy0);
-    std::vector<float> window;
-    if (windowPixels > 0
-        && windowPixels <= std::max<std::int64_t>(4 * grid.pixelCount(), 1 << 20)) {
-        window.resize(std::size_t(windowPixels));
-        const RasterGrid part = src.subGrid(wx0, wy0, wx1 - wx0, wy1 - wy0);
-        if (auto read = readSameCrs(part, Interpolation::Nearest, window.data()); !read)
-            window.clear();
+    // A small layer is decoded whole once and kept (the next view reads no file); a larger one
+    // is read window by window.
+    std::shared_ptr<const std::vector<float>> held;
+    if (windowPixels > 0 && std::int64_t(src.width) * src.height <= kKeptPixels) {
+        held = decodedWhole();
+        if (held) {
+            wx0 = wy0 = 0;
+            wx1 = src.width;
+            wy1 = src.height;
+        }
     }
+    if (!held && windowPixels > 0
+        && windowPixels <= std::max<std::int64_t>(4 * grid.pixelCount(), 1 << 20)) {
+        auto read = std::make_shared<std::vector<float>>(std::size_t(windowPixels));
+        const RasterGrid part = src.subGrid(wx0, wy0, wx1 - wx0, wy1 - wy0);
+        if (readSameCrs(part, Interpolation::Nearest, read->data(), nullptr))
+            held = std::move(read);
+    }
+    const float *window = held ? held->data() : nullptr;
     const int ww = wx1 - wx0;
     auto pixel = [&](int c, int r) {
         if (c < wx0 || r < wy0 || c >= wx1 || r >= wy1)
@@ -308,7 +398,7 @@ Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpol
             // All four neighbours in the window: the same sums in the same order (a zero weight
             // adds an exact zero), without the per-neighbour checks.
             const float *a =
-                    window.data() + std::size_t(r0 - wy0) * std::size_t(ww) + std::size_t(c0 - wx0);
+                    window + std::size_t(r0 - wy0) * std::size_t(ww) + std::size_t(c0 - wx0);
             const float *b = a + ww;
             const float v[4] = {a[0], a[1], b[0], b[1]};
             if (!std::isnan(v[0]) && !std::isnan(v[1]) && !std::isnan(v[2]) && !std::isnan(v[3])) {
@@ -338,6 +428,43 @@ Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpol
         px[k] = p.x();
         py[k] = p.y();
     }
+    // A grid whose columns map to columns of the layer and rows to rows (Web Mercator over a
+    // geographic layer, say) needs no lattice: one exact position per column and one per row.
+    std::vector<double> layerX, layerY;
+    bool separable = window != nullptr;
+    for (int j = 0; j < ny && separable; ++j) {
+        for (int i = 0; i < nx && separable; ++i) {
+            const std::size_t k = std::size_t(j) * nx + i;
+            separable = ok[k] && std::abs(px[k] - px[std::size_t(i)]) < kSeparable
+                    && std::abs(py[k] - py[std::size_t(j) * nx]) < kSeparable;
+        }
+    }
+    if (separable) {
+        std::vector<double> x(std::size_t(grid.width + grid.height)), y(x.size());
+        std::vector<int> valid(x.size());
+        for (int col = 0; col < grid.width; ++col) {
+            const QPointF p = grid.pixelToMap(col + 0.5, 0.5);
+            x[std::size_t(col)] = p.x();
+            y[std::size_t(col)] = p.y();
+        }
+        for (int row = 0; row < grid.height; ++row) {
+            const QPointF p = grid.pixelToMap(0.5, row + 0.5);
+            x[std::size_t(grid.width + row)] = p.x();
+            y[std::size_t(grid.width + row)] = p.y();
+        }
+        m_toLayer->apply(x.data(), y.data(), int(x.size()), valid.data());
+        if (std::all_of(valid.begin(), valid.end(), [](int v) { return v != 0; })) {
+            layerX.resize(std::size_t(grid.width));
+            layerY.resize(std::size_t(grid.height));
+            for (int col = 0; col < grid.width; ++col)
+                layerX[std::size_t(col)] =
+                        src.mapToPixel(x[std::size_t(col)], y[std::size_t(col)]).x();
+            for (int row = 0; row < grid.height; ++row) {
+                const std::size_t k = std::size_t(grid.width + row);
+                layerY[std::size_t(row)] = src.mapToPixel(x[k], y[k]).y();
+            }
+        }
+    }
     const std::size_t columns = std::size_t(grid.width);
     std::vector<double> colT(columns);
     std::vector<int> colNode(columns);
@@ -349,38 +476,71 @@ Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpol
         colT[std::size_t(col)] = colB > colA ? double(col - colA) / (colB - colA) : 0.0;
     }
     const std::size_t nodes = std::size_t(nx);
-    std::vector<double> rowX(nodes), rowY(nodes);
-    std::vector<unsigned char> rowOk(nodes);
-    for (int row = 0; row < grid.height; ++row) {
-        const int j = row / kLatticeStep;
-        const int rowA = j * kLatticeStep;
-        const int rowB = std::min((j + 1) * kLatticeStep, grid.height - 1);
-        const double ty = rowB > rowA ? double(row - rowA) / (rowB - rowA) : 0.0;
-        for (int i = 0; i < nx; ++i) {
-            const std::size_t n0 = std::size_t(j) * nx + i;
-            const std::size_t n1 = std::min(n0 + nx, px.size() - 1);
-            rowOk[std::size_t(i)] = ok[n0] && ok[n1];
-            rowX[std::size_t(i)] = px[n0] + (px[n1] - px[n0]) * ty;
-            rowY[std::size_t(i)] = py[n0] + (py[n1] - py[n0]) * ty;
-        }
-        float *line = out + std::size_t(row) * grid.width;
-        for (int col = 0; col < grid.width; ++col) {
-            const std::size_t i = std::size_t(colNode[std::size_t(col)]);
-            if (!rowOk[i] || !rowOk[i + 1])
-                continue;
-            const double tx = colT[std::size_t(col)];
-            const double x = rowX[i] + (rowX[i + 1] - rowX[i]) * tx;
-            const double y = rowY[i] + (rowY[i + 1] - rowY[i]) * tx;
-            if (x < 0 || y < 0 || x >= src.width || y >= src.height)
-                continue;
-            if (!window.empty()) {
-                line[col] = sampleWindow(x, y);
-                continue;
+    // Rows [first, last): each call with its own scratch; calls touch disjoint rows of `out`.
+    auto sampleRows = [&](int first, int last) {
+        if (!layerY.empty()) {
+            for (int row = first; row < last; ++row) {
+                const double y = layerY[std::size_t(row)];
+                if (!(y >= 0 && y < src.height))
+                    continue;
+                float *line = out + std::size_t(row) * grid.width;
+                for (int col = 0; col < grid.width; ++col) {
+                    const double x = layerX[std::size_t(col)];
+                    if (x >= 0 && x < src.width)
+                        line[col] = sampleWindow(x, y);
+                }
             }
-            const QPointF m = src.pixelToMap(x, y);
-            const auto v = m_sampler->sample(m.x(), m.y(), interpolation);
-            line[col] = v ? float(*v) : kNoValue;
+            return;
         }
+        std::vector<double> rowX(nodes), rowY(nodes);
+        std::vector<unsigned char> rowOk(nodes);
+        for (int row = first; row < last; ++row) {
+            const int j = row / kLatticeStep;
+            const int rowA = j * kLatticeStep;
+            const int rowB = std::min((j + 1) * kLatticeStep, grid.height - 1);
+            const double ty = rowB > rowA ? double(row - rowA) / (rowB - rowA) : 0.0;
+            for (int i = 0; i < nx; ++i) {
+                const std::size_t n0 = std::size_t(j) * nx + i;
+                const std::size_t n1 = std::min(n0 + nx, px.size() - 1);
+                rowOk[std::size_t(i)] = ok[n0] && ok[n1];
+                rowX[std::size_t(i)] = px[n0] + (px[n1] - px[n0]) * ty;
+                rowY[std::size_t(i)] = py[n0] + (py[n1] - py[n0]) * ty;
+            }
+            float *line = out + std::size_t(row) * grid.width;
+            for (int col = 0; col < grid.width; ++col) {
+                const std::size_t i = std::size_t(colNode[std::size_t(col)]);
+                if (!rowOk[i] || !rowOk[i + 1])
+                    continue;
+                const double tx = colT[std::size_t(col)];
+                const double x = rowX[i] + (rowX[i + 1] - rowX[i]) * tx;
+                const double y = rowY[i] + (rowY[i + 1] - rowY[i]) * tx;
+                if (x < 0 || y < 0 || x >= src.width || y >= src.height)
+                    continue;
+                if (window) {
+                    line[col] = sampleWindow(x, y);
+                    continue;
+                }
+                const QPointF m = src.pixelToMap(x, y);
+                const auto v = m_sampler->sample(m.x(), m.y(), interpolation);
+                line[col] = v ? float(*v) : kNoValue;
+            }
+        }
+    };
+    // The window is shared read-only; the sampler (a block cache) is not, so without a window
+    // the rows are sampled on this thread.
+    if (parallel && window) {
+        RasterJobControl quiet = *parallel;
+        quiet.progress = nullptr;
+        auto status = RasterTileRunner::run(grid.width, grid.height, grid.width, 64, quiet,
+                                            [&](const RasterTile &tile, int) -> Status {
+                                                sampleRows(tile.row, tile.row + tile.height);
+                                                return done();
+                                            });
+        if (!status) {
+            return status;
+        }
+    } else {
+        sampleRows(0, grid.height);
     }
     if (!m_sampler->lastError().isEmpty()) {
         return fail(m_sampler->lastError());

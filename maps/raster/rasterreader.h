@@ -8,13 +8,17 @@
 // buffer, bypassing GDAL's shared block cache. Pixels outside the layer and no-data pixels come
 // back as NaN. A request larger than maxPixels is refused with a message, so a 50,000 × 50,000
 // raster is never read whole by accident.
-// Threading: owns a GDAL dataset handle; one RasterReader per thread.
+// Threading: owns a GDAL dataset handle; one RasterReader per thread. Given a job control,
+// readInto() reads the layer's window once and samples the grid's rows on the control's threads
+// (the calling thread blocks); without one it works on the calling thread alone.
 
 #include "maps/geo/crstransform.h"
 #include "maps/raster/blockcache.h"
 #include "maps/raster/rasterbuffer.h"
 #include "maps/raster/rastersampler.h"
+#include "maps/raster/rastertilerunner.h"
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -29,7 +33,8 @@ public:
 
     // Fills out[grid.pixelCount()] with the layer's values on grid.
     Status readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
-                    std::int64_t maxPixels = kDefaultMaxPixels);
+                    std::int64_t maxPixels = kDefaultMaxPixels,
+                    const RasterJobControl *parallel = nullptr);
     Expected<RasterBuffer> read(const RasterGrid &grid, Interpolation interpolation,
                                 std::int64_t maxPixels = kDefaultMaxPixels);
 
@@ -37,9 +42,14 @@ public:
 
 private:
     explicit RasterReader(RasterLayerPtr layer, RasterDataset dataset);
-    Status readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
-    Status readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out);
+    Status readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out,
+                       const RasterJobControl *parallel);
+    Status readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out,
+                        const RasterJobControl *parallel);
     bool readBlocks(int x, int y, int width, int height, float *out, std::size_t stride);
+    // The whole layer decoded (NaN for no data), shared with every reader of the same file and
+    // kept for the next read; null when it cannot be read.
+    std::shared_ptr<const std::vector<float>> decodedWhole();
     void cleanValues(float *out, std::size_t count) const;
 
     RasterLayerPtr m_layer;

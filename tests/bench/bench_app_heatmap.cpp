@@ -5,7 +5,7 @@
 // Map > Export Heatmap and `energize heatmap`), and gdal_calc.py applying the same score formula
 // to the same factor rasters written as GeoTIFFs, in the same run. gdal_calc.py is given the
 // factor rasters ready-made; our time includes making them (distance transforms, warps).
-// Usage: bench_app_heatmap [profile]   (prints figures; asserts nothing about time)
+// Usage: bench_app_heatmap [profile [RUNS]]   (prints figures; asserts nothing about time)
 
 #include "app/commandline.h"
 #include "app/heatmapjob.h"
@@ -75,9 +75,10 @@ int main(int argc, char **argv)
     const ui::MapView view(ui::MapView::toMercator(-99.3, 31.2), 1000.0, QSize(1600, 1000));
     std::vector<double> times, cpu;
     app::HeatmapResult last;
-    // "bench_app_heatmap profile": one view run only, for a profiler.
+    // "bench_app_heatmap profile [RUNS]": view runs only (one unless told), for a profiler.
     const bool profile = argc > 1 && QByteArray(argv[1]) == "profile";
-    for (int run = 0; run < (profile ? 1 : 7); ++run) {
+    const int runs = profile ? (argc > 2 ? std::max(1, QByteArray(argv[2]).toInt()) : 1) : 7;
+    for (int run = 0; run < runs; ++run) {
         std::atomic<bool> cancel{false};
         QElapsedTimer t;
         t.start();

@@ -9,6 +9,18 @@ namespace planner {
 
 namespace {
 
+// std::lround(v) for a finite v, without the library call when v is already whole (class codes
+// are whole numbers; the table scan calls this once per cell).
+long roundedCode(double v)
+{
+    if (std::abs(v) < 1e15) {
+        const long whole = long(v);
+        if (double(whole) == v)
+            return whole;
+    }
+    return std::lround(v);
+}
+
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
 // What one place adds up to; shared by scoreSite() and CellScorer so that both give the same
@@ -167,7 +179,7 @@ void CellScorer::score(const float *const *values, const unsigned char *flood, s
                     const double v = column[i];
                     double s = NAN;
                     if (!std::isnan(v)) {
-                        const long at = std::lround(v) - c.lutFirst;
+                        const long at = roundedCode(v) - c.lutFirst;
                         if (at >= 0 && at < size) {
                             s = c.scores[std::size_t(at)];
                             excluded[i] |= c.excluded[std::size_t(at)];
