@@ -186,6 +186,31 @@ private slots:
                  c.error().message.c_str());
     }
 
+    // The sizing catalog takes the same statuses: a figure with another one is refused,
+    // naming the file, the entry and the field.
+    void sizingFigureWithUnknownStatusIsRefused()
+    {
+        std::vector<CatalogFile> files;
+        for (const char *name :
+             {"accelerators.json", "cooling.json", "electrical.json", "facility.json"}) {
+            QFile f(QString::fromStdString(fixtures::catalogDirectory()) + "/" + name);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            files.push_back({name, f.readAll().toStdString()});
+        }
+        std::string &text = files[0].text;
+        const std::string from = "\"status\": \"secondary\", \"note\": \"top of the 120-132";
+        const std::size_t at = text.find(from);
+        QVERIFY(at != std::string::npos);
+        text.replace(at, from.size(), "\"status\": \"guess\", \"note\": \"top of the 120-132");
+        Expected<Catalog> c = parseCatalog(files);
+        QVERIFY(!c.ok());
+        const std::string &m = c.error().message;
+        QVERIFY2(m.find("gb200-nvl72") != std::string::npos
+                         && m.find("rack_it_power_kw") != std::string::npos
+                         && m.find("status 'guess'") != std::string::npos,
+                 m.c_str());
+    }
+
     // Every system of the catalog, planned at 20 MW, gets an IT capex and a cost per
     // accelerator-hour (the CPU rack, which has no accelerators, its IT capex per rack).
     void everySystemIsPricedInAPlan()
