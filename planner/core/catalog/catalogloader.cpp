@@ -65,6 +65,9 @@ std::string readFile(const CatalogFile &file, const char *kind, std::vector<Sour
         ref.year = entry["year"].get<std::string>();
         if (entry.contains("status") && entry["status"].is_string())
             ref.status = entry["status"].get<std::string>();
+        if (!ref.status.empty() && !isFigureStatus(ref.status))
+            return file.name + ": entry '" + id + "': field 'status': '" + ref.status
+                    + "' is not one of " + figureStatusList();
         if (entry.contains("note") && entry["note"].is_string())
             ref.note = entry["note"].get<std::string>();
         const int entrySource = internSource(sources, std::move(ref));
@@ -100,6 +103,29 @@ CoolingLoop readLoop(EntryReader &r)
     loop.chillerUnitMw = r.positive("chiller_unit_mw");
     loop.rejectionUnit = r.text("rejection_unit");
     loop.rejectionUnitMw = r.positive("rejection_unit_mw");
+    const bool wet = loop.limit == AmbientLimit::WetBulb;
+    if (r.ok() && wet != r.has("evaporation")) {
+        r.fail("evaporation",
+               wet ? "missing: a wet-bulb loop evaporates water; give its model and figures"
+                   : "a dry-bulb loop uses no water; remove it or make the loop wet-bulb");
+    }
+    if (r.ok() && wet) {
+        EntryReader ev = r.nested("evaporation");
+        Evaporation &e = loop.evaporation;
+        const std::string model = ev.text("model");
+        if (model == "cooling-tower") {
+            e.model = EvaporationModel::CoolingTower;
+            e.rangeK = ev.figure("range_k", 0.5, 30.0);
+        } else if (model == "direct-evaporative") {
+            e.model = EvaporationModel::DirectEvaporative;
+            e.airRiseK = ev.figure("air_rise_k", 1.0, 40.0);
+            e.latentHeatKjPerKg = ev.figure("latent_heat_kj_per_kg", 2000.0, 2600.0);
+        } else if (ev.ok()) {
+            ev.fail("model", "expected \"cooling-tower\" or \"direct-evaporative\"");
+        }
+        e.cyclesOfConcentration = ev.figure("cycles_of_concentration", 1.1, 50.0);
+        r.adopt(ev);
+    }
     return loop;
 }
 
@@ -167,11 +193,13 @@ void readElectrical(Catalog &c, EntryReader &r, const std::string &id, std::set<
         e.powerFactor = r.figure("power_factor", 0.5, 1.0);
     } else if (id == "ups-module") {
         e.upsModuleMw = r.positive("rating_mw");
+        e.upsModulesPerSystem = r.figure("max_modules_per_system", 1.0, 64.0);
         e.upsEfficiency = r.figure("efficiency", 0.5, 1.0);
     } else if (id == "pdu") {
         e.pduEfficiency = r.figure("efficiency", 0.5, 1.0);
     } else if (id == "generator") {
         e.generatorUnitMw = r.positive("rating_mw");
+        e.generatorsPerGroup = r.figure("max_units_per_group", 1.0, 64.0);
     } else if (id == "mv-block") {
         e.mvBlockMva = r.positive("rating_mva");
     } else if (id == "campus-distribution") {

@@ -15,6 +15,23 @@ enum class AmbientLimit {
     WetBulb, // cooling towers, evaporative and adiabatic coolers
 };
 
+// How a wet-bulb loop uses water (a dry loop uses none). Both models put the heat into outdoor
+// air and count the water that air carries away (see sizing/evaporation.h).
+enum class EvaporationModel {
+    None, // dry heat rejection
+    CoolingTower, // open tower: evaporates whenever it rejects heat; exhaust leaves saturated
+    DirectEvaporative, // evaporative air handler: wets the media only above its supply dry-bulb
+};
+
+struct Evaporation
+{
+    EvaporationModel model = EvaporationModel::None;
+    Figure rangeK; // cooling tower: hot-water minus cold-water temperature (K)
+    Figure airRiseK; // direct evaporative: air temperature rise through the hall (K)
+    Figure latentHeatKjPerKg; // direct evaporative: latent heat of vaporisation of water
+    Figure cyclesOfConcentration; // make-up / blowdown; blowdown = evaporation / (cycles − 1)
+};
+
 // One heat-rejection loop (the liquid loop or the air loop of a hall). Free cooling is complete
 // when the ambient limit is at or below supply − approach, and fades out linearly over the
 // partial band above it; the rest of the heat is moved by chillers.
@@ -31,6 +48,7 @@ struct CoolingLoop
     Figure chillerUnitMw; // thermal rating of one chiller
     Figure rejectionUnitMw; // thermal rating of one heat-rejection unit
     std::string rejectionUnit; // "dry cooler", "cooling tower", "air-cooled chiller"…
+    Evaporation evaporation; // wet-bulb loops only
 };
 
 struct CoolingArchitecture
@@ -42,7 +60,10 @@ struct CoolingArchitecture
     bool allHeatToLiquid = false;
     Figure cduUnitMw; // CDU rating; used when the liquid loop is present
     Figure maxAirRackKw; // practical air-cooling limit per rack
-    Figure wueLPerKwh; // water use per kWh of IT energy (site)
+    // Water per kWh of IT energy (site) as published for the architecture: the plan's water
+    // for an architecture without an evaporating loop; with one, the water comes from the
+    // site's monthly climate and this is the published figure it is compared with.
+    Figure wueLPerKwh;
     Figure pueBandMin; // published annual PUE band for the architecture
     Figure pueBandMax;
     int source = -1;

@@ -90,6 +90,16 @@ Expected<EconomicsCatalog> EconomicsCatalog::fromJson(std::string_view text,
         entry.source = e["source"].get<std::string>();
         entry.year = e["year"].get<std::string>();
         entry.status = e.value("status", "");
+        if (!entry.status.empty() && !isFigureStatus(entry.status))
+            return Error{where + ": status '" + entry.status + "' is not one of "
+                         + figureStatusList()};
+        entry.note = e.contains("note") && e["note"].is_string() ? e["note"].get<std::string>()
+                                                                 : std::string();
+        if (id.rfind("accelerator.", 0) == 0 && entry.unit != kPricePerAccelerator
+            && entry.unit != kPricePerRack)
+            return Error{where + ": unit '" + entry.unit
+                         + "' must be \"USD/accelerator\" or "
+                           "\"USD/rack\" for the price of an accelerator system"};
         if (e.contains("price_year")) {
             if (!e["price_year"].is_number_integer())
                 return Error{where + ": field 'price_year' must be a year such as 2024"};

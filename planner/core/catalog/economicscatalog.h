@@ -5,6 +5,7 @@
 // price index that brings old figures to the plan's year. Loaded once, then read-only and safe
 // to share between threads.
 
+#include "planner/core/catalog/figure.h"
 #include "planner/core/common/expected.h"
 
 #include <filesystem>
@@ -26,9 +27,14 @@ struct EconomicsEntry
     std::string unit;
     std::string source;
     std::string year;
-    std::string status; // stated, secondary, derived, proxy or assumption
+    std::string status; // one of kFigureStatuses (figure.h)
+    std::string note; // how the figure was read or derived (the formula of a derived price)
     std::optional<int> priceYear; // the year of the prices of a money figure
 };
+
+// Units of an accelerator system's price entry ("accelerator.<system id>").
+inline constexpr std::string_view kPricePerAccelerator = "USD/accelerator";
+inline constexpr std::string_view kPricePerRack = "USD/rack"; // for racks without accelerators
 
 // A yearly price index (CPI-U in the shipped catalog). Years between two entries are
 // interpolated geometrically; years after the last grow at a given rate per year.

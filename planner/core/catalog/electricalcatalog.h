@@ -25,10 +25,12 @@ struct ElectricalCatalog
     Figure transformerLossFraction; // no-load + load losses of the step-down
     Figure powerFactor; // facility power factor at the point of supply
     Figure upsModuleMw;
+    Figure upsModulesPerSystem; // modules running in one parallel UPS system (N, spare apart)
     Figure upsEfficiency;
     Figure pduEfficiency;
     Figure generatorUnitMw;
-    Figure mvBlockMva; // one medium-voltage block: MV/LV transformer, UPS and generator group
+    Figure generatorsPerGroup; // units running on one paralleling bus (N, spare apart)
+    Figure mvBlockMva; // one MV/LV unit substation
     Figure campusMvKv; // campus distribution voltage
     std::vector<VoltageClass> voltageClasses; // ascending by voltage
 };

@@ -75,6 +75,10 @@ Figure EntryReader::readFigure(const std::string &field, const nlohmann::json &v
             fail(field, "a figure object needs a \"source\" and a \"year\"");
             return result;
         }
+        if (!ref.status.empty() && !isFigureStatus(ref.status)) {
+            fail(field, "status '" + ref.status + "' is not one of " + figureStatusList());
+            return result;
+        }
         result.source = internSource(m_sources, std::move(ref));
     }
     if (!number->is_number()) {

@@ -5,6 +5,7 @@
 // planner can copy into every result without allocating. Safe on any thread.
 
 #include <string>
+#include <string_view>
 
 namespace planner {
 
@@ -13,9 +14,18 @@ struct SourceRef
 {
     std::string url; // a public URL, or a note when no source could be found
     std::string year; // the year (or range) the figure refers to
-    std::string status; // "stated", "secondary", "derived", "assumption" or "not verified"
+    std::string status; // one of kFigureStatuses, or empty for an entry that gives none
     std::string note; // how the figure was read or derived; may be empty
 };
+
+// The statuses a figure may carry, in the catalogs and in economics.json: "stated" (the source
+// says so), "secondary" (reported by a third party), "derived" (computed from sourced figures,
+// the formula in the note; prices derived from cloud list prices are "derived"), "proxy" (a
+// figure of something comparable), "assumption" (no public source) and "not verified".
+inline constexpr std::string_view kFigureStatuses[] = {"stated", "secondary",  "derived",
+                                                       "proxy",  "assumption", "not verified"};
+bool isFigureStatus(std::string_view status);
+std::string figureStatusList(); // "stated, secondary, …" for messages
 
 struct Figure
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/core/economics/economics.h"
 
+#include "planner/core/catalog/pricecoverage.h"
 #include "planner/core/economics/economicsrates.h"
 #include "planner/core/io/textformat.h"
 
@@ -265,12 +266,17 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
     // IT: accelerators at the catalog price of the system, plus networking and storage.
     const std::string system =
             input.customAccelerator ? input.customAccelerator->id : input.acceleratorId;
-    if (const EconomicsEntry *price = rates.entry("accelerator." + system)) {
-        const double accelerators = double(plan.accelerators) * rates.value(*price);
+    if (const EconomicsEntry *price = rates.entry(acceleratorPriceId(system))) {
+        // Priced per accelerator, or per rack for a rack without accelerators (CPU, storage).
+        const bool perRack = price->unit == kPricePerRack;
+        const double units = perRack ? double(plan.racks) : double(plan.accelerators);
+        const double accelerators = units * rates.value(*price);
         double it = accelerators;
         add(CapexGroup::It,
-            {"IT (accelerators)", accelerators,
-             format("%.0f × %.0f USD", double(plan.accelerators), rates.value(*price)), price});
+            {perRack ? "IT (racks)" : "IT (accelerators)", accelerators,
+             format(perRack ? "%.0f racks × %.0f USD" : "%.0f × %.0f USD", units,
+                    rates.value(*price)),
+             price});
         for (const auto &[id, category] : {std::pair{"it.networking_share", "IT (networking)"},
                                            std::pair{"it.storage_share", "IT (storage)"}}) {
             if (const EconomicsEntry *share = rates.entry(id)) {

@@ -2,6 +2,7 @@
 #include "planner/core/evaluation/catalogs.h"
 
 #include "planner/core/catalog/catalogloader.h"
+#include "planner/core/catalog/pricecoverage.h"
 
 #include <filesystem>
 #include <system_error>
@@ -41,6 +42,12 @@ Expected<Catalogs> loadCatalogs(const std::string &dir)
     if (auto failed =
                 loadOptional(dir, "economics.json", "cost or cash flow", c.economics, c.absent))
         return *failed;
+    if (c.economics) {
+        if (std::string unpriced =
+                    checkAcceleratorPrices(c.sizing, *c.economics, dir + "/economics.json");
+            !unpriced.empty())
+            return Error{unpriced};
+    }
     return c;
 }
 

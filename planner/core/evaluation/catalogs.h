@@ -27,7 +27,8 @@ struct Catalogs
 };
 
 // Reads `dir`/accelerators.json and the other sizing files, then `dir`/schedule.json and
-// `dir`/economics.json if they exist.
+// `dir`/economics.json if they exist. With economics.json, every accelerator system must have
+// its price there (checkAcceleratorPrices); one without is an error naming it.
 Expected<Catalogs> loadCatalogs(const std::string &dir);
 
 } // namespace planner

@@ -80,6 +80,9 @@ std::string planResultToJson(const PlanResult &r, const PlanInput &in, const Cat
     j["it_load_mw"] = r.itLoad.value();
     j["liquid_share"] = r.liquidShare;
     j["phases"] = phases;
+    ordered_json monthlyWater = ordered_json::array();
+    for (const CubicMetres &m3 : c.monthlyWater)
+        monthlyWater.push_back(m3.value());
     j["cooling"] = {{"heat_to_reject_mw", c.heatToReject.value()},
                     {"liquid_heat_mw", c.liquidHeat.value()},
                     {"air_heat_mw", c.airHeat.value()},
@@ -89,6 +92,8 @@ std::string planResultToJson(const PlanResult &r, const PlanInput &in, const Cat
                     {"economizer_hours", c.economizerHours},
                     {"wue_l_per_kwh", c.wueLPerKwh},
                     {"water_m3_per_year", c.waterPerYear.value()},
+                    {"water_from_climate", c.waterFromClimate},
+                    {"water_monthly_m3", monthlyWater},
                     {"cdus", units(c.cdus, "unit_mw")},
                     {"liquid_loop", loopJson(c.liquidLoop, arch.liquid)},
                     {"air_loop", loopJson(c.airLoop, arch.air)}};
@@ -107,7 +112,11 @@ std::string planResultToJson(const PlanResult &r, const PlanInput &in, const Cat
                        {"campus_distribution_kv", e.campusDistribution.value()},
                        {"mv_blocks", e.mvBlocks},
                        {"ups_modules", units(e.upsModules, "unit_mw")},
-                       {"generators", units(e.generators, "unit_mw")}};
+                       {"ups_systems", e.upsSystems},
+                       {"ups_installed_over_it_load", e.upsRatio},
+                       {"generators", units(e.generators, "unit_mw")},
+                       {"generator_groups", e.generatorGroups},
+                       {"backup_installed_over_facility_peak", e.backupRatio}};
     j["annual_energy_mwh"] = {{"it", r.annualEnergy.it.value()},
                               {"cooling", r.annualEnergy.cooling.value()},
                               {"losses", r.annualEnergy.losses.value()},

@@ -84,7 +84,16 @@ std::string planResultToTable(const PlanResult &r, const PlanInput &in, const Ca
     t.row("installed heat rejection", fmt(c.installedCapacity.value(), 2, "MW"));
     t.row("annual PUE / peak PUE", fmt(c.annualPue, 3) + " / " + fmt(c.peakPue, 3));
     t.row("economizer hours (heat-weighted)", fmt(c.economizerHours, 0, "h/yr"));
-    t.row("water", fmt(c.wueLPerKwh, 2, "L/kWh, ") + fmt(c.waterPerYear.value(), 0, "m³/yr"));
+    t.row("water",
+          fmt(c.wueLPerKwh, 2, "L/kWh, ") + fmt(c.waterPerYear.value(), 0, "m³/yr")
+                  + (c.waterFromClimate ? " (from the monthly climate)"
+                                        : " (published WUE of the architecture)"));
+    if (c.waterFromClimate) {
+        std::string months;
+        for (const CubicMetres &m3 : c.monthlyWater)
+            months += (months.empty() ? "" : " ") + fmt(m3.value() / 1000.0, 1);
+        t.row("water by month (Jan-Dec)", months + " thousand m³");
+    }
     if (c.cdus.count)
         t.row("CDUs", units(c.cdus, "MW"));
     loopRows(t, "liquid loop", c.liquidLoop, arch.liquid);
@@ -102,9 +111,15 @@ std::string planResultToTable(const PlanResult &r, const PlanInput &in, const Ca
     t.row("utility transformers",
           units(e.transformers, "MVA") + " in " + std::to_string(e.substations) + " substation(s)");
     t.row("campus distribution", fmt(e.campusDistribution.value(), 1, "kV"));
-    t.row("medium-voltage blocks", std::to_string(e.mvBlocks));
-    t.row("UPS modules", units(e.upsModules, "MW"));
-    t.row("generators", units(e.generators, "MW"));
+    t.row("MV/LV unit substations", std::to_string(e.mvBlocks));
+    t.row("UPS modules",
+          units(e.upsModules, "MW") + " in " + std::to_string(e.upsSystems)
+                  + " parallel system(s)");
+    t.row("UPS installed / IT load", fmt(e.upsRatio, 2) + "×");
+    t.row("generators",
+          units(e.generators, "MW") + " on " + std::to_string(e.generatorGroups)
+                  + " paralleling bus(es)");
+    t.row("backup installed / facility peak", fmt(e.backupRatio, 2) + "×");
     t.section("Annual energy");
     t.row("IT / cooling / losses",
           fmt(r.annualEnergy.it.value(), 0, "MWh") + " / "

@@ -3,6 +3,7 @@
 // and over the year, and the plant (CDUs, chillers, heat-rejection units) with redundancy.
 
 #include "planner/core/sizing/economizer.h"
+#include "planner/core/sizing/evaporation.h"
 #include "planner/core/sizing/sizingcontext.h"
 
 #include <cmath>
@@ -44,6 +45,24 @@ void sizeLoop(SizingContext &c, const CoolingLoop &loop, double heat, CoolingLoo
     c.use("chiller unit rating", "MW", loop.chillerUnitMw, subject);
     c.use("heat-rejection unit rating", "MW", loop.rejectionUnitMw, subject);
     c.record("economizer hours", "h/yr", lc.economizerHours, Origin::Derived, subject);
+
+    const Evaporation &e = loop.evaporation;
+    if (e.model == EvaporationModel::None)
+        return;
+    const std::array<double, 12> water =
+            monthlyLoopWater(loop, c.site.climate, c.site.elevation.value(), heat,
+                             c.input.averageItLoadFraction, lc.monthlyMechanicalShare);
+    CoolingResult &cr = c.result.cooling;
+    cr.waterFromClimate = true;
+    for (std::size_t m = 0; m < 12; ++m)
+        cr.monthlyWater[m] += CubicMetres(water[m]);
+    if (e.model == EvaporationModel::CoolingTower) {
+        c.use("cooling tower range", "K", e.rangeK, subject);
+    } else {
+        c.use("air temperature rise through the hall", "K", e.airRiseK, subject);
+        c.use("latent heat of vaporisation of water", "kJ/kg", e.latentHeatKjPerKg, subject);
+    }
+    c.use("cycles of concentration", "", e.cyclesOfConcentration, subject);
 }
 
 } // namespace
@@ -84,8 +103,12 @@ void sizeCooling(SizingContext &c)
     cr.economizerHours = (liquid * cr.liquidLoop.economizerHours + air * cr.airLoop.economizerHours)
             / (liquid + air);
 
-    cr.wueLPerKwh = arch.wueLPerKwh.value;
-    c.use("water use effectiveness", "L/kWh IT", arch.wueLPerKwh, Subject::Cooling);
+    // The water itself is counted with the annual energy (balanceEnergy): from the months
+    // above for an evaporating loop, else from the architecture's published WUE.
+    if (!cr.waterFromClimate) {
+        cr.wueLPerKwh = arch.wueLPerKwh.value;
+        c.use("water use effectiveness", "L/kWh IT", arch.wueLPerKwh, Subject::Cooling);
+    }
     c.use("practical air-cooling limit per rack", "kW", arch.maxAirRackKw, Subject::Cooling);
     if (r.liquidShare < 1.0 && arch.air.present
         && r.rackPower.value() * (1.0 - r.liquidShare) > arch.maxAirRackKw.value) {

@@ -36,6 +36,13 @@ double mechanicalShare(double t, double threshold, double band)
 
 } // namespace
 
+double expectedExcessOver(double mean, double sd, double threshold)
+{
+    if (!(sd > 0.0))
+        return std::max(0.0, mean - threshold);
+    return expectedExcess(mean, sd, threshold);
+}
+
 double hoursInMonth(int month)
 {
     static constexpr int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -69,6 +76,7 @@ LoopClimate evaluateLoopClimate(const CoolingLoop &loop, const Climate &climate)
         } else {
             share = 1.0 - belowThreshold;
         }
+        out.monthlyMechanicalShare[static_cast<std::size_t>(m)] = share;
         // The chiller's lift, and so its power per kW, grows with the month's mean above the
         // threshold.
         chillerHours += h * share * (1.0 + k * std::max(0.0, mean - threshold));

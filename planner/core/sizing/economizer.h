@@ -8,6 +8,8 @@
 #include "planner/core/catalog/coolingarchitecture.h"
 #include "planner/core/site/siteconditions.h"
 
+#include <array>
+
 namespace planner {
 
 struct LoopClimate
@@ -20,12 +22,18 @@ struct LoopClimate
     double annualChillerFactor = 0;
     double peakChillerFactor = 0;
     double peakMechanicalShare = 0; // share of the heat on chillers at the design hour
+    // Share of each month's heat on chillers, January first.
+    std::array<double, 12> monthlyMechanicalShare{};
 };
 
 LoopClimate evaluateLoopClimate(const CoolingLoop &loop, const Climate &climate);
 
 // Cooling electric kW per kW of heat for a chiller factor (free overhead + chiller work).
 double loopOverhead(const CoolingLoop &loop, double chillerFactor);
+
+// E[max(T − threshold, 0)] for hourly temperatures T ~ N(mean, sd): the mean excess (K) over
+// the threshold, averaged over all hours.
+double expectedExcessOver(double mean, double sd, double threshold);
 
 // Hours in each month of a non-leap year, January first.
 double hoursInMonth(int month);

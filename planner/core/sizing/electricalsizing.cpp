@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Electrical: losses along the power chain, peak facility load and MVA, utility transformers,
-// the interconnection voltage, medium-voltage blocks, UPS modules and generators.
+// the interconnection voltage, MV/LV unit substations, UPS modules and generators in parallel
+// groups.
 
 #include "planner/core/sizing/sizingcontext.h"
 
@@ -123,17 +124,31 @@ void sizeElectrical(SizingContext &c)
     er.campusDistribution = Kilovolts(e.campusMvKv.value);
     c.use("campus distribution voltage", "kV", e.campusMvKv, Subject::Electrical);
 
-    const int blocks = std::max(1, unitsFor(er.peakMva.value(), e.mvBlockMva.value));
-    er.mvBlocks = blocks;
-    c.use("medium-voltage block rating", "MVA", e.mvBlockMva, Subject::Electrical);
-    const int upsPerBlock = unitsFor(it / blocks, e.upsModuleMw.value);
-    er.upsModules = {blocks * unitsWithRedundancy(upsPerBlock, c.input.ups), e.upsModuleMw.value};
+    er.mvBlocks = std::max(1, unitsFor(er.peakMva.value(), e.mvBlockMva.value));
+    c.use("MV/LV unit substation rating", "MVA", e.mvBlockMva, Subject::Electrical);
+
+    // UPS modules and generators run in parallel groups (a UPS system, a generator paralleling
+    // bus) sized to the whole load, each group with its own spare at N+1; sizing them block by
+    // block instead would round every block up to whole units (a 2.6 MW generator per 2.8 MW
+    // block needs two) and install far more than the load.
+    const GroupedUnits ups = groupedUnits(
+            it, e.upsModuleMw.value, static_cast<int>(e.upsModulesPerSystem.value), c.input.ups);
+    er.upsModules = {ups.installed, e.upsModuleMw.value};
+    er.upsSystems = ups.groups;
+    er.upsRatio = it > 0.0 ? er.upsModules.installed() / it : 0.0;
     c.use("UPS module rating", "MW", e.upsModuleMw, Subject::Electrical);
-    const int gensPerBlock = unitsFor(facility / blocks, e.generatorUnitMw.value);
-    er.generators = {blocks * unitsWithRedundancy(gensPerBlock, c.input.generators),
-                     e.generatorUnitMw.value};
-    if (c.input.generators != Redundancy::None)
+    c.use("UPS modules per parallel system (max)", "", e.upsModulesPerSystem, Subject::Electrical);
+    const GroupedUnits gens =
+            groupedUnits(facility, e.generatorUnitMw.value,
+                         static_cast<int>(e.generatorsPerGroup.value), c.input.generators);
+    er.generators = {gens.installed, e.generatorUnitMw.value};
+    er.generatorGroups = c.input.generators == Redundancy::None ? 0 : gens.groups;
+    er.backupRatio = facility > 0.0 ? er.generators.installed() / facility : 0.0;
+    if (c.input.generators != Redundancy::None) {
         c.use("generator rating", "MW", e.generatorUnitMw, Subject::Electrical);
+        c.use("generators per paralleling bus (max)", "", e.generatorsPerGroup,
+              Subject::Electrical);
+    }
 }
 
 } // namespace planner

@@ -89,7 +89,17 @@ void balanceEnergy(SizingContext &c)
                       MegawattHours(itMwh + coolingMwh + upsMwh + transformerMwh)};
     r.cooling.annualPue = r.annualEnergy.facility / r.annualEnergy.it;
     r.cooling.peakPue = r.electrical.peakFacilityLoad / r.itLoad;
-    r.cooling.waterPerYear = CubicMetres(r.cooling.wueLPerKwh * itMwh); // L/kWh × MWh = m³
+    if (r.cooling.waterFromClimate) {
+        double m3 = 0.0;
+        for (const CubicMetres &month : r.cooling.monthlyWater)
+            m3 += month.value();
+        r.cooling.waterPerYear = CubicMetres(m3);
+        r.cooling.wueLPerKwh = itMwh > 0.0 ? m3 / itMwh : 0.0; // m³ / MWh = L/kWh
+        c.record("water use effectiveness (from the monthly climate)", "L/kWh IT",
+                 r.cooling.wueLPerKwh, Origin::Derived, Subject::Cooling);
+    } else {
+        r.cooling.waterPerYear = CubicMetres(r.cooling.wueLPerKwh * itMwh); // L/kWh × MWh = m³
+    }
     for (PhaseResult &p : r.phases)
         p.facilityPeak = p.itLoad * r.cooling.peakPue;
     c.record("average IT load fraction", "", u, Origin::UserInput, Subject::Plan);

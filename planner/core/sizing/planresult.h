@@ -7,6 +7,7 @@
 #include "planner/core/common/units.h"
 #include "planner/core/sizing/assumption.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,12 @@ struct CoolingResult
     double annualPue = 0;
     double peakPue = 0;
     double economizerHours = 0; // heat-weighted over the loops
-    double wueLPerKwh = 0;
+    double wueLPerKwh = 0; // site water per kWh of IT energy
     CubicMetres waterPerYear;
+    // Water from the site's monthly climate (an architecture with an evaporating loop), by
+    // month, January first; false: the architecture's published WUE, and the months are zero.
+    bool waterFromClimate = false;
+    std::array<CubicMetres, 12> monthlyWater{};
 };
 
 struct ElectricalResult
@@ -68,9 +73,15 @@ struct ElectricalResult
     bool interconnectionAutomatic = true;
     double connectionDistanceKm = -1; // to the nearest substation of that class; -1 unknown
     Kilovolts campusDistribution;
-    int mvBlocks = 0;
-    UnitCount upsModules; // MW each
-    UnitCount generators; // MW each
+    int mvBlocks = 0; // MV/LV unit substations
+    UnitCount upsModules; // MW each, including redundancy
+    int upsSystems = 0; // parallel UPS systems the modules run in (one spare each at N+1)
+    UnitCount generators; // MW each, including redundancy
+    int generatorGroups = 0; // paralleling buses the generators run on (one spare each at N+1)
+    // Installed generator MW / peak facility MW (0 without generators), and installed UPS MW /
+    // IT MW: how far the backup exceeds the load it carries.
+    double backupRatio = 0.0;
+    double upsRatio = 0.0;
 };
 
 struct EnergyResult

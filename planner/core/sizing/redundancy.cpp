@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/core/sizing/redundancy.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace planner {
 
 int unitsWithRedundancy(int needed, Redundancy redundancy, int groups)
@@ -16,6 +19,19 @@ int unitsWithRedundancy(int needed, Redundancy redundancy, int groups)
         return 2 * needed;
     }
     return needed;
+}
+
+GroupedUnits groupedUnits(double load, double unit, int maxPerGroup, Redundancy redundancy)
+{
+    GroupedUnits g;
+    if (!(load > 0.0) || !(unit > 0.0))
+        return g;
+    // 1e-9: a load of exactly n units needs n units, whatever the rounding of load / unit.
+    g.needed = static_cast<int>(std::ceil(load / unit - 1e-9));
+    const int perGroup = std::max(1, maxPerGroup);
+    g.groups = (g.needed + perGroup - 1) / perGroup;
+    g.installed = unitsWithRedundancy(g.needed, redundancy, g.groups);
+    return g;
 }
 
 std::string_view redundancyName(Redundancy redundancy)

@@ -393,8 +393,12 @@ void TestEconomics::totalCapexPerKwIsInThePublishedBand()
 
 void TestEconomics::unpricedSystemsAreMissingNotFree()
 {
+    // Every catalog system is priced (test_prices); a custom system has no catalog price.
     PlanInput input = m_request->input;
-    input.acceleratorId = "tpu-v7-ironwood"; // no public price in the facts file
+    AcceleratorSystem custom = *m_catalog->findAccelerator("tpu-v7-ironwood");
+    custom.id = "my-asic";
+    custom.name = "An unpriced custom system";
+    input.customAccelerator = custom;
     auto plan = planner::plan(input, m_request->site, *m_catalog);
     QVERIFY(plan.ok());
     auto r = estimateEconomics(input, *plan, m_request->site, *m_economics);
@@ -403,7 +407,7 @@ void TestEconomics::unpricedSystemsAreMissingNotFree()
     QVERIFY(!r->usdPerAcceleratorHour);
     bool said = false;
     for (const std::string &m : r->missing)
-        said |= m.find("tpu-v7-ironwood") != std::string::npos;
+        said |= m.find("my-asic") != std::string::npos;
     QVERIFY(said);
 }
 

@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace planner;
 
 namespace {
@@ -163,8 +165,8 @@ private slots:
         QVERIFY(g2.generators.count >= g1.generators.count);
     }
 
-    // Without their spares, the UPS modules still carry the IT load and the generators the
-    // whole facility at its peak, block by block.
+    // Without their spares (one per group at N+1), the UPS modules still carry the IT load and
+    // the generators the whole facility at its peak.
     void firmCapacityCoversTheLoad_data() { moreRedundancyNeverLowersCounts_data(); }
 
     void firmCapacityCoversTheLoad()
@@ -175,11 +177,77 @@ private slots:
         const ElectricalResult &e = r->electrical;
         QVERIFY(e.mvBlocks >= 1);
         QVERIFY(e.mvBlocks * electrical().mvBlockMva.value >= e.peakMva.value());
-        const double upsFirm = (e.upsModules.count - e.mvBlocks) * e.upsModules.unitRating;
+        const double upsFirm = (e.upsModules.count - e.upsSystems) * e.upsModules.unitRating;
         QVERIFY(upsFirm >= r->itLoad.value() - 1e-9);
-        const double genFirm = (e.generators.count - e.mvBlocks) * e.generators.unitRating;
+        const double genFirm = (e.generators.count - e.generatorGroups) * e.generators.unitRating;
         QVERIFY(genFirm >= e.peakFacilityLoad.value() - 1e-9);
         QCOMPARE(e.campusDistribution.value(), electrical().campusMvKv.value);
+    }
+
+    // Installed backup over the load it carries, derived by hand from the grouping. With unit
+    // rating u, load L, n = ceil(L / u) running units and g = ceil(n / k) groups of at most k:
+    //   N:   n u / L, which lies in [1, 1 + u / L): at L >= 17.3 u / 2.6 (u / L <= 0.15), <= 1.15
+    //   N+1: (n + g) u / L = (n u / L) (1 + g / n); g / n lies in [1/k, 1/k + 1/n), so with
+    //        k = 5 and n >= 10 the ratio lies in [1.2, 1.15 × 1.3 = 1.495] — at most 1.5
+    //   2N:  2 n u / L, in [2, 2.3) whenever N is below 1.15.
+    // The cases run from 20 MW of IT (a 28 MW peak, 11 generators of 2.6 MW) to 1.2 GW. The
+    // 100 MW case was 150 × 2.6 MW = 390 MW for a 141.5 MW peak (2.76×) when generators were
+    // rounded up block by block; now it is 55 running units + 11 spares.
+    void backupRatioStaysNearTheLoad_data()
+    {
+        QTest::addColumn<double>("mw");
+        for (double mw : {20.0, 60.0, 100.0, 333.0, 1200.0})
+            QTest::addRow("%g MW", mw) << mw;
+    }
+
+    void backupRatioStaysNearTheLoad()
+    {
+        QFETCH(double, mw);
+        const double u = electrical().generatorUnitMw.value;
+        QCOMPARE(u, 2.6);
+        QCOMPARE(electrical().generatorsPerGroup.value, 5.0);
+        PlanInput in;
+        in.generators = Redundancy::NPlus1;
+        const ElectricalResult n1 = planMw(mw, in)->electrical;
+        const double peak = n1.peakFacilityLoad.value();
+        QVERIFY(peak / u >= 10.0); // n >= 10, as the derivation assumes
+        QVERIFY2(n1.backupRatio >= 1.2 && n1.backupRatio <= 1.5,
+                 qPrintable(QString::number(n1.backupRatio)));
+        QVERIFY(std::abs(n1.backupRatio - n1.generators.installed() / peak) < 1e-12);
+        in.generators = Redundancy::TwoN;
+        const ElectricalResult twoN = planMw(mw, in)->electrical;
+        QVERIFY2(twoN.backupRatio >= 2.0 && twoN.backupRatio < 2.3,
+                 qPrintable(QString::number(twoN.backupRatio)));
+        // N is not offered for generators (plan() refuses it), but the grouping gives it.
+        const GroupedUnits n = groupedUnits(peak, u, 5, Redundancy::N);
+        const double ratioN = n.installed * u / peak;
+        QVERIFY2(ratioN >= 1.0 && ratioN <= 1.15, qPrintable(QString::number(ratioN)));
+        in.generators = Redundancy::None;
+        QCOMPARE(planMw(mw, in)->electrical.backupRatio, 0.0);
+        // UPS: the same arithmetic with 1.2 MW modules, k = 4 and the IT load; from 20 MW of
+        // IT, 1.2 / IT <= 0.06 and n >= 17, so N+1 lies in [1.25, 1.06 × (1.25 + 1/17)] =
+        // [1.25, 1.39] and 2N in [2, 2.12].
+        in = PlanInput();
+        in.ups = Redundancy::NPlus1;
+        const ElectricalResult u1 = planMw(mw, in)->electrical;
+        QVERIFY2(u1.upsRatio >= 1.25 && u1.upsRatio <= 1.5,
+                 qPrintable(QString::number(u1.upsRatio)));
+        in.ups = Redundancy::TwoN;
+        const ElectricalResult u2 = planMw(mw, in)->electrical;
+        QVERIFY2(u2.upsRatio >= 2.0 && u2.upsRatio < 2.3, qPrintable(QString::number(u2.upsRatio)));
+    }
+
+    // 100 MW of IT at N+1, counted by hand from the plan's peak: n = ceil(peak / 2.6), one spare
+    // per bus of five; e.g. a 141.5 MW peak gives n = 55 (54.4 rounded up), 11 buses, 66 units.
+    void generatorsFor100MwCountedByHand()
+    {
+        const ElectricalResult e = planMw(100)->electrical;
+        const double peak = e.peakFacilityLoad.value();
+        const int n = static_cast<int>(std::ceil(peak / 2.6));
+        const int buses = (n + 4) / 5;
+        QCOMPARE(e.generatorGroups, buses);
+        QCOMPARE(e.generators.count, n + buses);
+        QVERIFY(e.generators.count < 80);
     }
 };
 
