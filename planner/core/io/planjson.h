@@ -31,7 +31,8 @@ struct ScheduleRequest
 struct PlanSpec
 {
     PlanInput input;
-    ScheduleRequest schedule{.market = ""}; // market empty unless the plan names one
+    // The market stays empty unless the plan names one.
+    ScheduleRequest schedule{.market = "", .start = std::nullopt, .bridging = ""};
     EconomicsInputs economics;
 };
 
