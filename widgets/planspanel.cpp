@@ -12,6 +12,8 @@ namespace ui {
 namespace {
 
 constexpr int kPlanIdRole = Qt::UserRole + 1;
+// The model's first two columns are the plan's and the site's names, the rest figures.
+constexpr int kNameColumns = 2;
 
 } // namespace
 
@@ -27,9 +29,9 @@ PlansPanel::PlansPanel(QWidget *parent) : QWidget(parent), m_view(new QTableView
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight); // the whole name is in the row's tooltip
     m_view->installEventFilter(this);
 
     QAction *add = addAction("actionNewPlan", tr("New"),
@@ -77,7 +79,13 @@ void PlansPanel::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, &PlansPanel::updateActions);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &PlansPanel::updateActions);
     connect(model, &QAbstractItemModel::modelReset, this, &PlansPanel::updateActions);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The figures keep their width; the name and the site share what is left, elided.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance("00000"));
+    for (int c = 0; c < model->columnCount(); ++c)
+        header->setSectionResizeMode(
+                c, c < kNameColumns ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
     updateActions();
 }
 
