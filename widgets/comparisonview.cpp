@@ -58,6 +58,8 @@ ComparisonView::ComparisonView(QWidget *parent)
     form->addWidget(m_busyRow);
     controls->setMaximumWidth(220);
     m_plans->setMaximumHeight(m_plans->fontMetrics().lineSpacing() * 9);
+    m_plans->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_plans->setTextElideMode(Qt::ElideMiddle);
     form->addStretch(1);
 
     m_summary->setWordWrap(true);
@@ -123,6 +125,7 @@ void ComparisonView::setChoice(const QStringList &allPlans, const QStringList &p
     const QStringList chosen = plans.isEmpty() ? allPlans.mid(0, kMostPlans) : plans;
     for (int i = 0; i < allPlans.size(); ++i) {
         auto *item = new QListWidgetItem(allPlans[i], m_plans);
+        item->setToolTip(allPlans[i]); // the list elides long names
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(chosen.contains(allPlans[i]) ? Qt::Checked : Qt::Unchecked);
     }

@@ -30,7 +30,6 @@ CostOptionsEditor::CostOptionsEditor(QWidget *parent)
       m_demand(new QDoubleSpinBox(this)), m_upgrades(new QDoubleSpinBox(this))
 {
     auto *form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
     m_priceYear->setObjectName("priceYear");
     m_priceYear->setRange(kNoPriceYear, 2100);
     m_priceYear->setToolTip(tr("The year whose dollars every figure is given in: older catalog "

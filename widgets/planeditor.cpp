@@ -13,7 +13,9 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -67,6 +69,17 @@ QJsonArray scaledPhases(const QList<double> &phases, double from, double to)
     return out;
 }
 
+// A tab page that scrolls when the dock is short.
+QScrollArea *scrolling(QWidget *page)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return area;
+}
+
 } // namespace
 
 PlanEditor::PlanEditor(QWidget *parent)
@@ -85,9 +98,11 @@ PlanEditor::PlanEditor(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_tabs->setObjectName("planEditorTabs");
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(buildTab(), tr("Build"));
-    m_tabs->addTab(gridTab(), tr("Grid && schedule"));
-    m_tabs->addTab(m_cost, tr("Cost"));
+    m_tabs->addTab(scrolling(buildTab()), tr("Build"));
+    m_tabs->addTab(scrolling(gridTab()), tr("Grid && schedule"));
+    m_tabs->addTab(scrolling(m_cost), tr("Cost"));
+    // The tabs and a few rows at least, whatever the dock's height.
+    setMinimumHeight(m_tabs->tabBar()->sizeHint().height() + fontMetrics().height() * 5);
     m_tabs->setTabToolTip(0, tr("What is built: IT load, systems, redundancy and phases"));
     m_tabs->setTabToolTip(1, tr("How the campus connects to the grid, and when it starts"));
     m_tabs->setTabToolTip(2,
@@ -96,6 +111,7 @@ PlanEditor::PlanEditor(QWidget *parent)
     layout->addWidget(m_tabs);
     m_message->setObjectName("planEditorMessage");
     m_message->setWordWrap(true);
+    m_message->setContentsMargins(6, 2, 6, 2); // in line with the tabs' rows
     m_message->setStyleSheet("color: #c81e1e;");
     m_message->hide();
     layout->addWidget(m_message);

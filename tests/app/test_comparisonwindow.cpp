@@ -266,6 +266,9 @@ void TestComparisonWindow::resultsArriveAsynchronously()
     QVERIFY(view->busyIndicator()->isVisible());
     QCOMPARE(view->model()->columnCount(), 0);
     QCOMPARE(shown.count(), 0);
+    const QString shot = qEnvironmentVariable("ENERGIZE_COMPARISON_BUSY_SCREENSHOT");
+    if (!shot.isEmpty())
+        view->grab().save(shot);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 60000);
     QVERIFY(!controller->isBusy());
     QVERIFY(!view->busyIndicator()->isVisible());
