@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/comparisoncontroller.h"
 
+#include "app/comparisonrunner.h"
 #include "app/mapcontroller.h"
 #include "app/maplayers.h"
 #include "app/plancomparison.h"
@@ -44,16 +45,21 @@ QStringList planNames(const planner::Document &doc)
     return names;
 }
 
-// The saved choice among the plans there are now (a plan may have been renamed or deleted
-// since): unknown names are dropped, a lost baseline falls back to the first plan.
+// The saved choice among the plans there are now. Renames and deletions keep the saved choice
+// in step (plancommands.h), but a file may name plans it no longer has (edited by another tool):
+// unknown names are dropped, and when that leaves fewer than two plans the view's defaults
+// apply; a lost baseline falls back to the first plan.
 ComparisonChoice effectiveChoice(const planner::Document &doc)
 {
     const QStringList names = planNames(doc);
+    const QStringList saved = toQt(doc.comparison().plans);
     ComparisonChoice choice;
-    for (const QString &name : toQt(doc.comparison().plans)) {
+    for (const QString &name : saved) {
         if (names.contains(name))
             choice.plans << name;
     }
+    if (choice.plans.size() < 2 && choice.plans.size() < saved.size())
+        choice.plans.clear();
     const QString baseline = QString::fromStdString(doc.comparison().baseline);
     const QStringList shown = choice.plans.isEmpty() ? names.mid(0, 6) : choice.plans;
     if (shown.contains(baseline))
@@ -78,7 +84,7 @@ ComparisonController::ComparisonController(planner::Document *doc, MapController
                                            const ScoringSettings *scoring, SiteController *sites,
                                            QWidget *window, QObject *parent)
     : QObject(parent), m_doc(doc), m_map(map), m_scoring(scoring), m_sites(sites),
-      m_view(new ui::ComparisonView(window))
+      m_view(new ui::ComparisonView(window)), m_runner(std::make_unique<ComparisonRunner>())
 {
     m_view->setObjectName("comparisonView");
     m_view->setWindowFlag(Qt::Window);
@@ -96,10 +102,24 @@ ComparisonController::ComparisonController(planner::Document *doc, MapController
                 planner::SavedComparison choice{toStd(plans), baseline.toStdString(), toStd(rows)};
                 planner::commands::setComparison(*m_doc, choice);
             });
+    connect(m_runner.get(), &ComparisonRunner::finished, this,
+            [this](quint64, const PlanComparison &result) { showResult(result); });
+    connect(m_runner.get(), &ComparisonRunner::failed, this,
+            [this](quint64, const QString &message) { showMessage(message); });
     rebuildAnalyzer();
 }
 
 ComparisonController::~ComparisonController() = default;
+
+bool ComparisonController::isBusy() const
+{
+    return m_runner->isBusy();
+}
+
+void ComparisonController::waitForDone()
+{
+    m_runner->waitForDone();
+}
 
 void ComparisonController::rebuildAnalyzer()
 {
@@ -137,20 +157,36 @@ void ComparisonController::refreshNow()
     showChoice();
     const auto catalogs = m_sites->catalogs();
     if (!m_analyzer || !catalogs) {
-        m_view->showMessage(m_scoring->isValid() ? tr("The catalogs could not be read.")
-                                                 : m_scoring->error());
+        showMessage(m_scoring->isValid() ? tr("The catalogs could not be read.")
+                                         : m_scoring->error());
         return;
     }
-    auto result = comparePlans(*m_doc, *m_analyzer, *catalogs, m_scoring->model().market,
-                               effectiveChoice(*m_doc));
-    if (!result) {
-        m_view->showMessage(QString::fromStdString(result.error().message));
+    auto job = prepareComparison(*m_doc, *m_analyzer, m_scoring->model().market,
+                                 effectiveChoice(*m_doc));
+    if (!job) {
+        showMessage(QString::fromStdString(job.error().message));
         return;
     }
+    m_runner->submit(*job, catalogs);
+    m_view->setBusy(true);
+}
+
+void ComparisonController::showResult(const PlanComparison &result)
+{
     QStringList notes;
-    for (const planner::ComparedPlan &plan : result->plans)
+    for (const planner::ComparedPlan &plan : result.plans)
         notes << notesOf(plan);
-    m_view->showComparison(result->table, result->plans, notes);
+    m_view->setBusy(false);
+    m_view->showComparison(result.table, result.plans, notes);
+    emit shown();
+}
+
+void ComparisonController::showMessage(const QString &message)
+{
+    m_runner->cancel(); // whatever runs is for inputs that no longer hold
+    m_view->setBusy(false);
+    m_view->showMessage(message);
+    emit shown();
 }
 
 } // namespace app

@@ -39,11 +39,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
 namespace app {
 namespace {
@@ -66,18 +65,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_scoring = new ScoringSettings(m_document, this);
     auto *planEditor = new ui::PlanEditor(this);
     planEditor->setObjectName("planEditor");
-    m_planDock = new QWidget(this);
-    auto *planLayout = new QVBoxLayout(m_planDock);
-    planLayout->setContentsMargins(4, 4, 4, 0);
-    // The editor scrolls when the dock is short, so its rows never set the window's height.
-    auto *editorScroll = new QScrollArea(m_planDock);
-    editorScroll->setWidget(planEditor);
-    editorScroll->setWidgetResizable(true);
-    editorScroll->setFrameShape(QFrame::NoFrame);
-    editorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    editorScroll->setMinimumHeight(planEditor->fontMetrics().height() * 4);
-    planLayout->addWidget(editorScroll);
-    planLayout->addWidget(m_planPanel, 1);
+    // The inputs above what they need; the user moves the line between them. Each of the
+    // editor's tabs scrolls, so its rows never set the window's height.
+    auto *planSplit = new QSplitter(Qt::Vertical, this);
+    planSplit->setObjectName("planSplit");
+    planSplit->setChildrenCollapsible(false);
+    planSplit->addWidget(planEditor);
+    planSplit->addWidget(m_planPanel);
+    planSplit->setSizes({55, 45}); // shares of the dock's height
+    m_planDock = planSplit;
     m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
                                  m_chartsPanel, planEditor, this);
     m_plans = new PlansController(m_document, m_map, m_scoring, m_sites, m_plansPanel, this);

@@ -19,11 +19,10 @@ QString csvField(const QString &text)
 
 } // namespace
 
-planner::Expected<PlanComparison> comparePlans(const planner::Document &doc, SiteAnalyzer &analyzer,
-                                               const planner::Catalogs &catalogs,
-                                               const QString &projectMarket,
-                                               const ComparisonChoice &choice,
-                                               const planner::EvaluationOptions &options)
+planner::Expected<ComparisonJob> prepareComparison(const planner::Document &doc,
+                                                   SiteAnalyzer &analyzer,
+                                                   const QString &projectMarket,
+                                                   const ComparisonChoice &choice)
 {
     QStringList names;
     for (const planner::BuildPlan &p : doc.plans())
@@ -56,7 +55,7 @@ planner::Expected<PlanComparison> comparePlans(const planner::Document &doc, Sit
         return planner::Error{QObject::tr("at most %1 plans can be compared at once")
                                       .arg(kMostPlans)
                                       .toStdString()};
-    std::size_t baseline = 0;
+    ComparisonJob job;
     if (!choice.baseline.isEmpty()) {
         const auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto *p) {
             return QString::fromStdString(p->name) == choice.baseline;
@@ -66,21 +65,50 @@ planner::Expected<PlanComparison> comparePlans(const planner::Document &doc, Sit
                                               "plans")
                                           .arg(choice.baseline)
                                           .toStdString()};
-        baseline = std::size_t(it - chosen.begin());
+        job.baseline = std::size_t(it - chosen.begin());
     }
-    PlanComparison out;
     for (const planner::BuildPlan *plan : chosen) {
-        EvaluatedPlan evaluated =
-                evaluatePlan(*plan, doc, analyzer, catalogs, projectMarket, options);
-        if (!evaluated.evaluation)
-            return planner::Error{plan->name + ": " + evaluated.evaluation.error().message};
-        out.plans.push_back({plan->name, evaluated.siteScore, std::move(*evaluated.evaluation)});
+        PlanAtSite at = planAtSite(*plan, doc, analyzer, projectMarket);
+        if (!at.request)
+            return planner::Error{plan->name + ": " + at.request.error().message};
+        job.names.push_back(plan->name);
+        job.siteScores.push_back(at.siteScore);
+        job.requests.push_back(std::move(*at.request));
     }
-    auto table = planner::compare(out.plans, baseline);
+    return job;
+}
+
+planner::Expected<PlanComparison> runComparison(const ComparisonJob &job,
+                                                const planner::Catalogs &catalogs,
+                                                const planner::EvaluationOptions &options,
+                                                const std::function<bool()> &cancelled)
+{
+    PlanComparison out;
+    for (std::size_t i = 0; i < job.requests.size(); ++i) {
+        if (cancelled && cancelled())
+            return planner::Error{"the comparison was cancelled", planner::ErrorCode::Cancelled};
+        auto evaluation = planner::evaluate(job.requests[i], catalogs, options);
+        if (!evaluation)
+            return planner::Error{job.names[i] + ": " + evaluation.error().message};
+        out.plans.push_back({job.names[i], job.siteScores[i], std::move(*evaluation)});
+    }
+    auto table = planner::compare(out.plans, job.baseline);
     if (!table)
         return table.error();
     out.table = std::move(*table);
     return out;
+}
+
+planner::Expected<PlanComparison> comparePlans(const planner::Document &doc, SiteAnalyzer &analyzer,
+                                               const planner::Catalogs &catalogs,
+                                               const QString &projectMarket,
+                                               const ComparisonChoice &choice,
+                                               const planner::EvaluationOptions &options)
+{
+    auto job = prepareComparison(doc, analyzer, projectMarket, choice);
+    if (!job)
+        return job.error();
+    return runComparison(*job, catalogs, options);
 }
 
 QString comparisonCsv(const planner::Comparison &c)

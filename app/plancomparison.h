@@ -3,14 +3,21 @@
 // The comparison of a project's build plans as the comparison view and `energize compare`
 // show it: each chosen plan evaluated at its site exactly as its headline is (evaluatePlan, all
 // Monte Carlo samples, unless options say fewer), then planner::compare. Plans are chosen by name;
-// an unknown name is an error that lists the plans there are. GUI or CLI thread (the analyzer
-// belongs to it).
+// an unknown name is an error that lists the plans there are. In two steps, so that the heavy one
+// can leave the GUI thread: prepareComparison analyses the sites on the analyzer's thread and
+// gives a plain snapshot (a ComparisonJob, free of the document); runComparison evaluates and
+// compares it on any thread. comparePlans does both, on the calling thread (the CLI).
 
 #include "app/planevaluation.h"
 #include "planner/core/comparison/comparison.h"
 
 #include <QString>
 #include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace planner {
 class Document;
@@ -32,6 +39,32 @@ struct PlanComparison
     planner::Comparison table;
     std::vector<planner::ComparedPlan> plans; // what the table was made from, same order
 };
+
+// The chosen plans, each as the request it is evaluated with at its site: a value, copied freely
+// between threads.
+struct ComparisonJob
+{
+    std::vector<std::string> names;
+    std::vector<std::optional<double>> siteScores; // 0-100, none when excluded or without data
+    std::vector<planner::EvaluationRequest> requests;
+    std::size_t baseline = 0; // index into the above
+};
+
+// Checks the choice against the document (names, two to six plans, baseline) and analyses each
+// chosen plan's site. Errors as comparePlans's; a plan without a site or climate is an error
+// named after the plan. On the analyzer's thread.
+planner::Expected<ComparisonJob> prepareComparison(const planner::Document &doc,
+                                                   SiteAnalyzer &analyzer,
+                                                   const QString &projectMarket,
+                                                   const ComparisonChoice &choice);
+
+// Evaluates every plan of the job and compares them. `cancelled`, when given, is asked between
+// plans; once it says true the result is an ErrorCode::Cancelled error. Any thread; the catalogs
+// must outlive the call.
+planner::Expected<PlanComparison>
+runComparison(const ComparisonJob &job, const planner::Catalogs &catalogs,
+              const planner::EvaluationOptions &options = headlineOptions(),
+              const std::function<bool()> &cancelled = {});
 
 planner::Expected<PlanComparison>
 comparePlans(const planner::Document &doc, SiteAnalyzer &analyzer,

@@ -54,14 +54,13 @@ planner::EvaluationOptions headlineOptions()
     return options;
 }
 
-EvaluatedPlan evaluatePlan(const planner::BuildPlan &plan, const planner::Document &doc,
-                           SiteAnalyzer &analyzer, const planner::Catalogs &catalogs,
-                           const QString &projectMarket, const planner::EvaluationOptions &options)
+PlanAtSite planAtSite(const planner::BuildPlan &plan, const planner::Document &doc,
+                      SiteAnalyzer &analyzer, const QString &projectMarket)
 {
-    EvaluatedPlan out;
+    PlanAtSite out;
     const auto site = doc.site(plan.siteId);
     if (!site) {
-        out.evaluation = planner::Error{QObject::tr("The plan has no site.").toStdString()};
+        out.request = planner::Error{QObject::tr("The plan has no site.").toStdString()};
         return out;
     }
     const SiteAnalysis analysis = analyzer.analyze(QString::fromStdString(site->name),
@@ -69,12 +68,25 @@ EvaluatedPlan evaluatePlan(const planner::BuildPlan &plan, const planner::Docume
     if (analysis.score.score && !analysis.score.excluded)
         out.siteScore = *analysis.score.score * 100.0;
     if (!analysis.hasClimate) {
-        out.evaluation =
+        out.request =
                 planner::Error{QObject::tr("No climate layer covers the site.").toStdString()};
         return out;
     }
-    out.evaluation = planner::evaluate(planRequest(plan.spec, analysis.conditions, projectMarket),
-                                       catalogs, options);
+    out.request = planRequest(plan.spec, analysis.conditions, projectMarket);
+    return out;
+}
+
+EvaluatedPlan evaluatePlan(const planner::BuildPlan &plan, const planner::Document &doc,
+                           SiteAnalyzer &analyzer, const planner::Catalogs &catalogs,
+                           const QString &projectMarket, const planner::EvaluationOptions &options)
+{
+    EvaluatedPlan out;
+    PlanAtSite at = planAtSite(plan, doc, analyzer, projectMarket);
+    out.siteScore = at.siteScore;
+    if (!at.request)
+        out.evaluation = at.request.error();
+    else
+        out.evaluation = planner::evaluate(*at.request, catalogs, options);
     return out;
 }
 

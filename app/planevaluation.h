@@ -35,6 +35,20 @@ planner::EvaluationRequest planRequest(const planner::PlanSpec &spec,
 // What the headlines are computed with: all Monte Carlo samples, no tornados.
 planner::EvaluationOptions headlineOptions();
 
+// What a plan is evaluated with at its site, and the site's score (0-100; none when excluded or
+// without data): the site analysis, done on the analyzer's thread, without the evaluation, so
+// that the evaluation can run on any thread. The request is an error when the plan has no site
+// or no climate layer covers the site.
+struct PlanAtSite
+{
+    std::optional<double> siteScore;
+    planner::Expected<planner::EvaluationRequest> request =
+            planner::Error{"the plan was not analysed"};
+};
+
+PlanAtSite planAtSite(const planner::BuildPlan &plan, const planner::Document &doc,
+                      SiteAnalyzer &analyzer, const QString &projectMarket);
+
 // One plan evaluated at its site, with the site's score (0-100; none when excluded or without
 // data). The evaluation is an error when the plan has no site, no climate layer covers the site,
 // or the plan fails to evaluate.

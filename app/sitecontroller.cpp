@@ -18,6 +18,8 @@
 
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace app {
 namespace {
 
@@ -40,6 +42,66 @@ planner::EvaluationOptions fullOptions()
     planner::EvaluationOptions options;
     options.tornadoSamples = kDragSamples;
     return options;
+}
+
+// The name of a schedule catalog entry's option: what its name says in brackets, "Utility load
+// study and interconnection agreement (ERCOT)" -> "ERCOT"; else the whole name.
+QString optionName(const std::string &name)
+{
+    const QString text = QString::fromStdString(name);
+    const qsizetype open = text.lastIndexOf('(');
+    if (open < 0 || !text.endsWith(')'))
+        return text;
+    return text.mid(open + 1, text.size() - open - 2);
+}
+
+QString marketName(const planner::Catalogs &catalogs, const QString &market)
+{
+    if (catalogs.schedule) {
+        if (const planner::ScheduleEntry *e =
+                    catalogs.schedule->find("interconnection." + market.toStdString()))
+            return optionName(e->name);
+    }
+    return market;
+}
+
+// What the Plan dock's lists offer: every option of the catalogs, and the figures that apply
+// where a plan gives none.
+ui::PlanEditorChoices editorChoices(const planner::Catalogs &catalogs)
+{
+    ui::PlanEditorChoices c;
+    for (const auto &a : catalogs.sizing.accelerators) {
+        c.accelerators.append({QString::fromStdString(a.id), QString::fromStdString(a.name)});
+        c.rackKw.insert(QString::fromStdString(a.id), a.rackItPowerKw.value);
+    }
+    for (const auto &cooling : catalogs.sizing.cooling)
+        c.cooling.append(
+                {QString::fromStdString(cooling.id), QString::fromStdString(cooling.name)});
+    for (const planner::VoltageClass &v : catalogs.sizing.electrical.voltageClasses)
+        c.voltagesKv.append(v.voltageKv.value);
+    if (catalogs.schedule) {
+        // Options are "<family>.<id>" entries in months; "<family>.<id>.cost" are their prices.
+        auto options = [&](const std::string &family, ui::PlanEditor::Choices &out) {
+            for (const planner::ScheduleEntry *e : catalogs.schedule->withPrefix(family + ".")) {
+                const std::string option = e->id.substr(family.size() + 1);
+                if (option.find('.') == std::string::npos && e->unit == "months")
+                    out.append({QString::fromStdString(option), optionName(e->name)});
+            }
+        };
+        options("bridging", c.bridging);
+        options("interconnection", c.markets);
+    }
+    if (catalogs.economics) {
+        const planner::EconomicsCatalog &e = *catalogs.economics;
+        if (const planner::EconomicsEntry *rate = e.find("finance.discount_rate"))
+            c.cost.discountRate = rate->typical;
+        if (const planner::EconomicsEntry *years = e.find("finance.horizon_years"))
+            c.cost.horizonYears = int(std::lround(years->typical));
+        c.cost.priceYear = e.escalation().defaultPriceYear;
+        if (const planner::EconomicsEntry *up = e.find("interconnection.network_upgrades_per_mw"))
+            c.cost.networkUpgradesUsdPerMw = up->typical;
+    }
+    return c;
 }
 
 } // namespace
@@ -76,21 +138,11 @@ SiteController::SiteController(planner::Document *doc, MapController *map,
     else if (m_setupError.isEmpty())
         m_setupError = QString::fromStdString(spec.error().message);
     if (m_planEditor && m_catalogs) {
-        ui::PlanEditor::Choices accelerators, cooling;
-        for (const auto &a : m_catalogs->sizing.accelerators)
-            accelerators.append({QString::fromStdString(a.id), QString::fromStdString(a.name)});
-        for (const auto &c : m_catalogs->sizing.cooling)
-            cooling.append({QString::fromStdString(c.id), QString::fromStdString(c.name)});
-        ui::PlanEditor::Choices bridging;
-        if (m_catalogs->schedule) {
-            for (const planner::ScheduleEntry *e : m_catalogs->schedule->withPrefix("bridging.")) {
-                const std::string option = e->id.substr(std::string("bridging.").size());
-                if (option.find('.') == std::string::npos) // not "<option>.cost"
-                    bridging.append(
-                            {QString::fromStdString(option), QString::fromStdString(e->name)});
-            }
-        }
-        m_planEditor->setChoices(accelerators, cooling, bridging);
+        m_planEditor->setChoices(editorChoices(*m_catalogs));
+        m_planEditor->setProjectMarket(marketName(*m_catalogs, m_scoring->model().market));
+        connect(scoring, &ScoringSettings::changed, this, [this] {
+            m_planEditor->setProjectMarket(marketName(*m_catalogs, m_scoring->model().market));
+        });
         connect(m_planEditor, &ui::PlanEditor::planEdited, this, &SiteController::editPlan);
     }
     // Another project: its first plan (and that plan's site) is selected.
@@ -179,8 +231,11 @@ void SiteController::editPlan(const QJsonObject &plan, const QString &what)
     } else {
         error = QString::fromStdString(spec.error().message);
     }
-    if (!error.isEmpty())
-        m_planPanel->showError(tr("Plan"), error);
+    if (!error.isEmpty()) {
+        // The editor goes back to what the document holds and says why.
+        readPlan();
+        m_planEditor->showMessage(error);
+    }
 }
 
 void SiteController::selectPlan(qint64 planId)

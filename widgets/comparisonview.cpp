@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPainter>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
@@ -31,8 +32,9 @@ QIcon swatch(const QColor &colour)
 
 ComparisonView::ComparisonView(QWidget *parent)
     : QWidget(parent), m_plans(new QListWidget), m_baseline(new QComboBox), m_rows(new QToolButton),
-      m_summary(new QLabel), m_message(new QLabel), m_table(new QTableView),
-      m_model(new ComparisonModel(this)), m_charts(new ComparisonCharts)
+      m_summary(new QLabel), m_message(new QLabel), m_busyRow(new QWidget),
+      m_busyBar(new QProgressBar), m_table(new QTableView), m_model(new ComparisonModel(this)),
+      m_charts(new ComparisonCharts)
 {
     setWindowTitle(tr("Compare Plans"));
     m_plans->setObjectName("comparisonPlans");
@@ -53,8 +55,11 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_rows->setMenu(new QMenu(m_rows));
     m_rows->setToolButtonStyle(Qt::ToolButtonTextOnly);
     form->addWidget(m_rows);
+    form->addWidget(m_busyRow);
     controls->setMaximumWidth(220);
     m_plans->setMaximumHeight(m_plans->fontMetrics().lineSpacing() * 9);
+    m_plans->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_plans->setTextElideMode(Qt::ElideMiddle);
     form->addStretch(1);
 
     m_summary->setWordWrap(true);
@@ -63,6 +68,19 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setStyleSheet("color: #a33;");
     m_message->hide();
+    m_busyRow->setObjectName("comparisonBusy");
+    // Under the choice, so that showing it moves nothing on the right.
+    auto *busyLayout = new QVBoxLayout(m_busyRow);
+    busyLayout->setContentsMargins(0, 8, 0, 0);
+    m_busyBar->setRange(0, 0); // no steps to count: it only moves
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumHeight(m_busyBar->fontMetrics().height());
+    auto *busyText = new QLabel(tr("Computing the comparison: every plan's schedule and cost "
+                                   "from all Monte Carlo samples…"));
+    busyText->setWordWrap(true);
+    busyLayout->addWidget(m_busyBar);
+    busyLayout->addWidget(busyText);
+    m_busyRow->hide();
 
     m_table->setModel(m_model);
     m_table->setWordWrap(true);
@@ -107,6 +125,7 @@ void ComparisonView::setChoice(const QStringList &allPlans, const QStringList &p
     const QStringList chosen = plans.isEmpty() ? allPlans.mid(0, kMostPlans) : plans;
     for (int i = 0; i < allPlans.size(); ++i) {
         auto *item = new QListWidgetItem(allPlans[i], m_plans);
+        item->setToolTip(allPlans[i]); // the list elides long names
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(chosen.contains(allPlans[i]) ? Qt::Checked : Qt::Unchecked);
     }
@@ -222,6 +241,14 @@ void ComparisonView::showComparison(const planner::Comparison &table,
         width += m_table->columnWidth(c);
     const int total = std::max(m_split->width(), width + 400);
     m_split->setSizes({width, total - width});
+}
+
+void ComparisonView::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_busyRow->setVisible(busy);
+    m_summary->setEnabled(!busy);
+    m_split->setEnabled(!busy);
 }
 
 void ComparisonView::showMessage(const QString &message)

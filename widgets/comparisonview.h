@@ -14,6 +14,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class QSplitter;
 class QTableView;
 class QToolButton;
@@ -40,6 +41,10 @@ public:
                         const QStringList &notes = {});
     // Why there is no comparison, e.g. "a comparison needs two plans or more".
     void showMessage(const QString &message);
+    // While busy, a bar says that the comparison is being computed and the figures shown (those
+    // of earlier inputs) are greyed out; the choice on the left stays editable.
+    void setBusy(bool busy);
+    bool isBusy() const { return m_busy; }
 
     QStringList checkedPlans() const;
     QString baseline() const;
@@ -52,6 +57,7 @@ public:
     QComboBox *baselineBox() const { return m_baseline; }
     QToolButton *rowsButton() const { return m_rows; }
     QLabel *summaryLabel() const { return m_summary; }
+    QWidget *busyIndicator() const { return m_busyRow; }
 
 signals:
     void choiceChanged(const QStringList &plans, const QString &baseline,
@@ -68,11 +74,14 @@ private:
     QToolButton *m_rows;
     QLabel *m_summary;
     QLabel *m_message;
+    QWidget *m_busyRow;
+    QProgressBar *m_busyBar;
     QTableView *m_table;
     QSplitter *m_split;
     ComparisonModel *m_model;
     ComparisonCharts *m_charts;
     bool m_updating = false;
+    bool m_busy = false;
 };
 
 } // namespace ui

@@ -27,9 +27,13 @@ PlansPanel::PlansPanel(QWidget *parent) : QWidget(parent), m_view(new QTableView
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
+    // Names wrap to two lines, then elide (the whole name is in the row's tooltip); the two-line
+    // headers hold each figure's unit.
+    m_view->setWordWrap(true);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().lineSpacing() * 2 + 6);
     m_view->installEventFilter(this);
 
     QAction *add = addAction("actionNewPlan", tr("New"),
@@ -77,7 +81,16 @@ void PlansPanel::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, &PlansPanel::updateActions);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &PlansPanel::updateActions);
     connect(model, &QAbstractItemModel::modelReset, this, &PlansPanel::updateActions);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The figures keep their width; the plan's name takes what is left, and the site's, usually
+    // shorter, a width of one long word that the user may change.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance("00000"));
+    for (int c = 0; c < model->columnCount(); ++c)
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    header->setSectionResizeMode(1, QHeaderView::Interactive);
+    header->resizeSection(1, m_view->fontMetrics().horizontalAdvance("candidate") + 16);
     updateActions();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/session/plancommands.h"
 
+#include "planner/session/comparisoncommands.h"
 #include "planner/session/document.h"
 
 #include <QUndoCommand>
@@ -80,6 +81,40 @@ bool replace(Document &doc, const BuildPlan &after, const QString &text)
     return true;
 }
 
+// The saved comparison choice names plans: a renamed plan keeps its place in it under its new
+// name (from empty: the plan is removed, and a choice left with fewer than two plans falls back
+// to the view's defaults); a baseline that is gone falls back to the first plan.
+SavedComparison renamedInComparison(SavedComparison c, const std::string &from,
+                                    const std::string &to)
+{
+    if (to.empty()) {
+        c.plans.erase(std::remove(c.plans.begin(), c.plans.end(), from), c.plans.end());
+        if (c.plans.size() < 2)
+            c.plans.clear();
+    } else {
+        std::replace(c.plans.begin(), c.plans.end(), from, to);
+    }
+    if (c.baseline == from)
+        c.baseline = to;
+    return c;
+}
+
+// Pushes `command`, and with it, in the same undo step, the comparison choice that follows a
+// plan's new name (empty: the plan is deleted).
+void pushWithComparison(Document &doc, QUndoCommand *command, const std::string &from,
+                        const std::string &to)
+{
+    const SavedComparison after = renamedInComparison(doc.comparison(), from, to);
+    if (after == doc.comparison()) {
+        doc.undoStack()->push(command);
+        return;
+    }
+    doc.undoStack()->beginMacro(command->text());
+    doc.undoStack()->push(command);
+    setComparison(doc, after);
+    doc.undoStack()->endMacro();
+}
+
 } // namespace
 
 QString unusedPlanName(const Document &doc)
@@ -129,10 +164,19 @@ std::int64_t duplicatePlan(Document &doc, std::int64_t id)
 bool renamePlan(Document &doc, std::int64_t id, const QString &name)
 {
     auto plan = doc.plan(id);
-    if (!plan || name.trimmed().isEmpty())
+    const std::string to = name.trimmed().toStdString();
+    if (!plan || to.empty() || to == plan->name)
         return false;
-    plan->name = name.trimmed().toStdString();
-    return replace(doc, *plan, QObject::tr("Rename plan to %1").arg(name.trimmed()));
+    if (std::any_of(doc.plans().begin(), doc.plans().end(),
+                    [&](const BuildPlan &p) { return p.id != id && p.name == to; }))
+        return false;
+    const auto before = *plan;
+    plan->name = to;
+    pushWithComparison(doc,
+                       new ReplacePlan(doc, before, *plan,
+                                       QObject::tr("Rename plan to %1").arg(name.trimmed())),
+                       before.name, to);
+    return true;
 }
 
 bool removePlan(Document &doc, std::int64_t id)
@@ -141,9 +185,11 @@ bool removePlan(Document &doc, std::int64_t id)
     if (index < 0)
         return false;
     const BuildPlan plan = doc.plans()[std::size_t(index)];
-    doc.undoStack()->push(
+    pushWithComparison(
+            doc,
             new RemovePlan(doc, plan, index,
-                           QObject::tr("Delete plan %1").arg(QString::fromStdString(plan.name))));
+                           QObject::tr("Delete plan %1").arg(QString::fromStdString(plan.name))),
+            plan.name, std::string());
     return true;
 }
 

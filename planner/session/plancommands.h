@@ -23,8 +23,12 @@ std::int64_t addPlan(Document &doc, const QString &name, std::int64_t siteId, co
 // Inserts "Copy of <name>" after the plan, same site and spec; its id, or 0 when there is no
 // such plan.
 std::int64_t duplicatePlan(Document &doc, std::int64_t id);
-// False for an unknown plan, an empty name (after trimming) or no change.
+// False for an unknown plan, an empty name (after trimming), a name another plan has (plans are
+// chosen by name in the comparison and on the command line) or no change. The saved comparison
+// choice follows the new name in the same undo step.
 bool renamePlan(Document &doc, std::int64_t id, const QString &name);
+// The plan leaves the saved comparison choice in the same undo step; a choice left with fewer
+// than two plans becomes the view's defaults, a lost baseline the first plan.
 bool removePlan(Document &doc, std::int64_t id);
 // Moves the plan to index (clamped to the list); false when it does not move.
 bool movePlan(Document &doc, std::int64_t id, int index);

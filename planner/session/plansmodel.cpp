@@ -11,13 +11,13 @@
 namespace planner {
 namespace {
 
-// "$4.21 bn", "$850 M": capex as an executive reads it.
+// "4.21 bn", "850 M": capex as an executive reads it (the header says USD).
 QString usdShort(double usd)
 {
     constexpr double kBillion = 1e9, kMillion = 1e6;
     if (usd >= kBillion)
-        return QObject::tr("$%1 bn").arg(usd / kBillion, 0, 'f', 2);
-    return QObject::tr("$%1 M").arg(usd / kMillion, 0, 'f', 0);
+        return QObject::tr("%1 bn").arg(usd / kBillion, 0, 'f', 2);
+    return QObject::tr("%1 M").arg(usd / kMillion, 0, 'f', 0);
 }
 
 QVariant headlineText(const PlanHeadline &h, int column)
@@ -31,9 +31,8 @@ QVariant headlineText(const PlanHeadline &h, int column)
     case PlansModel::CapexColumn:
         return h.capexUsd ? QVariant(usdShort(*h.capexUsd)) : QVariant();
     case PlansModel::UsdPerAcceleratorHourColumn:
-        return h.usdPerAcceleratorHour
-                ? QVariant(QStringLiteral("$%1").arg(*h.usdPerAcceleratorHour, 0, 'f', 2))
-                : QVariant();
+        return h.usdPerAcceleratorHour ? QVariant(QString::number(*h.usdPerAcceleratorHour, 'f', 2))
+                                       : QVariant();
     default:
         return {};
     }
@@ -100,8 +99,15 @@ QVariant PlansModel::data(const QModelIndex &index, int role) const
     if (role == PlanIdRole)
         return QVariant::fromValue<qint64>(plan.id);
     const PlanHeadline *headline = this->headline(plan.id);
-    if (role == Qt::ToolTipRole && headline && !headline->error.empty())
-        return QString::fromStdString(headline->error);
+    if (role == Qt::ToolTipRole) {
+        // The whole name, which the list may elide, and why a plan has no figures.
+        QStringList tip;
+        if (index.column() == NameColumn)
+            tip << QString::fromStdString(plan.name);
+        if (headline && !headline->error.empty())
+            tip << QString::fromStdString(headline->error);
+        return tip.isEmpty() ? QVariant() : QVariant(tip.join('\n'));
+    }
     if (role == Qt::TextAlignmentRole && index.column() >= MwColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::EditRole)
@@ -120,24 +126,33 @@ QVariant PlansModel::data(const QModelIndex &index, int role) const
 
 QVariant PlansModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
         return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Plan");
-    case SiteColumn:
-        return tr("Site");
-    case MwColumn:
-        return tr("MW IT");
-    case P50Column:
-        return tr("P50 power-on");
-    case CapexColumn:
-        return tr("Capex");
-    case UsdPerAcceleratorHourColumn:
-        return tr("$/acc-h");
-    default:
+    // Short two-line headers with the unit under the figure, so that the list fits a dock; the
+    // tooltip says what the figure is.
+    static const char *const kHeaders[][2] = {
+            {QT_TR_NOOP("Plan"), QT_TR_NOOP("The plan's name (F2 renames it)")},
+            {QT_TR_NOOP("Site"), QT_TR_NOOP("The site the plan is built at")},
+            {QT_TR_NOOP("IT\n(MW)"),
+             QT_TR_NOOP("Critical IT load of the whole build, all phases, in MW")},
+            {QT_TR_NOOP("P50\npower-on"),
+             QT_TR_NOOP("Month by which the last phase is energized with a 50 % chance (Monte "
+                        "Carlo of the schedule)")},
+            {QT_TR_NOOP("Capex\n(USD)"),
+             QT_TR_NOOP("Capital cost of everything priced, in US dollars of the plan's price "
+                        "year (bn: billion, M: million)")},
+            {QT_TR_NOOP("USD per\nacc.-hour"),
+             QT_TR_NOOP("Annualised capex plus opex per accelerator-hour, in US dollars")},
+    };
+    if (section < 0 || section >= ColumnCount)
         return {};
-    }
+    if (role == Qt::DisplayRole)
+        return tr(kHeaders[section][0]);
+    if (role == Qt::ToolTipRole)
+        return tr(kHeaders[section][1]);
+    if (role == Qt::TextAlignmentRole && section >= MwColumn)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
 }
 
 Qt::ItemFlags PlansModel::flags(const QModelIndex &index) const

@@ -2,7 +2,9 @@
 // The comparison view in the real main window on the demo: one action opens it with the three
 // demo plans; every figure in its table is that plan's own evaluatePlan() figure; choosing a
 // baseline changes the differences; the choice is an undo step, saved in the project and
-// restored when it is reopened.
+// restored when it is reopened. The figures are computed off the GUI thread: the view says it
+// is busy until they come, and a result overtaken by newer inputs is never shown. A saved choice
+// follows renamed and deleted plans.
 
 #include "app/commandline.h"
 #include "app/comparisoncontroller.h"
@@ -10,11 +12,15 @@
 #include "app/mapcontroller.h"
 #include "app/maplayers.h"
 #include "app/planevaluation.h"
+#include "app/planscontroller.h"
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
 #include "app/sitecontroller.h"
 #include "planner/core/site/buildplan.h"
+#include "planner/session/comparisoncommands.h"
 #include "planner/session/document.h"
+#include "planner/session/plancommands.h"
+#include "planner/session/plansmodel.h"
 #include "widgets/comparisonmodel.h"
 #include "widgets/comparisonview.h"
 
@@ -23,6 +29,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,9 +44,14 @@ private slots:
     void everyFigureIsThePlansOwn();
     void baselineChangesTheDifferences();
     void choiceIsUndoableAndSaved();
+    void resultsArriveAsynchronously();
+    void staleResultIsDiscarded();
+    void renamedAndDeletedPlansKeepTheSavedChoice();
 
 private:
     static bool openDemo(app::MainWindow &window);
+    // Waits until the controller has shown the comparison it computes.
+    static bool settle(app::ComparisonController *controller);
     QTemporaryDir m_dir;
 };
 
@@ -90,6 +102,11 @@ bool TestComparisonWindow::openDemo(app::MainWindow &window)
                            20000);
 }
 
+bool TestComparisonWindow::settle(app::ComparisonController *controller)
+{
+    return QTest::qWaitFor([&] { return !controller->isBusy(); }, 60000);
+}
+
 void TestComparisonWindow::actionOpensTheDemoPlans()
 {
     app::MainWindow window;
@@ -102,6 +119,7 @@ void TestComparisonWindow::actionOpensTheDemoPlans()
     QCOMPARE(action->shortcut(), QKeySequence("Ctrl+Shift+C"));
     action->trigger();
     QVERIFY(view->isVisible());
+    QVERIFY(settle(window.comparisonController()));
     QCOMPARE(view->checkedPlans(), planNames(*window.document()));
     QCOMPARE(view->model()->columnCount(), ComparisonModel::kFirstPlanColumn + 3);
     QCOMPARE(view->model()->headerData(2, Qt::Horizontal).toString(),
@@ -123,6 +141,7 @@ void TestComparisonWindow::everyFigureIsThePlansOwn()
     app::MainWindow window;
     QVERIFY(openDemo(window));
     window.comparisonController()->open();
+    QVERIFY(settle(window.comparisonController()));
     const ComparisonModel *model = window.comparisonController()->view()->model();
     planner::Document *doc = window.document();
     app::SiteAnalyzer analyzer(*window.mapController()->layers()->scene(),
@@ -172,6 +191,7 @@ void TestComparisonWindow::baselineChangesTheDifferences()
     app::MainWindow window;
     QVERIFY(openDemo(window));
     window.comparisonController()->open();
+    QVERIFY(settle(window.comparisonController()));
     ui::ComparisonView *view = window.comparisonController()->view();
     const ComparisonModel *model = view->model();
     const double capex0 = valueOf(model, "capex_usd", 0, ComparisonModel::ValueRole).toDouble();
@@ -201,6 +221,7 @@ void TestComparisonWindow::choiceIsUndoableAndSaved()
         planner::Document *doc = window.document();
         names = planNames(*doc);
         window.comparisonController()->open();
+        QVERIFY(settle(window.comparisonController()));
         ui::ComparisonView *view = window.comparisonController()->view();
         // Leave out the second plan, make the third the baseline: two undo steps.
         view->planList()->item(1)->setCheckState(Qt::Unchecked);
@@ -227,6 +248,108 @@ void TestComparisonWindow::choiceIsUndoableAndSaved()
     ui::ComparisonView *view = reopened.comparisonController()->view();
     QCOMPARE(view->checkedPlans(), QStringList({names[0], names[2]}));
     QCOMPARE(view->baseline(), names[2]);
+}
+
+void TestComparisonWindow::resultsArriveAsynchronously()
+{
+    app::MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    app::ComparisonController *controller = window.comparisonController();
+    ui::ComparisonView *view = controller->view();
+    QSignalSpy shown(controller, &app::ComparisonController::shown);
+    controller->open();
+    // open() returned before the figures: the choice is shown, the table is not yet.
+    QCOMPARE(view->checkedPlans(), planNames(*window.document()));
+    QVERIFY(controller->isBusy());
+    QVERIFY(view->isBusy());
+    QVERIFY(view->busyIndicator()->isVisible());
+    QCOMPARE(view->model()->columnCount(), 0);
+    QCOMPARE(shown.count(), 0);
+    const QString shot = qEnvironmentVariable("ENERGIZE_COMPARISON_BUSY_SCREENSHOT");
+    if (!shot.isEmpty())
+        view->grab().save(shot);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 60000);
+    QVERIFY(!controller->isBusy());
+    QVERIFY(!view->busyIndicator()->isVisible());
+    QCOMPARE(view->model()->columnCount(), ComparisonModel::kFirstPlanColumn + 3);
+    QVERIFY(rowOf(view->model(), "capex_usd") >= 0);
+}
+
+void TestComparisonWindow::staleResultIsDiscarded()
+{
+    app::MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    planner::Document *doc = window.document();
+    const QStringList names = planNames(*doc);
+    app::ComparisonController *controller = window.comparisonController();
+    controller->open();
+    QVERIFY(settle(controller));
+    const ComparisonModel *model = controller->view()->model();
+    QSignalSpy shown(controller, &app::ComparisonController::shown);
+    // Two changes in a row, each recomputed at once: the third plan as baseline, then the second.
+    planner::commands::setComparison(*doc, {{}, names[2].toStdString(), {}});
+    controller->refreshNow();
+    planner::commands::setComparison(*doc, {{}, names[1].toStdString(), {}});
+    controller->refreshNow();
+    controller->waitForDone();
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 60000);
+    QCoreApplication::processEvents(); // anything else posted would arrive now
+    QCOMPARE(shown.count(), 1);
+    QVERIFY(!controller->isBusy());
+    // Only the second, the latest, was shown.
+    const int first = ComparisonModel::kFirstPlanColumn;
+    QVERIFY(model->headerData(first + 1, Qt::Horizontal).toString().endsWith("(baseline)"));
+    QVERIFY(!model->headerData(first + 2, Qt::Horizontal).toString().endsWith("(baseline)"));
+    QVERIFY(!valueOf(model, "capex_usd", 1, ComparisonModel::DifferenceRole).isValid());
+    QVERIFY(valueOf(model, "capex_usd", 2, ComparisonModel::DifferenceRole).isValid());
+}
+
+void TestComparisonWindow::renamedAndDeletedPlansKeepTheSavedChoice()
+{
+    const QString path = m_dir.filePath("renamed.gpkg");
+    QStringList names;
+    {
+        app::MainWindow window;
+        QVERIFY(openDemo(window));
+        planner::Document *doc = window.document();
+        names = planNames(*doc);
+        QVERIFY(planner::commands::setComparison(
+                *doc,
+                {{names[2].toStdString(), names[0].toStdString()}, names[2].toStdString(), {}}));
+        // Renamed in the Plans dock's list, as the user does (F2).
+        planner::PlansModel *plans = window.plansController()->model();
+        QVERIFY(plans->setData(plans->index(2, planner::PlansModel::NameColumn), "Temple, final"));
+        QVERIFY(doc->save(path).ok());
+    }
+    app::MainWindow reopened;
+    QVERIFY(reopened.openProject(path));
+    reopened.mapController()->layers()->waitForLoads();
+    QVERIFY(QTest::qWaitFor([&] { return reopened.mapController()->layers()->loadingCount() == 0; },
+                            20000));
+    app::ComparisonController *controller = reopened.comparisonController();
+    ui::ComparisonView *view = controller->view();
+    controller->open();
+    QCOMPARE(view->checkedPlans(), QStringList({names[0], "Temple, final"}));
+    QCOMPARE(view->baseline(), QString("Temple, final"));
+    QVERIFY(settle(controller));
+    const ComparisonModel *model = view->model();
+    QCOMPARE(model->columnCount(), ComparisonModel::kFirstPlanColumn + 2);
+    QCOMPARE(model->headerData(ComparisonModel::kFirstPlanColumn, Qt::Horizontal).toString(),
+             QString("Temple, final\n(baseline)"));
+
+    // Deleting one of the two: no comparison of one plan, but the view's defaults (the plans
+    // that are left), the baseline kept.
+    planner::Document *doc = reopened.document();
+    QVERIFY(planner::commands::removePlan(*doc, doc->plans().front().id));
+    controller->refreshNow();
+    QVERIFY(settle(controller));
+    QCOMPARE(view->checkedPlans(), QStringList({names[1], "Temple, final"}));
+    QCOMPARE(view->baseline(), QString("Temple, final"));
+    QCOMPARE(model->columnCount(), ComparisonModel::kFirstPlanColumn + 2);
+    QCOMPARE(model->headerData(ComparisonModel::kFirstPlanColumn + 1, Qt::Horizontal).toString(),
+             QString("Temple, final\n(baseline)"));
 }
 
 QTEST_MAIN(TestComparisonWindow)

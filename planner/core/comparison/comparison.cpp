@@ -218,7 +218,7 @@ Expected<Comparison> compare(const std::vector<ComparedPlan> &plans, std::size_t
         const auto *e = cost(p);
         return e ? std::optional(e->totalCapex) : std::nullopt;
     });
-    add("facility_capex_per_mw_it", "Facility and grid capex per MW IT", "USD/MW", Better::Lower,
+    add("facility_capex_per_mw_it", "Facility capex per MW IT", "USD/MW", Better::Lower,
         [&](const ComparedPlan &p) {
             const auto *e = cost(p);
             return e ? std::optional(e->usdPerMwIt) : std::nullopt;

@@ -81,7 +81,7 @@ struct EconomicsResult
     double itLifeYears = 0.0;
     double annualisedCapex = 0.0; // non-IT over the horizon, IT over its life
     double npvTco = 0.0; // capex, IT renewals and discounted opex over the horizon
-    double usdPerMwIt = 0.0; // facility and grid capex per MW of critical IT
+    double usdPerMwIt = 0.0; // facility capex (no grid, land or IT) per MW of critical IT
     std::optional<double> usdPerAcceleratorHour; // (annualised capex + opex) / accelerator-hours
     double usdPerMwhIt = 0.0; // (annualised capex + opex) / MWh delivered to IT
     std::optional<double> usdPerMillionTokens; // given tokens/s per accelerator
