@@ -105,6 +105,7 @@ void ScheduleChart::showSchedule(const QString &title, const planner::ScheduleRe
         label->setPositionAlignment(
                 (phase.p50.value() > 0.66 * end ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
         label->setColor(colour.darker(130));
+        label->setBrush(QColor(255, 255, 255, 200)); // legible over bars and bands
         label->setText(tr("Phase %1 P50 %2-%3\nP10–P90 %4–%5 months")
                                .arg(phase.phase)
                                .arg(phase.p50Date.year)

@@ -95,8 +95,8 @@ void addTable(ReportBuilder &b, const ReportData &data, const QString &title, co
     b.table({{QObject::tr("Figure"), 2.0},
              {QObject::tr("Value"), 0.8, Qt::AlignRight},
              {QObject::tr("Unit"), 0.8},
-             {QObject::tr("Source"), 2.4, Qt::AlignLeft, true},
-             {QObject::tr("Year"), 0.75, Qt::AlignLeft, true},
+             {QObject::tr("Source"), 2.3, Qt::AlignLeft, true},
+             {QObject::tr("Year"), 0.85, Qt::AlignLeft, true},
              {QObject::tr("Status"), 0.95},
              {QObject::tr("Plans"), 0.45}},
             std::move(rows));
@@ -116,12 +116,12 @@ void addAssumptions(ReportBuilder &b, const ReportData &data)
             const planner::SourceRef *src =
                     catalogs.sizing.sourceOf(planner::Figure{a.value, a.source});
             const QString name =
-                    subject(a, e.plan, catalogs.sizing) + ": " + QString::fromLatin1(a.key);
+                    subject(a, e.plan, catalogs.sizing) + ": " + QString::fromUtf8(a.key);
             const QString value = QString::number(a.value, 'g', 6);
             Figure &f = entry(sizing, src ? src->status : std::string(), name + '\n' + value);
             f.name = name;
             f.value = value;
-            f.unit = QString::fromLatin1(a.unit);
+            f.unit = QString::fromUtf8(a.unit);
             if (src) {
                 f.source = QString::fromStdString(src->url);
                 f.year = QString::fromStdString(src->year);

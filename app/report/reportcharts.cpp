@@ -8,15 +8,14 @@
 #include "widgets/schedulechart.h"
 #include "widgets/tornadochart.h"
 
-#include <QRegularExpression>
 #include <qcustomplot.h>
 
 namespace app::report {
 
 namespace {
 
-// A chart's title made for a wide dock, broken into lines at its separators where it is wider
-// than the page gives it, so that nothing is clipped.
+// A chart's title made for a wide dock, word-wrapped where it is wider than the page gives it,
+// so that nothing is clipped; its own line breaks stay.
 void fitTitles(QCustomPlot *plot, double width)
 {
     for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
@@ -24,19 +23,22 @@ void fitTitles(QCustomPlot *plot, double width)
         if (!title || title->text().isEmpty())
             continue;
         const QFontMetricsF fm(title->font());
-        QString text = title->text();
-        text.replace('\n', ' ');
-        if (fm.horizontalAdvance(text) <= width * 0.95)
-            continue;
-        static const QRegularExpression separators(QStringLiteral("(?<= —|;| ·) "));
-        QStringList lines{QString()};
-        for (const QString &piece : text.split(separators)) {
-            if (!lines.last().isEmpty()
-                && fm.horizontalAdvance(lines.last() + piece) > width * 0.95)
-                lines << QString();
-            lines.last() += (lines.last().isEmpty() ? QString() : QStringLiteral(" ")) + piece;
+        const double room = width * 0.95;
+        QStringList out;
+        for (const QString &line : title->text().split('\n')) {
+            QString current;
+            for (const QString &word : line.split(' ')) {
+                const QString longer = current.isEmpty() ? word : current + ' ' + word;
+                if (!current.isEmpty() && fm.horizontalAdvance(longer) > room) {
+                    out << current;
+                    current = word;
+                } else {
+                    current = longer;
+                }
+            }
+            out << current;
         }
-        title->setText(lines.join('\n'));
+        title->setText(out.join('\n'));
     }
 }
 

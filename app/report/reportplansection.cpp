@@ -149,7 +149,7 @@ void addSchedule(ReportBuilder &b, const planner::SiteEvaluation &e)
     b.pageBreak(QPageLayout::Landscape);
     b.heading(2, QObject::tr("Schedule and critical path"));
     const double rows = double(s.tasks.size());
-    b.add(b.charts().schedule(s, std::min(mm(100.0), mm(22.0) + rows * mm(5.2))));
+    b.add(b.charts().schedule(s, std::min(mm(94.0), mm(22.0) + rows * mm(5.2))));
     QStringList path;
     for (const std::string &id : s.criticalPath) {
         for (const planner::TaskSchedule &t : s.tasks) {

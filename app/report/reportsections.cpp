@@ -205,7 +205,7 @@ void addSites(ReportBuilder &b, const ReportData &data)
         }
         b.table({{QObject::tr("Factor"), 1.6},
                  {QObject::tr("Value"), 1.9},
-                 {QObject::tr("Layer"), 1.5},
+                 {QObject::tr("Layer"), 1.5, Qt::AlignLeft, true},
                  {QObject::tr("Weight"), 0.65, Qt::AlignRight},
                  {QObject::tr("Score 0-100"), 0.7, Qt::AlignRight},
                  {QObject::tr("Points"), 0.6, Qt::AlignRight},
