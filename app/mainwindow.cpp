@@ -6,6 +6,7 @@
 #include "app/comparisoncontroller.h"
 #include "app/demoproject.h"
 #include "app/distanceraster.h"
+#include "app/export/exportactions.h"
 #include "app/heatmapcontroller.h"
 #include "app/mapcontroller.h"
 #include "app/maplayers.h"
@@ -185,6 +186,9 @@ void MainWindow::createActions()
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->setObjectName("exportMenu");
     exportMenu->addAction(m_report->action());
+    auto *exports =
+            new ExportActions(m_document, m_map, m_scoring, m_plans, m_canvas, exportMenu, this);
+    connect(exports, &ExportActions::message, statusBar(), &QStatusBar::showMessage);
     file->addSeparator();
     QAction *quit = add(file, "actionQuit", tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
     quit->setMenuRole(QAction::QuitRole);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/schedulechart.h"
 
+#include "widgets/chartexport.h"
+
 #include "planner/core/schedule/scheduleresult.h"
 
 #include <QVBoxLayout>
@@ -14,6 +16,7 @@ ScheduleChart::ScheduleChart(QWidget *parent) : QWidget(parent), m_plot(new QCus
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName("scheduleChart");
+    installChartExportMenu(m_plot);
     QCPAxis *tasks = m_plot->yAxis;
     QCPAxis *months = m_plot->xAxis;
     m_offset = new QCPBars(tasks, months);

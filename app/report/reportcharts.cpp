@@ -3,6 +3,7 @@
 
 #include "planner/core/comparison/comparison.h"
 #include "widgets/cashflowchart.h"
+#include "widgets/chartexport.h"
 #include "widgets/comparisoncharts.h"
 #include "widgets/costchart.h"
 #include "widgets/schedulechart.h"
@@ -11,38 +12,6 @@
 #include <qcustomplot.h>
 
 namespace app::report {
-
-namespace {
-
-// A chart's title made for a wide dock, word-wrapped where it is wider than the page gives it,
-// so that nothing is clipped; its own line breaks stay.
-void fitTitles(QCustomPlot *plot, double width)
-{
-    for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
-        auto *title = qobject_cast<QCPTextElement *>(plot->plotLayout()->elementAt(i));
-        if (!title || title->text().isEmpty())
-            continue;
-        const QFontMetricsF fm(title->font());
-        const double room = width * 0.95;
-        QStringList out;
-        for (const QString &line : title->text().split('\n')) {
-            QString current;
-            for (const QString &word : line.split(' ')) {
-                const QString longer = current.isEmpty() ? word : current + ' ' + word;
-                if (!current.isEmpty() && fm.horizontalAdvance(longer) > room) {
-                    out << current;
-                    current = word;
-                } else {
-                    current = longer;
-                }
-            }
-            out << current;
-        }
-        title->setText(out.join('\n'));
-    }
-}
-
-} // namespace
 
 ReportCharts::ReportCharts() : m_owner(std::make_unique<QWidget>())
 {
@@ -65,7 +34,7 @@ std::unique_ptr<Block> ReportCharts::plotBlock(QCustomPlot *plot, double height)
                 p->setMode(QCPPainter::pmVectorized);
                 p->setMode(QCPPainter::pmNoCaching);
                 p->setMode(QCPPainter::pmNonCosmetic);
-                fitTitles(plot, rect.width());
+                ui::fitChartTitles(plot, rect.width());
                 plot->toPainter(p, int(rect.width()), int(rect.height()));
                 p->restore();
             });

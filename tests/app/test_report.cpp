@@ -26,6 +26,7 @@
 #include "planner/session/document.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -151,7 +152,9 @@ void TestReport::initTestCase()
     QVERIFY2(m_run.code == 0, qPrintable(m_run.err));
     QVERIFY2(m_run.err.contains("page"), qPrintable(m_run.err)); // progress on stderr
     QVERIFY(QFileInfo(m_pdf).size() > 10000);
-    QFile::copy(m_pdf, "/tmp/rep/report.pdf"); // for looking at it by hand; may fail harmlessly
+    // For looking at it by hand: ENERGIZE_TEST_OUTPUT=folder keeps a copy.
+    if (const QString keep = qEnvironmentVariable("ENERGIZE_TEST_OUTPUT"); !keep.isEmpty())
+        QFile::copy(m_pdf, QDir(keep).filePath("report.pdf"));
 }
 
 bool TestReport::popplerReady()
