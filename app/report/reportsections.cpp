@@ -92,6 +92,10 @@ std::unique_ptr<Block> colourKey(const std::vector<planner::ComparedPlan> &plans
 
 void addComparison(ReportBuilder &b, const ReportData &data, const planner::Comparison &c)
 {
+    // Beyond three plans the columns need a landscape page's width.
+    constexpr std::size_t kPortraitPlans = 3;
+    if (c.plans.size() > kPortraitPlans)
+        b.pageBreak(QPageLayout::Landscape);
     b.heading(2, QObject::tr("Comparison"));
     std::vector<TableColumn> columns{{QObject::tr("Figure"), 2.2}, {QObject::tr("Unit"), 0.9}};
     for (const std::string &p : c.plans)

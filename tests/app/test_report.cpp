@@ -90,6 +90,7 @@ private slots:
     void chartsAreVectors();
     void paperAndOrientation();
     void onePlanAndLetterPaper();
+    void helpListsTheCommand();
     void unwritablePathIsNamed();
     void unknownPlanListsThePlans();
     void exportFromTheMainWindow();
@@ -405,6 +406,21 @@ void TestReport::onePlanAndLetterPaper()
                      .hasMatch(),
              qPrintable(temple.capex));
     QVERIFY(pages(pdf) < m_pages);
+}
+
+void TestReport::helpListsTheCommand()
+{
+    const testing::BinaryRun help = testing::runEnergize({"--help"});
+    QCOMPARE(help.code, 0);
+    QVERIFY2(help.out.contains("energize report PROJECT.gpkg|--demo --out FILE.pdf"),
+             qPrintable(help.out));
+    const testing::BinaryRun usage = testing::runEnergize({"report", "--demo"});
+    QCOMPARE(usage.code, 2);
+    QVERIFY2(usage.err.contains("--out FILE.pdf is required"), qPrintable(usage.err));
+    const testing::BinaryRun paper = testing::runEnergize(
+            {"report", "--demo", "--out", m_dir.filePath("p.pdf"), "--paper", "a3"});
+    QCOMPARE(paper.code, 2);
+    QVERIFY2(paper.err.contains("a4 or letter"), qPrintable(paper.err));
 }
 
 void TestReport::unwritablePathIsNamed()
