@@ -3,6 +3,7 @@
 
 #include "app/comparecommand.h"
 #include "app/plancommand.h"
+#include "app/report/reportcommand.h"
 #include "app/savecommand.h"
 #include "app/scorecommand.h"
 
@@ -32,6 +33,9 @@ void addGuiOptions(QCommandLineParser &parser)
                                         "  energize compare PROJECT.gpkg|--demo [--plans A,B] "
                                         "[--baseline A] [--csv FILE] [--json]   build plans "
                                         "side by side\n"
+                                        "  energize report PROJECT.gpkg|--demo --out FILE.pdf "
+                                        "[--plans A,B] [--paper a4|letter] [--author NAME] "
+                                        "[--sections LIST]   the PDF report\n"
                                         "  energize save --demo FILE.gpkg   write the demo, "
                                         "plans included, as a project file"));
     parser.addHelpOption();
@@ -58,7 +62,8 @@ bool isHeadlessRequest(int argc, char **argv)
         const char *a = argv[i];
         if (i == 1
             && (!std::strcmp(a, "plan") || !std::strcmp(a, "score") || !std::strcmp(a, "heatmap")
-                || !std::strcmp(a, "save") || !std::strcmp(a, "compare")))
+                || !std::strcmp(a, "save") || !std::strcmp(a, "compare")
+                || !std::strcmp(a, "report")))
             return true;
         if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version")
             || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all"))
@@ -67,8 +72,15 @@ bool isHeadlessRequest(int argc, char **argv)
     return false;
 }
 
+bool headlessNeedsWidgets(int argc, char **argv)
+{
+    return argc > 1 && !std::strcmp(argv[1], "report");
+}
+
 int runHeadless(const QStringList &arguments)
 {
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("report"))
+        return runReportCommand(arguments.mid(2));
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("plan"))
         return runPlanCommand(arguments.mid(2));
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("compare"))

@@ -22,7 +22,12 @@ void setApplicationIdentity();
 // True when argv asks for something that needs no display (help, version, a sub-command).
 bool isHeadlessRequest(int argc, char **argv);
 
-// Runs a headless request and returns the exit code. Needs a QCoreApplication.
+// True for a headless request that paints widgets (the report's charts): it needs a QApplication,
+// which the offscreen platform gives without a display.
+bool headlessNeedsWidgets(int argc, char **argv);
+
+// Runs a headless request and returns the exit code. Needs a QCoreApplication (a QApplication
+// when headlessNeedsWidgets).
 int runHeadless(const QStringList &arguments);
 
 // Parses the GUI's options; an error says what is wrong with them.

@@ -58,31 +58,6 @@ QString differenceText(const planner::ComparisonRow &row, std::size_t i)
     return text;
 }
 
-// "A,B,C" into names: plan names may hold commas themselves ("Temple TPU 200 MW, bridged"),
-// so at each position the longest name of the project that stands there, followed by a comma or
-// the end, is taken; otherwise the text up to the next comma (reported as unknown later).
-QStringList splitPlanList(const QString &list, const QStringList &names)
-{
-    QStringList out;
-    int at = 0;
-    while (at < list.size()) {
-        QString found;
-        for (const QString &name : names) {
-            if (name.size() > found.size() && list.mid(at).startsWith(name)
-                && (at + name.size() == list.size() || list.at(at + name.size()) == ','))
-                found = name;
-        }
-        if (found.isEmpty()) {
-            const int comma = list.indexOf(',', at);
-            found = list.mid(at, comma < 0 ? -1 : comma - at);
-        }
-        if (!found.isEmpty())
-            out << found;
-        at += found.size() + 1;
-    }
-    return out;
-}
-
 QJsonValue number(const std::optional<double> &v)
 {
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);

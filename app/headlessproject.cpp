@@ -15,6 +15,7 @@ std::optional<HeadlessProject> openHeadlessProject(const QString &command, const
         DemoRegion region;
         opened = loadDemoRegion(*p.doc, &region);
         p.bounds = region.bounds;
+        p.attribution = region.attribution;
     } else if (path.isEmpty()) {
         err << "energize " << command << ": give a project file or --demo\n";
         return std::nullopt;
@@ -34,6 +35,29 @@ std::optional<HeadlessProject> openHeadlessProject(const QString &command, const
         return std::nullopt;
     }
     return p;
+}
+
+// Plan names may hold commas themselves ("Temple TPU 200 MW, bridged").
+QStringList splitPlanList(const QString &list, const QStringList &names)
+{
+    QStringList out;
+    int at = 0;
+    while (at < list.size()) {
+        QString found;
+        for (const QString &name : names) {
+            if (name.size() > found.size() && list.mid(at).startsWith(name)
+                && (at + name.size() == list.size() || list.at(at + name.size()) == ','))
+                found = name;
+        }
+        if (found.isEmpty()) {
+            const int comma = list.indexOf(',', at);
+            found = list.mid(at, comma < 0 ? -1 : comma - at);
+        }
+        if (!found.isEmpty())
+            out << found;
+        at += found.size() + 1;
+    }
+    return out;
 }
 
 } // namespace app

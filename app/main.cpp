@@ -11,6 +11,15 @@
 int main(int argc, char **argv)
 {
     Q_INIT_RESOURCE(resources); // compiled into a static library, so initialised by hand
+    if (app::headlessNeedsWidgets(argc, argv)) {
+        // The charts of a report are widgets painted into the PDF, never shown: the offscreen
+        // platform serves them without a display unless the user chose a platform.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication gui(argc, argv);
+        app::setApplicationIdentity();
+        return app::runHeadless(gui.arguments());
+    }
     if (app::isHeadlessRequest(argc, argv)) {
         QCoreApplication core(argc, argv);
         app::setApplicationIdentity();

@@ -6,10 +6,12 @@
 #include "app/comparisoncontroller.h"
 #include "app/demoproject.h"
 #include "app/distanceraster.h"
+#include "app/export/exportactions.h"
 #include "app/heatmapcontroller.h"
 #include "app/mapcontroller.h"
 #include "app/maplayers.h"
 #include "app/planscontroller.h"
+#include "app/report/reportexport.h"
 #include "app/scoringsettings.h"
 #include "app/sitecontroller.h"
 #include "planner/core/site/planheadline.h"
@@ -80,6 +82,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_comparison = new ComparisonController(m_document, m_map, m_scoring, m_sites, this, this);
     m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
     m_distance = new DistanceRasterController(this, this);
+    m_report = new ReportExporter(m_document, m_map, m_scoring, m_canvas, this);
+    connect(m_report, &ReportExporter::message, statusBar(), &QStatusBar::showMessage);
     connect(m_distance, &DistanceRasterController::finished, this,
             [this](const QString &path, const QString &error, const maps::RasterGrid &grid) {
                 if (!error.isEmpty()) {
@@ -177,10 +181,10 @@ void MainWindow::createActions()
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->setObjectName("exportMenu");
-    QAction *pdf = exportMenu->addAction(tr("PDF &Report…"));
-    pdf->setObjectName("actionExportPdf");
-    pdf->setEnabled(false);
-    pdf->setStatusTip(tr("Reports become available once the project has a plan."));
+    exportMenu->addAction(m_report->action());
+    auto *exports =
+            new ExportActions(m_document, m_map, m_scoring, m_plans, m_canvas, exportMenu, this);
+    connect(exports, &ExportActions::message, statusBar(), &QStatusBar::showMessage);
     file->addSeparator();
     QAction *quit = add(file, "actionQuit", tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
     quit->setMenuRole(QAction::QuitRole);

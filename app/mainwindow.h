@@ -28,6 +28,7 @@ class HeatmapController;
 class MapController;
 class ComparisonController;
 class PlansController;
+class ReportExporter;
 class ScoringSettings;
 class SiteController;
 
@@ -46,6 +47,7 @@ public:
     ComparisonController *comparisonController() const { return m_comparison; }
     HeatmapController *heatmap() const { return m_heatmap; }
     DistanceRasterController *distanceRaster() const { return m_distance; }
+    ReportExporter *reportExporter() const { return m_report; }
     ScoringSettings *scoring() const { return m_scoring; }
 
     // Opens a project; shows an error and keeps the current project when it cannot be read.
@@ -91,6 +93,7 @@ private:
     ScoringSettings *m_scoring = nullptr;
     HeatmapController *m_heatmap = nullptr;
     DistanceRasterController *m_distance = nullptr;
+    ReportExporter *m_report = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

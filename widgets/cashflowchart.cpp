@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/cashflowchart.h"
 
+#include "widgets/chartexport.h"
+
 #include "planner/core/economics/cashflow.h"
 
 #include <QVBoxLayout>
@@ -27,6 +29,7 @@ CashFlowChart::CashFlowChart(QWidget *parent) : QWidget(parent), m_plot(new QCus
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName("cashFlowChart");
+    installChartExportMenu(m_plot);
     m_plot->yAxis->setLabel(tr("spend per quarter, million USD"));
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setLabel(tr("cumulative, million USD"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/comparisoncharts.h"
 
+#include "widgets/chartexport.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <qcustomplot.h>
@@ -24,6 +26,7 @@ QCustomPlot *newPlot(QWidget *parent, const QString &name, const QString &title)
     auto *plot = new QCustomPlot(parent);
     plot->setAntialiasedElements(QCP::aeAll);
     plot->setObjectName(name);
+    installChartExportMenu(plot);
     plot->setMinimumSize(280, 220);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/costchart.h"
 
+#include "widgets/chartexport.h"
+
 #include "planner/core/economics/economics.h"
 
 #include <QVBoxLayout>
@@ -14,6 +16,7 @@ CostChart::CostChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName("costChart");
+    installChartExportMenu(m_plot);
     m_bars = new QCPBars(m_plot->yAxis, m_plot->xAxis);
     m_bars->setBrush(QColor(70, 130, 180));
     m_bars->setPen(Qt::NoPen);

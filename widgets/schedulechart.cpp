@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/schedulechart.h"
 
+#include "widgets/chartexport.h"
+
 #include "planner/core/schedule/scheduleresult.h"
 
 #include <QVBoxLayout>
@@ -14,6 +16,7 @@ ScheduleChart::ScheduleChart(QWidget *parent) : QWidget(parent), m_plot(new QCus
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName("scheduleChart");
+    installChartExportMenu(m_plot);
     QCPAxis *tasks = m_plot->yAxis;
     QCPAxis *months = m_plot->xAxis;
     m_offset = new QCPBars(tasks, months);
@@ -36,7 +39,8 @@ ScheduleChart::ScheduleChart(QWidget *parent) : QWidget(parent), m_plot(new QCus
     tasks->setRangeReversed(true);
     m_plot->legend->setVisible(true);
     m_plot->legend->removeItem(m_plot->legend->itemWithPlottable(m_offset));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // Bottom left: a Gantt chart runs from top left to bottom right, so that corner stays empty.
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     tasks->setTickLabelFont(small);
@@ -75,6 +79,8 @@ void ScheduleChart::showSchedule(const QString &title, const planner::ScheduleRe
     m_plot->yAxis->setTicker(ticker);
     m_plot->yAxis->setRange(-0.8, std::max(1, row) - 0.2);
 
+    for (const planner::PhaseEnergization &phase : result.phases)
+        end = std::max(end, phase.p90.value());
     const QColor phaseColours[] = {QColor(46, 139, 87), QColor(218, 140, 20), QColor(120, 80, 170),
                                    QColor(30, 120, 200)};
     for (const planner::PhaseEnergization &phase : result.phases) {
@@ -98,15 +104,17 @@ void ScheduleChart::showSchedule(const QString &title, const planner::ScheduleRe
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         label->position->setCoords(phase.p50.value(), 0.02 + 0.2 * (phase.phase - 1));
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        // Right of the P50 line, or left of it in the last third, so that it stays inside.
+        label->setPositionAlignment(
+                (phase.p50.value() > 0.66 * end ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
         label->setColor(colour.darker(130));
+        label->setBrush(QColor(255, 255, 255, 200)); // legible over bars and bands
         label->setText(tr("Phase %1 P50 %2-%3\nP10–P90 %4–%5 months")
                                .arg(phase.phase)
                                .arg(phase.p50Date.year)
                                .arg(phase.p50Date.month, 2, 10, QChar('0'))
                                .arg(phase.p10.value(), 0, 'f', 0)
                                .arg(phase.p90.value(), 0, 'f', 0));
-        end = std::max(end, phase.p90.value());
     }
     m_plot->xAxis->setRange(0.0, end * 1.05 + 1.0);
     m_plot->setToolTip(tr("%1 — %2 samples").arg(title).arg(result.samples));

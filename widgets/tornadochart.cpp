@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/tornadochart.h"
 
+#include "widgets/chartexport.h"
+
 #include "planner/core/montecarlo/sensitivity.h"
 
 #include <QVBoxLayout>
@@ -33,6 +35,7 @@ TornadoChart::TornadoChart(const QString &unit, double scale, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName("tornadoChart");
+    installChartExportMenu(m_plot);
     m_low = new QCPBars(m_plot->yAxis, m_plot->xAxis);
     m_low->setName(tr("input at its low value"));
     m_low->setBrush(QColor(70, 130, 180));

@@ -31,7 +31,9 @@ struct Frame
 class LayerPainter
 {
 public:
-    LayerPainter(QImage &image, QPainter &painter, const Frame &frame, QSize size,
+    // image: the image the painter draws on, for the dense path; nullptr when the painter draws
+    // on another device (a PDF), where every line goes through the painter.
+    LayerPainter(QImage *image, QPainter &painter, const Frame &frame, QSize size,
                  const std::atomic<bool> *cancel, RenderStats &stats)
         : m_image(image), m_painter(painter), m_frame(frame), m_size(size), m_cancel(cancel),
           m_stats(stats)
@@ -127,7 +129,7 @@ private:
             total += l.size();
         }
         m_stats.segmentsDrawn += total;
-        if (total > kDenseLimit) {
+        if (total > kDenseLimit && m_image) {
             drawDense(layer, lines, dots);
             return;
         }
@@ -166,11 +168,11 @@ private:
         m_painter.end(); // the image is written directly; resumed below
         for (int c = 0; c < kVoltageClassCount; ++c) {
             const QRgb color = lineColor(layer, c).rgba();
-            drawThinLines(m_image, lines[c], color, lineWidth(layer, c) >= 1.5 ? 2 : 1);
-            drawPixels(m_image, dots[c], color);
+            drawThinLines(*m_image, lines[c], color, lineWidth(layer, c) >= 1.5 ? 2 : 1);
+            drawPixels(*m_image, dots[c], color);
             m_stats.pointsDrawn += dots[c].size();
         }
-        m_painter.begin(&m_image);
+        m_painter.begin(m_image);
     }
 
     void drawPolygons(const RenderLayer &layer)
@@ -263,7 +265,7 @@ private:
         m_painter.setBrush(Qt::NoBrush);
     }
 
-    QImage &m_image;
+    QImage *m_image;
     QPainter &m_painter;
     const Frame &m_frame;
     QSize m_size;
@@ -273,17 +275,11 @@ private:
 
 } // namespace
 
-QImage VectorRenderer::render(const RenderSnapshot &snapshot, const Viewport &viewport,
-                              const std::atomic<bool> *cancel, RenderStats *stats)
+namespace {
+
+void paintLayers(QImage *image, QPainter &painter, const RenderSnapshot &snapshot,
+                 const Viewport &viewport, const std::atomic<bool> *cancel, RenderStats &st)
 {
-    RenderStats local;
-    RenderStats &st = stats ? *stats : local;
-    st = {};
-    if (!viewport.isValid()) {
-        return {};
-    }
-    QImage image(viewport.size(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
     const QRectF e = viewport.extent();
     Frame frame;
     frame.left = e.left();
@@ -291,7 +287,6 @@ QImage VectorRenderer::render(const RenderSnapshot &snapshot, const Viewport &vi
     frame.inv = 1.0 / viewport.scale();
     const double margin = 16.0 * viewport.scale();
     frame.view = {e.left() - margin, e.top() - margin, e.right() + margin, e.bottom() + margin};
-    QPainter painter(&image);
     LayerPainter layerPainter(image, painter, frame, viewport.size(), cancel, st);
     for (const RenderLayer &layer : snapshot.layers) {
         if (!layer.geometry || !layer.style.visible) {
@@ -306,7 +301,38 @@ QImage VectorRenderer::render(const RenderSnapshot &snapshot, const Viewport &vi
             break;
         }
     }
+}
+
+} // namespace
+
+QImage VectorRenderer::render(const RenderSnapshot &snapshot, const Viewport &viewport,
+                              const std::atomic<bool> *cancel, RenderStats *stats)
+{
+    RenderStats local;
+    RenderStats &st = stats ? *stats : local;
+    st = {};
+    if (!viewport.isValid()) {
+        return {};
+    }
+    QImage image(viewport.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    paintLayers(&image, painter, snapshot, viewport, cancel, st);
     return image;
+}
+
+void VectorRenderer::paint(QPainter &painter, const RenderSnapshot &snapshot,
+                           const Viewport &viewport, RenderStats *stats)
+{
+    RenderStats local;
+    RenderStats &st = stats ? *stats : local;
+    st = {};
+    if (!viewport.isValid() || !painter.isActive()) {
+        return;
+    }
+    painter.save();
+    paintLayers(nullptr, painter, snapshot, viewport, nullptr, st);
+    painter.restore();
 }
 
 } // namespace maps

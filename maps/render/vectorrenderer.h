@@ -13,6 +13,8 @@
 
 #include <QImage>
 
+class QPainter;
+
 #include <atomic>
 
 namespace maps {
@@ -34,6 +36,13 @@ public:
     // when *cancel becomes true.
     static QImage render(const RenderSnapshot &snapshot, const Viewport &viewport,
                          const std::atomic<bool> *cancel = nullptr, RenderStats *stats = nullptr);
+
+    // The same drawing onto any active painter (a PDF page, an SVG), as vectors: the viewport's
+    // pixel (0, 0) at the painter's origin, its size in the painter's units; every line goes
+    // through the painter (no dense shortcut), so keep it to print-sized layers. The painter's
+    // state is restored. Same threading as render() for an image or PDF paint device.
+    static void paint(QPainter &painter, const RenderSnapshot &snapshot, const Viewport &viewport,
+                      RenderStats *stats = nullptr);
 };
 
 } // namespace maps
