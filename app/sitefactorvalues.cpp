@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
+#include <vector>
 
 namespace app {
 
@@ -110,31 +112,41 @@ std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,
     const std::size_t cells = std::size_t(grid.grid.pixelCount());
     std::vector<std::uint8_t> out(cells, 1);
     const std::vector<const float *> columns = scoreColumns(model, grid);
-    for (std::size_t k = 0; k < model.factors.size(); ++k) {
-        const planner::ScoreFactor &f = model.factors[k];
-        if (!(f.weight > 0.0) || !columns[k])
-            continue;
-        const float *column = columns[k];
-        if (f.kind == planner::ScoreFactor::Kind::Linear) {
-            for (std::size_t i = 0; i < cells; ++i) // a linear factor scores every number
-                out[i] &= std::uint8_t(!std::isnan(column[i]));
-            continue;
-        }
-        // Classes repeat along rows: ask the model once per run of equal values.
-        float last = std::numeric_limits<float>::quiet_NaN();
-        bool lastScores = false;
-        for (std::size_t i = 0; i < cells; ++i) {
-            if (!out[i])
+    // Cells [begin, end), factor by factor; the cores take disjoint ranges.
+    auto mark = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = 0; k < model.factors.size(); ++k) {
+            const planner::ScoreFactor &f = model.factors[k];
+            if (!(f.weight > 0.0) || !columns[k])
                 continue;
-            const float v = column[i];
-            if (!(v == last)) { // NaN is never equal: asked (and answered "no") each time
-                last = v;
-                lastScores = f.normalise(double(v)).has_value();
+            const float *column = columns[k];
+            if (f.kind == planner::ScoreFactor::Kind::Linear) {
+                for (std::size_t i = begin; i < end; ++i) // a linear factor scores every number
+                    out[i] &= std::uint8_t(!std::isnan(column[i]));
+                continue;
             }
-            if (!lastScores)
-                out[i] = 0;
+            // Classes repeat along rows: ask the model once per run of equal values.
+            float last = std::numeric_limits<float>::quiet_NaN();
+            bool lastScores = false;
+            for (std::size_t i = begin; i < end; ++i) {
+                if (!out[i])
+                    continue;
+                const float v = column[i];
+                if (!(v == last)) { // NaN is never equal: asked (and answered "no") each time
+                    last = v;
+                    lastScores = f.normalise(double(v)).has_value();
+                }
+                if (!lastScores)
+                    out[i] = 0;
+            }
         }
-    }
+    };
+    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 64);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(mark, cells * t / threads, cells * (t + 1) / threads);
+    mark(0, cells / threads);
+    for (std::thread &t : pool)
+        t.join();
     return out;
 }
 
