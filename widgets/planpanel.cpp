@@ -162,8 +162,8 @@ void PlanPanel::showPlan(const QString &title, const planner::PlanResult &r,
         }
         auto *item =
                 new QTreeWidgetItem(assumptions,
-                                    {QString::fromLatin1(a.key),
-                                     num(a.value, 3) + ' ' + QString::fromLatin1(a.unit), origin});
+                                    {QString::fromUtf8(a.key),
+                                     num(a.value, 3) + ' ' + QString::fromUtf8(a.unit), origin});
         item->setToolTip(2, tip);
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }

@@ -152,7 +152,7 @@ void addSummary(ReportBuilder &b, const ReportData &data)
                 + QObject::tr(" at %n site(s).", nullptr, int(data.sites.size()))
                 + QObject::tr(" Every figure is read from the plan's own evaluation at its site "
                               "(%1 Monte Carlo samples of the schedule), the same evaluation as "
-                              "the Plans dock and `energize compare`.")
+                              "the Plans dock and the energize compare command.")
                           .arg(number(reportEvaluationOptions().samples, 0)));
     b.heading(2, QObject::tr("Plans in this report"));
     std::vector<TableRow> rows;
