@@ -255,6 +255,36 @@ private slots:
         QVERIFY2(bridges > 0, "case30 has radial branches; none was detected");
     }
 
+    // ACTIVSg2000: the same comparison for every 250th branch (a sample; each re-solve
+    // rebuilds and refactorizes the 2,000-bus matrix).
+    void activsg2000LodfSample()
+    {
+        REQUIRE_CASE("case_ACTIVSg2000.m");
+        const GridCase g = loadCase("case_ACTIVSg2000.m");
+        const DcPowerFlow pf = solve(g);
+        double maxError = 0.0;
+        int compared = 0;
+        for (int k = 0; k < int(g.branches.size()); k += 250) {
+            if (!g.branches[k].inService)
+                continue;
+            const LineOutageFactors lodf = pf.lineOutage(k);
+            QCOMPARE(lodf.bridge, splitsWithout(g, k));
+            if (lodf.bridge)
+                continue;
+            GridCase outage = g;
+            outage.branches[k].inService = false;
+            const DcPowerFlow after = solve(outage);
+            ++compared;
+            for (int l = 0; l < int(g.branches.size()); ++l) {
+                const double predicted =
+                        pf.branchFlowsMw()[l] + lodf.factors[l] * pf.branchFlowsMw()[k];
+                maxError = std::max(maxError, std::abs(predicted - after.branchFlowsMw()[l]));
+            }
+        }
+        QVERIFY(compared >= 8);
+        QVERIFY2(maxError < 1e-6, qPrintable(QString::number(maxError)));
+    }
+
     // PTDF column on the three-bus case by hand: 1 MW in at bus 2, out at bus 1. Angles solve
     // 15 θ2 - 5 θ3 = 1, -5 θ2 + 10 θ3 = 0 => θ3 = θ2/2, 12.5 θ2 = 1 => θ2 = 0.08, θ3 = 0.04.
     // Flows per MW: F12 = 10·(0 - 0.08) = -0.8, F13 = 5·(0 - 0.04) = -0.2, F23 = 5·0.04 = 0.2.
