@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/comparecommand.h"
 
+#include "app/commandargs.h"
 #include "app/headlessproject.h"
 #include "app/plancomparison.h"
 #include "app/scoringmodel.h"
@@ -107,31 +108,16 @@ int runCompareCommand(const QStringList &args)
     QTextStream err(stderr);
     const char *usage = "usage: energize compare PROJECT.gpkg|--demo [--plans NAME,NAME...] "
                         "[--baseline NAME] [--csv FILE] [--json]\n";
-    QString path, csv, planList;
+    CommandArgs parsed;
+    if (auto stop = parseCommandArgs(
+                {"compare", {"--plans", "--baseline", "--csv"}, {"--demo", "--json"}, true, usage},
+                args, out, err, parsed))
+        return *stop;
+    const QString path = parsed.positional, csv = parsed.value("--csv"),
+                  planList = parsed.value("--plans");
     ComparisonChoice choice;
-    bool demo = false, json = false;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == QLatin1String("--demo"))
-            demo = true;
-        else if (a == QLatin1String("--json"))
-            json = true;
-        else if (a == QLatin1String("--plans") && i + 1 < args.size())
-            planList = args.at(++i);
-        else if (a == QLatin1String("--baseline") && i + 1 < args.size())
-            choice.baseline = args.at(++i);
-        else if (a == QLatin1String("--csv") && i + 1 < args.size())
-            csv = args.at(++i);
-        else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out << usage;
-            return 0;
-        } else if (!a.startsWith("--") && path.isEmpty())
-            path = a;
-        else {
-            err << "energize compare: unexpected argument '" << a << "'\n" << usage;
-            return 2;
-        }
-    }
+    choice.baseline = parsed.value("--baseline");
+    const bool demo = parsed.has("--demo"), json = parsed.has("--json");
     auto project = openHeadlessProject("compare", path, demo, err);
     if (!project)
         return 1;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/plancommand.h"
 
+#include "app/commandargs.h"
 #include "planner/core/evaluation/catalogs.h"
 #include "planner/core/evaluation/evaluation.h"
 #include "planner/core/io/economicsreport.h"
@@ -57,24 +58,12 @@ int runPlanCommand(const QStringList &args)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QString inputPath;
-    QString catalogOption;
-    bool json = false;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == QLatin1String("--json")) {
-            json = true;
-        } else if ((a == QLatin1String("--input") || a == QLatin1String("--catalog"))
-                   && i + 1 < args.size()) {
-            (a == QLatin1String("--input") ? inputPath : catalogOption) = args.at(++i);
-        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out << kUsage;
-            return 0;
-        } else {
-            err << "energize plan: unexpected argument '" << a << "'\n" << kUsage;
-            return 2;
-        }
-    }
+    CommandArgs parsed;
+    if (auto stop = parseCommandArgs({"plan", {"--input", "--catalog"}, {"--json"}, false, kUsage},
+                                     args, out, err, parsed))
+        return *stop;
+    const QString inputPath = parsed.value("--input"), catalogOption = parsed.value("--catalog");
+    const bool json = parsed.has("--json");
     if (inputPath.isEmpty()) {
         err << "energize plan: no input file\n" << kUsage;
         return 2;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/savecommand.h"
 
+#include "app/commandargs.h"
 #include "app/headlessproject.h"
 #include "app/maplayers.h"
 #include "app/planevaluation.h"
@@ -19,21 +20,11 @@ int runSaveCommand(const QStringList &args)
     QTextStream out(stdout);
     QTextStream err(stderr);
     const char *usage = "usage: energize save --demo FILE.gpkg\n";
-    QString path;
-    bool demo = false;
-    for (const QString &a : args) {
-        if (a == QLatin1String("--demo"))
-            demo = true;
-        else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out << usage;
-            return 0;
-        } else if (!a.startsWith("--") && path.isEmpty())
-            path = a;
-        else {
-            err << "energize save: unexpected argument '" << a << "'\n" << usage;
-            return 2;
-        }
-    }
+    CommandArgs parsed;
+    if (auto stop = parseCommandArgs({"save", {}, {"--demo"}, true, usage}, args, out, err, parsed))
+        return *stop;
+    const QString path = parsed.positional;
+    const bool demo = parsed.has("--demo");
     if (!demo || path.isEmpty()) {
         err << "energize save: give --demo and the file to write\n" << usage;
         return 2;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/scorecommand.h"
 
+#include "app/commandargs.h"
 #include "app/headlessproject.h"
 #include "app/maplayers.h"
 #include "app/scoreraster.h"
@@ -35,28 +36,14 @@ int runScoreCommand(const QStringList &args)
     QTextStream err(stderr);
     const char *usage = "usage: energize score PROJECT.gpkg|--demo [--site NAME | --at LON,LAT] "
                         "[--json]\n";
-    QString path, siteName, at;
-    bool demo = false, json = false;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == QLatin1String("--demo"))
-            demo = true;
-        else if (a == QLatin1String("--json"))
-            json = true;
-        else if (a == QLatin1String("--site") && i + 1 < args.size())
-            siteName = args.at(++i);
-        else if (a == QLatin1String("--at") && i + 1 < args.size())
-            at = args.at(++i);
-        else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out << usage;
-            return 0;
-        } else if (!a.startsWith("--") && path.isEmpty())
-            path = a;
-        else {
-            err << "energize score: unexpected argument '" << a << "'\n" << usage;
-            return 2;
-        }
-    }
+    CommandArgs parsed;
+    if (auto stop =
+                parseCommandArgs({"score", {"--site", "--at"}, {"--demo", "--json"}, true, usage},
+                                 args, out, err, parsed))
+        return *stop;
+    const QString path = parsed.positional, siteName = parsed.value("--site"),
+                  at = parsed.value("--at");
+    const bool demo = parsed.has("--demo"), json = parsed.has("--json");
     auto project = openHeadlessProject("score", path, demo, err);
     if (!project)
         return 1;
@@ -165,28 +152,14 @@ int runHeatmapCommand(const QStringList &args)
     QTextStream err(stderr);
     const char *usage = "usage: energize heatmap PROJECT.gpkg|--demo --out scores.tif "
                         "[--bbox W,S,E,N] [--resolution METRES]\n";
-    QString path, output, bbox, resolution;
-    bool demo = false;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == QLatin1String("--demo"))
-            demo = true;
-        else if (a == QLatin1String("--out") && i + 1 < args.size())
-            output = args.at(++i);
-        else if (a == QLatin1String("--bbox") && i + 1 < args.size())
-            bbox = args.at(++i);
-        else if (a == QLatin1String("--resolution") && i + 1 < args.size())
-            resolution = args.at(++i);
-        else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out << usage;
-            return 0;
-        } else if (!a.startsWith("--") && path.isEmpty())
-            path = a;
-        else {
-            err << "energize heatmap: unexpected argument '" << a << "'\n" << usage;
-            return 2;
-        }
-    }
+    CommandArgs parsed;
+    if (auto stop = parseCommandArgs(
+                {"heatmap", {"--out", "--bbox", "--resolution"}, {"--demo"}, true, usage}, args,
+                out, err, parsed))
+        return *stop;
+    const QString path = parsed.positional, output = parsed.value("--out"),
+                  bbox = parsed.value("--bbox"), resolution = parsed.value("--resolution");
+    const bool demo = parsed.has("--demo");
     if (output.isEmpty()) {
         err << "energize heatmap: --out FILE.tif is required\n" << usage;
         return 2;

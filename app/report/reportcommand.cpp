@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/report/reportcommand.h"
 
+#include "app/commandargs.h"
 #include "app/headlessproject.h"
 #include "app/report/reportdata.h"
 #include "app/report/reportwriter.h"
@@ -49,35 +50,22 @@ int runReportCommand(const QStringList &args)
     const char *usage = "usage: energize report PROJECT.gpkg|--demo --out report.pdf "
                         "[--plans NAME,NAME...] [--paper a4|letter] [--author NAME] "
                         "[--sections summary,map,sites,plans,assumptions]\n";
-    QString path, output, planList, paper, sections;
+    CommandArgs parsed;
+    if (auto stop = parseCommandArgs({"report",
+                                      {"--out", "--plans", "--paper", "--author", "--sections"},
+                                      {"--demo"},
+                                      true,
+                                      usage},
+                                     args, out, err, parsed))
+        return *stop;
+    const QString path = parsed.positional, output = parsed.value("--out"),
+                  planList = parsed.value("--plans"), paper = parsed.value("--paper"),
+                  sections = parsed.value("--sections");
+    const bool demo = parsed.has("--demo");
     report::ReportOptions options;
     options.paper = report::defaultPaper();
-    options.author = report::defaultAuthor();
-    bool demo = false;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == QLatin1String("--demo"))
-            demo = true;
-        else if (a == QLatin1String("--out") && i + 1 < args.size())
-            output = args.at(++i);
-        else if (a == QLatin1String("--plans") && i + 1 < args.size())
-            planList = args.at(++i);
-        else if (a == QLatin1String("--paper") && i + 1 < args.size())
-            paper = args.at(++i);
-        else if (a == QLatin1String("--author") && i + 1 < args.size())
-            options.author = args.at(++i);
-        else if (a == QLatin1String("--sections") && i + 1 < args.size())
-            sections = args.at(++i);
-        else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out << usage;
-            return 0;
-        } else if (!a.startsWith("--") && path.isEmpty())
-            path = a;
-        else {
-            err << "energize report: unexpected argument '" << a << "'\n" << usage;
-            return 2;
-        }
-    }
+    options.author =
+            parsed.values.contains("--author") ? parsed.value("--author") : report::defaultAuthor();
     if (output.isEmpty()) {
         err << "energize report: --out FILE.pdf is required\n" << usage;
         return 2;
