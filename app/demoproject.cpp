@@ -144,6 +144,7 @@ bool loadDemo(planner::Document &doc, DemoRegion *region, QString *errorMessage)
         return false;
     }
     doc.undoStack()->clear();
+    doc.setName(manifest.value("name").toString());
 
     region->directory = dir;
     region->attribution = manifest.value("attribution").toString();

@@ -117,8 +117,7 @@ int runReportCommand(const QStringList &args)
     source.scene = project->layers->scene();
     source.scoring = project->scoring->model();
     source.catalogs = std::make_shared<const planner::Catalogs>(std::move(*catalogs));
-    source.projectName =
-            demo ? QStringLiteral("Texas demo region") : QFileInfo(path).completeBaseName();
+    source.projectName = project->doc->displayName();
     source.mapExtent = project->bounds;
     source.attribution = project->attribution;
     err << "energize report: evaluating the plans...\n";

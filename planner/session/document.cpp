@@ -23,8 +23,16 @@ Document::~Document() = default;
 QString Document::displayName() const
 {
     if (m_filePath.isEmpty())
-        return tr("Untitled");
+        return m_name.isEmpty() ? tr("Untitled") : m_name;
     return QFileInfo(m_filePath).completeBaseName();
+}
+
+void Document::setName(const QString &name)
+{
+    if (name == m_name)
+        return;
+    m_name = name;
+    emit filePathChanged(m_filePath);
 }
 
 std::optional<Site> Document::site(std::int64_t id) const

@@ -33,7 +33,11 @@ public:
     ~Document() override;
 
     QString filePath() const { return m_filePath; }
+    // The file's base name; for an unsaved document its name (setName), else "Untitled".
     QString displayName() const;
+    // The project's name, saved with it (an unsaved demo is "Texas demo region"). Not an undo
+    // step: it is metadata, and the window title follows it (filePathChanged is emitted).
+    void setName(const QString &name);
     bool isModified() const { return !m_undo.isClean(); }
     QUndoStack *undoStack() { return &m_undo; }
 

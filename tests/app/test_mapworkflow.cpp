@@ -84,6 +84,9 @@ void TestMapWorkflow::demoLoadsAndDraws()
     QVERIFY(layers.size() >= 10);
     QVERIFY(!window.document()->isModified());
     QCOMPARE(window.document()->sites().size(), std::size_t(3));
+    // The unsaved demo is named after its manifest, in the title and in reports.
+    QVERIFY2(window.windowTitle().startsWith("Texas demo region"),
+             qPrintable(window.windowTitle()));
     QVERIFY(waitForLayers(window));
     for (const auto &ref : layers) {
         auto loaded = window.mapController()->layers()->layer(ref.id);
