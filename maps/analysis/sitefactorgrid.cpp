@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/analysis/sitefactorgrid.h"
 
+#include "maps/analysis/nearestpoints.h"
+
 #include "maps/analysis/proximitytransform.h"
 #include "maps/analysis/sitefactorgridburn.h"
 #include "maps/analysis/slope.h"
@@ -265,7 +267,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
     // one rising fraction.
     const int stages = (request.hvSubstationKm ? 2 : 0) + (request.lineKv ? 4 : 0)
             + request.landClass + request.landPrice + request.meanTemperatureC
-            + 2 * request.slopeDeg + 1;
+            + 2 * request.slopeDeg + request.nearestPointValue + 1;
     int stage = 0;
     auto next = [&] {
         RasterJobControl c = control;
@@ -488,6 +490,34 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             out.floodZone.assign(cells, 0);
             for (std::size_t i = 0; i < cells; ++i)
                 out.floodZone[i] = flags[i] == 1.0f ? 1 : 0;
+        }
+    }
+    if (request.nearestPointValue) {
+        if (inputs.valuePoints.size() != inputs.pointValues.size())
+            return fail(QObject::tr("site factors: %1 value points but %2 values")
+                                .arg(inputs.valuePoints.size())
+                                .arg(inputs.pointValues.size()));
+        out.nearestPointValue.assign(cells, kNaN);
+        if (!inputs.valuePoints.empty()) {
+            const NearestPoints points(inputs.valuePoints);
+            auto status =
+                    forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
+                        std::vector<LonLat> where(std::size_t(grid.width));
+                        std::vector<int> nearest(where.size());
+                        for (int r = r0; r < r1; ++r) {
+                            for (int c = 0; c < grid.width; ++c)
+                                where[std::size_t(c)] = centres.at(c, r).value_or(LonLat{NAN, NAN});
+                            points.nearestForCells(where.data(), where.size(), nearest.data());
+                            float *row = out.nearestPointValue.data() + std::size_t(r) * grid.width;
+                            for (int c = 0; c < grid.width; ++c) {
+                                const int k = nearest[std::size_t(c)];
+                                if (k >= 0 && !std::isnan(where[std::size_t(c)].lon))
+                                    row[c] = inputs.pointValues[std::size_t(k)];
+                            }
+                        }
+                    });
+            if (!status)
+                return status.error();
         }
     }
     if (RasterTileRunner::cancelled(control))

@@ -35,6 +35,11 @@ struct SiteFactorGridInputs
     RasterLayerPtr elevation;
     RasterLayerPtr landPrice;
     RasterLayerPtr meanTemperature; // band 1 of the climate layer
+    // Points carrying a value, for a factor that reads the value of the nearest point (a grid
+    // case's substations with the N-1 headroom of their best bus at the factor's voltage, as
+    // the app's grid-headroom index chooses them): same length; NaN values allowed.
+    std::vector<LonLat> valuePoints;
+    std::vector<float> pointValues;
 };
 
 struct SiteFactorGridRequest
@@ -48,6 +53,7 @@ struct SiteFactorGridRequest
     bool landPrice = false;
     bool meanTemperatureC = false;
     bool floodZone = false;
+    bool nearestPointValue = false; // the value of the nearest of inputs.valuePoints
     int maxMarginPixels = 256; // margin around the grid for substations just outside it
     int lineMarginPixels = 64; // the same for lines (cells farther are asked of the index)
     // Cells whose distances and voltages must be exact (non-zero); others may keep the distance
@@ -67,6 +73,9 @@ struct SiteFactorGrid
     std::vector<float> landPrice;
     std::vector<float> meanTemperatureC;
     std::vector<std::uint8_t> floodZone; // 1 inside a hazard polygon; empty: no flood layer
+    // The value of the nearest value point (NearestPoints, as for a site at the cell centre);
+    // empty when not requested, all NaN when there are no points.
+    std::vector<float> nearestPointValue;
 
     static Expected<SiteFactorGrid> compute(const SiteFactorGridInputs &inputs,
                                             const RasterGrid &grid,

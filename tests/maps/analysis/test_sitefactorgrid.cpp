@@ -430,6 +430,81 @@ private slots:
         QCOMPARE(lines.valued(), lines.cells); // every line of the extract has a voltage
         QCOMPARE(lines.agreeing(sameFloat), lines.cells);
     }
+
+    // The value of the nearest value point (a substation's headroom) on lon/lat and Web
+    // Mercator grids over Texas, against Karney's geodesic distance to every point at each
+    // cell centre (brute force, independent of NearestPoints' chords).
+    void nearestPointValueOnGrid_data()
+    {
+        QTest::addColumn<QString>("crs");
+        QTest::addColumn<double>("cellSize");
+        QTest::newRow("EPSG:4326 grid, 0.12 degree cells") << QStringLiteral("EPSG:4326") << 0.12;
+        QTest::newRow("EPSG:3857 grid, 14 km cells") << QStringLiteral("EPSG:3857") << 14000.0;
+    }
+
+    void nearestPointValueOnGrid()
+    {
+        QFETCH(QString, crs);
+        QFETCH(double, cellSize);
+        const QRectF lonLat(QPointF(-106.6, 25.8), QPointF(-93.5, 36.5));
+        const RasterGrid grid = RasterGrid::covering(extentOf(lonLat, crs), cellSize, crs);
+        SiteFactorGridInputs inputs;
+        std::uint32_t seed = 12345;
+        auto uniform = [&seed] {
+            seed = seed * 1664525u + 1013904223u;
+            return double(seed >> 8) / double(1u << 24);
+        };
+        for (int i = 0; i < 150; ++i) {
+            inputs.valuePoints.push_back({-106.6 + 13.1 * uniform(), 25.8 + 10.7 * uniform()});
+            inputs.pointValues.push_back(i % 7 == 3 ? NAN : float(10 * i));
+        }
+        SiteFactorGridRequest request;
+        request.nearestPointValue = true;
+        const auto computed = SiteFactorGrid::compute(inputs, grid, request);
+        QVERIFY2(computed, computed ? "" : computed.error().message.c_str());
+        QCOMPARE(computed->nearestPointValue.size(), std::size_t(grid.pixelCount()));
+        auto toLonLat = CrsTransform::toLonLat(grid.crsWkt);
+        QVERIFY(toLonLat);
+        int cells = 0, wrong = 0, nearTies = 0;
+        for (int r = 0; r < grid.height; ++r) {
+            for (int c = 0; c < grid.width; ++c) {
+                const auto p = toLonLat->applyToLonLat(grid.pixelCentre(c, r));
+                QVERIFY(p);
+                double best = INFINITY, second = INFINITY;
+                int at = -1;
+                for (std::size_t k = 0; k < inputs.valuePoints.size(); ++k) {
+                    const double d = geodesicDistance(p->lon, p->lat, inputs.valuePoints[k].lon,
+                                                      inputs.valuePoints[k].lat);
+                    if (d < best) {
+                        second = best;
+                        best = d;
+                        at = int(k);
+                    } else if (d < second) {
+                        second = d;
+                    }
+                }
+                const float want = inputs.pointValues[std::size_t(at)];
+                const float got = computed->nearestPointValue[std::size_t(r) * grid.width + c];
+                ++cells;
+                const bool same = (std::isnan(want) && std::isnan(got)) || want == got;
+                if (!same && second - best < 1e-3)
+                    ++nearTies; // two points within a millimetre: either is right
+                else if (!same)
+                    ++wrong;
+            }
+        }
+        QVERIFY(cells > 5000);
+        QCOMPARE(wrong, 0);
+        QVERIFY(nearTies < 3);
+
+        // Without points, every cell has no value (no grid case: no headroom).
+        inputs.valuePoints.clear();
+        inputs.pointValues.clear();
+        const auto none = SiteFactorGrid::compute(inputs, grid, request);
+        QVERIFY(none);
+        QVERIFY(std::all_of(none->nearestPointValue.begin(), none->nearestPointValue.end(),
+                            [](float v) { return std::isnan(v); }));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSiteFactorGrid)
