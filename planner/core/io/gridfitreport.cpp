@@ -14,9 +14,11 @@ namespace {
 using text::format;
 using text::row;
 
+// With a headroom study the per-MW allowance is never charged, so a "Network upgrade…" line is
+// the shortfall's estimate (grid_upgrade.* entries) or the utility's facilities-study figure.
 bool isUpgradeLine(const CostLine &line)
 {
-    return line.rate && line.rate->id.rfind("grid_upgrade.", 0) == 0;
+    return line.category.rfind("Network upgrade", 0) == 0;
 }
 
 const TaskSchedule *upgradeTask(const ScheduleResult *schedule)
@@ -148,10 +150,12 @@ std::string gridFitToJson(const GridFit &fit, const EconomicsResult *cost,
             for (const CostLine &line : cost->capex) {
                 if (!isUpgradeLine(line))
                     continue;
-                lines.push_back({{"category", line.category},
-                                 {"usd", line.usd},
-                                 {"basis", line.basis},
-                                 {"entry", line.rate->id}});
+                lines.push_back(
+                        {{"category", line.category},
+                         {"usd", line.usd},
+                         {"basis", line.basis},
+                         {"entry",
+                          line.rate ? ordered_json(line.rate->id) : ordered_json(nullptr)}});
                 total += line.usd;
             }
             upgrade["cost"] = lines;

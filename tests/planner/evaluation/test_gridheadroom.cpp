@@ -9,6 +9,7 @@
 #include "../support_planfixtures.h"
 #include "planner/core/evaluation/catalogs.h"
 #include "planner/core/evaluation/evaluation.h"
+#include "planner/core/io/gridfitreport.h"
 #include "planner/core/io/planjson.h"
 
 #include <QFile>
@@ -333,6 +334,15 @@ void TestGridHeadroom::facilitiesStudyReplacesTheEstimate()
     QVERIFY(!category(*e->cost, "Network upgrade (line)"));
     QVERIFY(!category(*e->cost, "Network upgrade (substation)"));
     QVERIFY(task(*e->schedule, "network_upgrade")); // the upgrade still takes time
+    // The printed fit names the facilities study's figure as the upgrade's cost.
+    const QJsonObject printed =
+            QJsonDocument::fromJson(
+                    QByteArray::fromStdString(gridFitToJson(*e->gridFit, &*e->cost, &*e->schedule)))
+                    .object();
+    QCOMPARE(printed["upgrade"]["cost_usd"].toDouble(), 25e6);
+    QCOMPARE(printed["upgrade"]["cost"][0]["basis"].toString(),
+             QString("utility facilities study"));
+    QVERIFY(printed["upgrade"]["cost"][0]["entry"].isNull());
 }
 
 void TestGridHeadroom::missingVoltageClassIsReportedMissing()
