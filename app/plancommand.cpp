@@ -5,6 +5,7 @@
 #include "planner/core/evaluation/catalogs.h"
 #include "planner/core/evaluation/evaluation.h"
 #include "planner/core/io/economicsreport.h"
+#include "planner/core/io/gridfitreport.h"
 #include "planner/core/io/planjson.h"
 #include "planner/core/io/schedulereport.h"
 
@@ -28,7 +29,10 @@ const char *const kUsage =
         "Optional sections of plan.json: \"schedule\" {market, start \"2027-01\", bridging}\n"
         "and \"economics\" {price_year, discount_rate, horizon_years,\n"
         "tokens_per_second_per_accelerator, demand_charge_usd_per_kw_month, network_upgrades_usd,\n"
-        "new_substation}; see resources/examples/plan-100mw.json.\n";
+        "new_substation}; \"site\".\"grid_headroom\" {n_mw, n1_mw, bus, bus_id, kv, distance_km,\n"
+        "binding, binding_n, case} checks each phase against the grid "
+        "(\"plan\".\"grid_criterion\"\n"
+        "\"N-1\" or \"N\"); see resources/examples/plan-100mw.json.\n";
 
 // The catalog directory: --catalog, then $ENERGIZE_CATALOG_DIR, then the installed
 // <prefix>/share/energize/catalog next to the executable, then the source tree of a
@@ -116,6 +120,16 @@ int runPlanCommand(const QStringList &args)
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(section));
         merged.insert(key, doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
     };
+
+    // The phases against the grid's headroom, when the site has a headroom study.
+    if (e.gridFit) {
+        const planner::EconomicsResult *cost = e.cost ? &*e.cost : nullptr;
+        const planner::ScheduleResult *schedule = e.schedule ? &*e.schedule : nullptr;
+        if (json)
+            attach("grid_headroom", planner::gridFitToJson(*e.gridFit, cost, schedule));
+        else
+            text += planner::gridFitToTable(*e.gridFit, cost, schedule);
+    }
 
     // Time to power on, when the catalog folder has schedule.json.
     if (e.schedule) {

@@ -325,7 +325,8 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
         const auto evaluated = planner::evaluate(request, *m_catalogs, interactiveOptions());
         if (evaluated) {
             const planner::PlanResult &result = evaluated->plan;
-            m_planPanel->showPlan(name, result, m_catalogs->sizing);
+            m_planPanel->showPlan(name, result, m_catalogs->sizing,
+                                  evaluated->gridFit ? &*evaluated->gridFit : nullptr);
             showCharts(name, *evaluated);
             if (!m_map->siteTool()->isDragging() && id == m_selected) {
                 m_fullSite = id;

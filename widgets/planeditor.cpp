@@ -172,6 +172,13 @@ QWidget *PlanEditor::gridTab()
             tr("Voltage of the utility connection; automatic: the lowest class that takes the "
                "peak load"));
     form->addRow(tr("Interconnection"), m_interconnection);
+    m_gridCriterion = choices(this, {"N-1", "N"});
+    m_gridCriterion->setObjectName("gridCriterion");
+    m_gridCriterion->setToolTip(
+            tr("Which headroom at the serving bus the phases must fit in, when the site has a "
+               "grid study: after any single branch outage (N-1, what utilities apply to large "
+               "loads) or with every branch in service (N)"));
+    form->addRow(tr("Grid criterion"), m_gridCriterion);
     m_market->setObjectName("market");
     m_market->setToolTip(tr("The interconnection queue the plan waits in: its load study and "
                             "agreement set the longest lead time of most schedules"));
@@ -286,6 +293,16 @@ void PlanEditor::connectFields()
                              kv.isValid() ? QJsonValue(kv.toDouble()) : QJsonValue("auto"));
                 },
                 tr("interconnection"));
+    });
+    connect(m_gridCriterion, &QComboBox::activated, this, [=, this] {
+        edit(
+                [this](QJsonObject &p) {
+                    // N-1 is the default, which a plan leaves out (as planSpecToJson does).
+                    const QString c = m_gridCriterion->currentText();
+                    p.insert("grid_criterion",
+                             c == "N-1" ? QJsonValue(QJsonValue::Undefined) : QJsonValue(c));
+                },
+                tr("grid criterion"));
     });
     auto editSection = [=, this](const char *section, const char *key, const QJsonValue &value,
                                  const QString &what) {
@@ -403,6 +420,7 @@ void PlanEditor::setPlan(const QJsonObject &plan)
         if (std::abs(m_interconnection->itemData(i).toDouble() - kv.toDouble()) < 0.5)
             m_interconnection->setCurrentIndex(i);
     }
+    select(m_gridCriterion, plan.value("grid_criterion").toString("N-1"));
     const QJsonObject schedule = plan.value("schedule").toObject();
     m_market->setCurrentIndex(std::max(0, m_market->findData(schedule.value("market").toString())));
     const QDate start = QDate::fromString(schedule.value("start").toString() + "-01", "yyyy-MM-dd");

@@ -3,8 +3,9 @@
 // Edits every input of a build plan, in three tabs. Build: how much IT (critical IT load in MW,
 // or a number of racks), the accelerator system, the cooling architecture, the redundancy of each
 // system, the average load and the build phases (PhasesEditor). Grid and schedule: the
-// interconnection voltage, the interconnection market, whether the campus builds its own
-// substation, the project start and bridging power. Cost: the economics options
+// interconnection voltage, the criterion of the grid-headroom check (N-1 or N), the
+// interconnection market, whether the campus builds its own substation, the project start and
+// bridging power. Cost: the economics options
 // (CostOptionsEditor). Shows a plan object (the "plan" of a plan file with its "schedule" and
 // "economics" sections inside it, as planSpecToJson writes it) and emits the edited object, one
 // field per edit; the owner makes the undo command and calls setPlan() with what the document
@@ -70,6 +71,7 @@ public:
     QDoubleSpinBox *averageLoad() const { return m_averageLoad; } // % of the design IT load
     PhasesEditor *phases() const { return m_phases; }
     QComboBox *interconnection() const { return m_interconnection; } // kV, or "auto"
+    QComboBox *gridCriterion() const { return m_gridCriterion; } // "N-1" or "N"
     QComboBox *market() const { return m_market; } // empty data: the project's
     QCheckBox *newSubstation() const { return m_newSubstation; }
     QComboBox *bridging() const { return m_bridging; }
@@ -109,6 +111,7 @@ private:
     QDoubleSpinBox *m_averageLoad;
     PhasesEditor *m_phases;
     QComboBox *m_interconnection;
+    QComboBox *m_gridCriterion = nullptr;
     QComboBox *m_market;
     QCheckBox *m_newSubstation;
     QComboBox *m_bridging;

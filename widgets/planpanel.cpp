@@ -2,6 +2,8 @@
 #include "widgets/planpanel.h"
 
 #include "planner/core/catalog/catalog.h"
+#include "planner/core/io/gridfitreport.h"
+#include "planner/core/sizing/gridfit.h"
 #include "planner/core/sizing/planresult.h"
 #include "widgets/emptystate.h"
 
@@ -11,6 +13,8 @@
 #include <QStackedWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace ui {
 namespace {
@@ -82,14 +86,64 @@ QTreeWidgetItem *PlanPanel::section(const QString &name)
     return item;
 }
 
-void PlanPanel::row(QTreeWidgetItem *parent, const QString &name, const QString &value)
+QTreeWidgetItem *PlanPanel::row(QTreeWidgetItem *parent, const QString &name, const QString &value)
 {
     auto *item = new QTreeWidgetItem(parent, {name, value});
     item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+// "fits, 40.0 MW to spare (N-1)" or "does not fit by 12.3 MW (N-1, from phase 2)"; the tooltip
+// names what limits the headroom, the bus and the grid case.
+void PlanPanel::gridHeadroomRow(QTreeWidgetItem *parent, const planner::GridFit *fit)
+{
+    if (!fit) {
+        row(parent, tr("Grid headroom"), tr("not studied"))
+                ->setToolTip(1,
+                             tr("No headroom study of the grid at the serving bus: whether "
+                                "the phases fit is unknown."));
+        return;
+    }
+    const std::string_view name = planner::gridCriterionName(fit->criterion);
+    const QString criterion = QString::fromLatin1(name.data(), qsizetype(name.size()));
+    const auto mw = [](double v) {
+        return std::isinf(v) ? tr("unlimited") : num(v) + QStringLiteral(" MW");
+    };
+    QString value;
+    if (fit->fits())
+        value = tr("fits, %1 to spare (%2)").arg(mw(fit->margin.value()), criterion);
+    else
+        value = tr("does not fit by %1 MW (%2, from phase %3)")
+                        .arg(num(fit->shortfall.value()), criterion)
+                        .arg(fit->firstShortPhase);
+    const planner::GridHeadroom &h = fit->study;
+    const auto given = [](const std::string &text) {
+        return text.empty() ? tr("not given") : QString::fromStdString(text);
+    };
+    QStringList tip{
+            tr("Binding element (%1): %2")
+                    .arg(criterion,
+                         std::isinf(fit->headroom.value()) ? tr("none") : given(fit->binding)),
+            tr("Headroom N / N-1: %1 / %2").arg(mw(h.n.value()), mw(h.n1.value())),
+            tr("Serving bus: %1").arg(QString::fromStdString(planner::servingBusText(h))),
+            tr("Grid case: %1").arg(given(h.gridCase))};
+    for (const planner::PhaseGridFit &p : fit->phases)
+        tip << tr("Phase %1: %2 MW cumulative peak%3")
+                        .arg(p.phase)
+                        .arg(num(p.demand.value()))
+                        .arg(p.fits() ? QString()
+                                      : tr(", short by %1 MW").arg(num(p.shortfall.value())));
+    for (const std::string &note : fit->notes)
+        tip << QString::fromStdString(note);
+    QTreeWidgetItem *item = row(parent, tr("Grid headroom"), value);
+    item->setToolTip(0, tip.join('\n'));
+    item->setToolTip(1, tip.join('\n'));
+    if (!fit->fits())
+        item->setForeground(1, QColor(0xc8, 0x1e, 0x1e));
 }
 
 void PlanPanel::showPlan(const QString &title, const planner::PlanResult &r,
-                         const planner::Catalog &catalog)
+                         const planner::Catalog &catalog, const planner::GridFit *gridFit)
 {
     m_stack->setCurrentIndex(1);
     m_title->setText(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
@@ -144,6 +198,7 @@ void PlanPanel::showPlan(const QString &title, const planner::PlanResult &r,
     row(power, tr("UPS modules"), units(e.upsModules, "MW"));
     row(power, tr("Generators"), units(e.generators, "MW"));
     row(power, tr("Losses at peak"), num(e.peakLosses.value(), 2) + " MW");
+    gridHeadroomRow(power, gridFit);
 
     auto *land = section(tr("Land"));
     row(land, tr("Building footprint"),

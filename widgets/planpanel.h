@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The Plan dock: what the selected site's plan needs (racks, cooling, electrical, land) and
-// every assumption behind it with its origin and source. Displays a PlanResult made elsewhere;
-// the catalog must be the one the result was planned with. GUI thread only.
+// The Plan dock: what the selected site's plan needs (racks, cooling, electrical, land), whether
+// its phases fit the grid's headroom at the serving bus, and every assumption behind it with its
+// origin and source. Displays a PlanResult made elsewhere; the catalog must be the one the
+// result was planned with. GUI thread only.
 
 #include <QWidget>
 
@@ -13,6 +14,7 @@ class QTreeWidgetItem;
 
 namespace planner {
 struct Catalog;
+struct GridFit;
 struct PlanResult;
 } // namespace planner
 
@@ -24,8 +26,9 @@ class PlanPanel : public QWidget
 public:
     explicit PlanPanel(QWidget *parent = nullptr);
 
+    // `gridFit` null: the site's grid was not studied, and the row says so.
     void showPlan(const QString &title, const planner::PlanResult &result,
-                  const planner::Catalog &catalog);
+                  const planner::Catalog &catalog, const planner::GridFit *gridFit = nullptr);
     // Shows why there is no plan (bad input, no catalog) instead of a result.
     void showError(const QString &title, const QString &message);
     void clear();
@@ -34,7 +37,8 @@ public:
 
 private:
     QTreeWidgetItem *section(const QString &name);
-    void row(QTreeWidgetItem *parent, const QString &name, const QString &value);
+    QTreeWidgetItem *row(QTreeWidgetItem *parent, const QString &name, const QString &value);
+    void gridHeadroomRow(QTreeWidgetItem *parent, const planner::GridFit *fit);
 
     QStackedWidget *m_stack;
     QLabel *m_title;

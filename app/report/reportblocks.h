@@ -96,6 +96,8 @@ class TextBlock : public Block
 public:
     enum class Kind { Heading1, Heading2, Heading3, Paragraph, Small, Bullet, Warning };
     TextBlock(Kind kind, QString text) : m_kind(kind), m_text(std::move(text)) {}
+    Kind kind() const { return m_kind; }
+    const QString &text() const { return m_text; }
     void measure(const ReportStyle &style, QPaintDevice *device, double width) override;
     double unitHeight(int) const override { return m_height; }
     bool keepWithNext() const override { return m_kind <= Kind::Heading3; }
@@ -131,6 +133,7 @@ public:
     TableBlock(std::vector<TableColumn> columns, std::vector<TableRow> rows)
         : m_columns(std::move(columns)), m_rows(std::move(rows))
     {}
+    const std::vector<TableRow> &rows() const { return m_rows; }
     void measure(const ReportStyle &style, QPaintDevice *device, double width) override;
     int units() const override { return int(m_rows.size()); }
     double unitHeight(int unit) const override { return m_heights[std::size_t(unit)]; }

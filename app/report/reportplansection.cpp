@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The section of one plan: key figures, sizing (racks, cooling, electrical, land), the cost
-// breakdown, the schedule with its critical path and P10/P50/P90 per phase, the cash flow and
-// both tornados. Every number is read from the plan's SiteEvaluation.
+// The section of one plan: key figures, sizing (racks, cooling, electrical, land), the phases
+// against the grid's headroom when the site has a headroom study, the cost breakdown, the
+// schedule with its critical path and P10/P50/P90 per phase, the cash flow and both tornados.
+// Every number is read from the plan's SiteEvaluation.
 
 #include "app/report/reportbuilder.h"
 #include "app/report/reportformat.h"
+#include "planner/core/io/gridfitreport.h"
 #include "planner/core/sizing/redundancy.h"
 
+#include <cmath>
 #include <map>
 
 namespace app::report {
@@ -110,6 +113,68 @@ void addSizing(ReportBuilder &b, const planner::PlanResult &r)
                {QObject::tr("Campus"), number(r.land.campus.value(), 1) + " ha"}});
     for (const std::string &w : r.warnings)
         b.warning(QObject::tr("Warning: %1").arg(QString::fromStdString(w)));
+}
+
+QString criterionText(planner::GridCriterion criterion)
+{
+    const std::string_view name = planner::gridCriterionName(criterion);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+QString megawatts(double mw)
+{
+    return std::isinf(mw) ? QObject::tr("unlimited") : number(mw, 1) + " MW";
+}
+
+QString orNotGiven(const std::string &text)
+{
+    return text.empty() ? QObject::tr("not given") : QString::fromStdString(text);
+}
+
+// "Fits, 40.0 MW to spare" or "Short by 12.3 MW from phase 2", under the plan's criterion.
+QString gridFitText(const planner::GridFit &fit)
+{
+    if (fit.fits())
+        return QObject::tr("Fits, %1 to spare").arg(megawatts(fit.margin.value()));
+    return QObject::tr("Short by %1 MW from phase %2")
+            .arg(number(fit.shortfall.value(), 1))
+            .arg(fit.firstShortPhase);
+}
+
+// The phases against the headroom at the serving bus, with the network upgrade when short.
+void addGridFit(ReportBuilder &b, const planner::SiteEvaluation &e)
+{
+    const planner::GridFit &fit = *e.gridFit;
+    const QString criterion = criterionText(fit.criterion);
+    Rows rows{{QObject::tr("Serving bus"),
+               QString::fromStdString(planner::servingBusText(fit.study))},
+              {QObject::tr("Grid case"), orNotGiven(fit.study.gridCase)},
+              {QObject::tr("Headroom N / N-1"),
+               megawatts(fit.study.n.value()) + " / " + megawatts(fit.study.n1.value())},
+              {QObject::tr("Binding element (%1)").arg(criterion),
+               std::isinf(fit.headroom.value()) ? QObject::tr("nothing limits the headroom")
+                                                : orNotGiven(fit.binding)}};
+    for (const planner::PhaseGridFit &p : fit.phases)
+        rows.push_back({QObject::tr("Phase %1, cumulative peak").arg(p.phase),
+                        p.fits() ? QObject::tr("%1 MW, fits").arg(number(p.demand.value(), 1))
+                                 : QObject::tr("%1 MW, short by %2 MW")
+                                           .arg(number(p.demand.value(), 1),
+                                                number(p.shortfall.value(), 1))});
+    rows.push_back({QObject::tr("Result (%1)").arg(criterion), gridFitText(fit)});
+    b.heading(3, QObject::tr("Grid headroom at the serving bus"));
+    b.figures(QObject::tr("Grid headroom"), rows);
+    if (!fit.fits()) {
+        QString upgrade = QObject::tr("The grid cannot take phase %1 under the %2 criterion: a "
+                                      "network upgrade of the %3 MW shortfall is priced in the "
+                                      "cost")
+                                  .arg(fit.firstShortPhase)
+                                  .arg(criterion, number(fit.shortfall.value(), 1));
+        upgrade += e.schedule ? QObject::tr(" and scheduled before its energization.")
+                              : QStringLiteral(".");
+        b.paragraph(upgrade);
+    }
+    for (const std::string &note : fit.notes)
+        b.warning(QObject::tr("Grid headroom: %1").arg(QString::fromStdString(note)));
 }
 
 void addCostLines(ReportBuilder &b, const std::vector<planner::CostLine> &lines, double total,
@@ -229,6 +294,9 @@ std::vector<std::pair<QString, QString>> keyFigures(const ReportPlan &plan)
                plan.siteScore ? number(*plan.siteScore, 1) + " / 100" : QObject::tr("none")},
               {QObject::tr("Critical IT load"), number(e.plan.itLoad.value(), 1) + " MW"},
               {QObject::tr("Annual PUE"), number(e.plan.cooling.annualPue, 3)}};
+    if (e.gridFit)
+        rows.push_back({QObject::tr("Grid headroom (%1)").arg(criterionText(e.gridFit->criterion)),
+                        gridFitText(*e.gridFit)});
     if (e.cost) {
         const planner::EconomicsResult &c = *e.cost;
         rows.push_back({QObject::tr("Capex"), millionsUsd(c.totalCapex)});
@@ -272,6 +340,8 @@ void addPlan(ReportBuilder &b, const ReportData &, const ReportPlan &plan)
     b.heading(2, QObject::tr("Key figures"));
     b.figures(name, keyFigures(plan));
     addSizing(b, e.plan);
+    if (e.gridFit)
+        addGridFit(b, e);
     if (e.cost)
         addCost(b, name, *e.cost);
     if (e.schedule)

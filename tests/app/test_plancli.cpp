@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless planner as a user runs it: the real energize binary on the bundled example, as a
-// table and as JSON, and bad input that must fail with a message on stderr.
+// table and as JSON, the example against a grid headroom study at its serving bus, and bad
+// input that must fail with a message on stderr.
 
 #include "support_energizebinary.h"
 
@@ -25,6 +26,7 @@ private slots:
     void badInputFailsWithAMessage_data();
     void badInputFailsWithAMessage();
     void missingFileIsNamed();
+    void gridHeadroomIsCheckedAndPriced();
 
 private:
     using Run = testing::BinaryRun;
@@ -86,6 +88,35 @@ void setPath(QJsonObject &object, QStringView path, const QJsonValue &value)
     setPath(child, path.mid(dot + 1), value);
     list.replace(index, child);
     object.insert(key, list);
+}
+
+QJsonObject exampleObject()
+{
+    QFile file(examplePath());
+    return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object()
+                                          : QJsonObject();
+}
+
+// An entry of a shipped catalog file and the CPI-U of a year, read from the JSON files here.
+QJsonObject catalogEntry(const char *file, const QString &id)
+{
+    QFile f(QString(ENERGIZE_SOURCE_DIR) + "/resources/catalog/" + file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll())["entries"].toArray()) {
+        if (v["id"].toString() == id)
+            return v.toObject();
+    }
+    return {};
+}
+
+double cpi(int year)
+{
+    QFile f(QString(ENERGIZE_SOURCE_DIR) + "/resources/catalog/economics.json");
+    return f.open(QIODevice::ReadOnly)
+            ? QJsonDocument::fromJson(f.readAll())["escalation"]["index"][QString::number(year)]
+                      .toDouble()
+            : 0.0;
 }
 
 } // namespace
@@ -266,6 +297,27 @@ void TestPlanCli::badInputFailsWithAMessage_data()
     bad("interconnection not a class", "plan.interconnection_kv", 100,
         "100 kV is not a catalog class", false);
     bad("unknown market", "schedule.market", "nowhere", "market 'nowhere'", false);
+    bad("unknown grid criterion", "plan.grid_criterion", "N-2", "'N-2' is not one of N, N-1");
+    bad("headroom not an object", "site.grid_headroom", 180, "expected an object");
+    // A headroom study with one bad figure names the figure's path.
+    const QJsonObject headroom{{"n_mw", 420}, {"n1_mw", 180}, {"bus", "ODESSA 2 0"}, {"kv", 138}};
+    auto badHeadroom = [&](const char *tag, const char *key, const QJsonValue &value,
+                           const QString &fragment) {
+        QJsonObject h = headroom;
+        if (value.isUndefined())
+            h.remove(key);
+        else
+            h.insert(key, value);
+        QJsonObject doc = example;
+        setPath(doc, u"site.grid_headroom", h);
+        QTest::newRow(tag) << QJsonDocument(doc).toJson() << QString("site.grid_headroom.") + key
+                           << fragment << true;
+    };
+    badHeadroom("headroom without N-1", "n1_mw", QJsonValue::Undefined, "missing");
+    badHeadroom("negative N-1 headroom", "n1_mw", -20, "must be a number of 0 MW or more");
+    badHeadroom("N-1 headroom above N", "n1_mw", 500, "cannot exceed n_mw (420 MW)");
+    badHeadroom("negative distance to the bus", "distance_km", -1,
+                "must be a distance of 0 km or more");
 }
 
 void TestPlanCli::badInputFailsWithAMessage()
@@ -298,6 +350,147 @@ void TestPlanCli::missingFileIsNamed()
     QVERIFY(missing.out.isEmpty());
     QVERIFY2(missing.err.startsWith("energize plan: " + dir.filePath("missing.json")),
              qPrintable(missing.err));
+}
+
+// The example against a headroom study at a 138 kV bus (the voltage the example connects at),
+// in 2024 prices so that escalation is a ratio of the CPI index. Each phase's facility peak is
+// the binary's own output without a study; the rest is worked by hand from the catalog files.
+void TestPlanCli::gridHeadroomIsCheckedAndPriced()
+{
+    QJsonObject doc = exampleObject();
+    QVERIFY(!doc.isEmpty());
+    setPath(doc, u"economics.price_year", 2024);
+    QTemporaryDir dir;
+    auto runWith = [&](const QJsonObject &content, const QStringList &extra) {
+        QFile f(dir.filePath("plan.json"));
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(QJsonDocument(content).toJson());
+        f.close();
+        return energize(QStringList{"plan", "--input", f.fileName()} + extra);
+    };
+    const Run plain = runWith(doc, {"--json"});
+    QCOMPARE(plain.code, 0);
+    const QJsonObject plainResult = QJsonDocument::fromJson(plain.out.toUtf8()).object();
+    QVERIFY(!plainResult.contains("grid_headroom")); // not studied: nothing printed about it
+    const QJsonArray phases = plainResult["phases"].toArray();
+    QCOMPARE(phases.size(), 2);
+    const double peak1 = phases[0]["facility_peak_mw"].toDouble();
+    const double peak2 = phases[1]["facility_peak_mw"].toDouble();
+    QVERIFY(peak1 > 0.0 && peak2 > 0.0);
+    QCOMPARE(plainResult["electrical"]["interconnection"]["voltage_kv"].toDouble(), 138.0);
+
+    // Phase 2 does not fit: the N-1 headroom takes phase 1 with 10 MW to spare.
+    const QString binding = "ODESSA 2 0 - MIDLAND 1 0 after the outage of ODESSA 2 0 - PECOS 0";
+    QJsonObject shortDoc = doc;
+    setPath(shortDoc, u"site.grid_headroom",
+            QJsonObject{{"n_mw", peak1 + peak2 + 100.0},
+                        {"n1_mw", peak1 + 10.0},
+                        {"bus", "ODESSA 2 0"},
+                        {"bus_id", 1001},
+                        {"kv", 138},
+                        {"distance_km", 3.2},
+                        {"binding", binding},
+                        {"case", "ACTIVSg2000"}});
+    const Run json = runWith(shortDoc, {"--json"});
+    QCOMPARE(json.code, 0);
+    QVERIFY2(json.err.isEmpty(), qPrintable(json.err));
+    const QJsonObject result = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    const QJsonObject fit = result["grid_headroom"].toObject();
+    const double shortfall = peak2 - 10.0;
+    QCOMPARE(fit["criterion"].toString(), QString("N-1"));
+    QCOMPARE(fit["fits"].toBool(), false);
+    QCOMPARE(fit["first_short_phase"].toInt(), 2);
+    QCOMPARE(fit["binding"].toString(), binding);
+    QCOMPARE(fit["bus"]["id"].toInt(), 1001);
+    QVERIFY(near(fit["shortfall_mw"].toDouble(), shortfall));
+    QVERIFY(near(fit["phases"][0]["demand_mw"].toDouble(), peak1));
+    QVERIFY(near(fit["phases"][1]["demand_mw"].toDouble(), peak1 + peak2));
+    QVERIFY(near(fit["phases"][1]["shortfall_mw"].toDouble(), shortfall));
+    QVERIFY(fit["notes"].toArray().isEmpty());
+    // The line: shortfall × assumed length × the 138 kV rate per MW-km, 2004 prices to 2024.
+    const double lineUsd = shortfall
+            * catalogEntry("economics.json", "grid_upgrade.line_length_km")["typical"].toDouble()
+            * catalogEntry("economics.json", "grid_upgrade.line_per_mw_km.138")["typical"]
+                      .toDouble()
+            * cpi(2024) / cpi(2004);
+    const double substationUsd =
+            catalogEntry("economics.json", "grid_upgrade.substation_expansion")["typical"]
+                    .toDouble()
+            * cpi(2024) / cpi(2017);
+    QHash<QString, double> capex;
+    for (const QJsonValue &v : result["cost"]["capex"].toArray())
+        capex.insert(v["category"].toString(), v["usd"].toDouble());
+    QVERIFY2(near(capex.value("Network upgrade (line)"), lineUsd, 1e-9),
+             qPrintable(
+                     QString("%1 vs %2").arg(capex.value("Network upgrade (line)")).arg(lineUsd)));
+    QVERIFY(near(capex.value("Network upgrade (substation)"), substationUsd, 1e-9));
+    QVERIFY(!capex.contains("Network upgrades")); // the per-MW allowance is not charged as well
+    QVERIFY(near(fit["upgrade"]["cost_usd"].toDouble(), lineUsd + substationUsd, 1e-9));
+    // The task: after ERCOT's interconnection agreement, for its catalog months, before phase 2.
+    const double agreement = catalogEntry("schedule.json", "site.control")["typical"].toDouble()
+            + catalogEntry("schedule.json", "interconnection.ercot")["typical"].toDouble();
+    const double months =
+            catalogEntry("schedule.json", "grid_upgrade.construction")["typical"].toDouble();
+    const QJsonObject task = fit["upgrade"]["task"].toObject();
+    QCOMPARE(task["id"].toString(), QString("network_upgrade"));
+    QCOMPARE(task["typical_months"].toDouble(), months);
+    QVERIFY(near(task["finish_months"].toDouble(), agreement + months));
+    QHash<QString, QJsonObject> tasks;
+    for (const QJsonValue &v : result["schedule"]["tasks"].toArray())
+        tasks.insert(v["id"].toString(), v.toObject());
+    QVERIFY(tasks.contains("network_upgrade"));
+    QVERIFY(near(tasks["energization_2"]["early_start_months"].toDouble(), agreement + months));
+    double plainPhase1 = 0.0; // phase 1 does not wait for the upgrade
+    for (const QJsonValue &v : plainResult["schedule"]["tasks"].toArray()) {
+        if (v["id"].toString() == "energization_1")
+            plainPhase1 = v["early_finish_months"].toDouble();
+    }
+    QCOMPARE(tasks["energization_1"]["early_finish_months"].toDouble(), plainPhase1);
+    QVERIFY(plainPhase1 < agreement + months);
+
+    const Run table = runWith(shortDoc, {});
+    QCOMPARE(table.code, 0);
+    const QString shortText = QString::number(shortfall, 'f', 1);
+    for (const QString &row :
+         {QString("Grid headroom at the serving bus \\(N-1 criterion\\)"),
+          QString("serving bus\\s+ODESSA 2 0 \\(bus 1001, 138 kV\\), 3\\.2 km from the site"),
+          "binding element \\(N-1\\)\\s+" + QRegularExpression::escape(binding),
+          "phase 1 peak demand \\(cumulative\\)\\s+" + QString::number(peak1, 'f', 1)
+                  + " MW: fits, 10\\.0 MW to spare",
+          "phase 2 peak demand \\(cumulative\\)\\s+" + QString::number(peak1 + peak2, 'f', 1)
+                  + " MW: short by " + shortText + " MW",
+          "result\\s+does not fit from phase 2: " + shortText + " MW short at full build",
+          "Network upgrade \\(line\\)\\s+" + QString::number(lineUsd / 1e6, 'f', 1) + " M USD",
+          QString("network upgrade task\\s+Utility network upgrade for the new load \\(before "
+                  "phase 2\\)")})
+        QVERIFY2(table.out.contains(QRegularExpression(row)), qPrintable(row));
+
+    // Everything fits with 20 MW to spare: no upgrade line, no task, and the fit says so.
+    QJsonObject fitsDoc = shortDoc;
+    setPath(fitsDoc, u"site.grid_headroom.n1_mw", peak1 + peak2 + 20.0);
+    const Run fits = runWith(fitsDoc, {"--json"});
+    QCOMPARE(fits.code, 0);
+    const QJsonObject fitsResult = QJsonDocument::fromJson(fits.out.toUtf8()).object();
+    QCOMPARE(fitsResult["grid_headroom"]["fits"].toBool(), true);
+    QVERIFY(near(fitsResult["grid_headroom"]["margin_mw"].toDouble(), 20.0));
+    QVERIFY(fitsResult["grid_headroom"]["upgrade"].isNull());
+    for (const QJsonValue &v : fitsResult["cost"]["capex"].toArray())
+        QVERIFY2(!v["category"].toString().startsWith("Network upgrade"),
+                 qPrintable(v["category"].toString()));
+    for (const QJsonValue &v : fitsResult["schedule"]["tasks"].toArray())
+        QVERIFY(v["id"].toString() != "network_upgrade");
+    const Run fitsTable = runWith(fitsDoc, {});
+    QVERIFY(fitsTable.out.contains(QRegularExpression(
+            "result\\s+fits: 20\\.0 MW to spare at full build; no network upgrade")));
+
+    // The N criterion reads the N headroom, which takes the whole build.
+    QJsonObject nDoc = shortDoc;
+    setPath(nDoc, u"plan.grid_criterion", "N");
+    const QJsonObject nResult =
+            QJsonDocument::fromJson(runWith(nDoc, {"--json"}).out.toUtf8()).object();
+    QCOMPARE(nResult["grid_headroom"]["criterion"].toString(), QString("N"));
+    QCOMPARE(nResult["grid_headroom"]["fits"].toBool(), true);
+    QVERIFY(near(nResult["grid_headroom"]["margin_mw"].toDouble(), 100.0));
 }
 
 QTEST_GUILESS_MAIN(TestPlanCli)

@@ -11,6 +11,7 @@
 #include "planner/core/io/planjson.h"
 #include "planner/core/montecarlo/sensitivity.h"
 #include "planner/core/schedule/scheduleresult.h"
+#include "planner/core/sizing/gridfit.h"
 #include "planner/core/sizing/planner.h"
 #include "widgets/cashflowchart.h"
 #include "widgets/chartspanel.h"
@@ -150,6 +151,7 @@ private slots:
     void scoreTableShowsEveryFactorAndExclusions();
     void scoreOfAnIncludedSite();
     void planTreeShowsTheExample();
+    void planTreeShowsTheGridHeadroom();
     void planErrorReplacesTheTree();
     void scheduleChartDrawsEachTaskAndPhase();
     void costChartShowsEachLargeLineAndTheRestTogether();
@@ -284,6 +286,9 @@ void TestPanels::planTreeShowsTheExample()
         QCOMPARE(item->text(1), QString::fromUtf8(r.value));
     }
     QCOMPARE(rowNamed(tree, "Racks")->parent()->text(0), QString("IT"));
+    // The example's site has no headroom study, and the Electrical section says so.
+    QCOMPARE(rowNamed(tree, "Grid headroom")->parent()->text(0), QString("Electrical"));
+    QCOMPARE(rowNamed(tree, "Grid headroom")->text(1), QString("not studied"));
     QCOMPARE(rowNamed(tree, "Architecture")->parent()->text(0), QString("Cooling"));
     // The assumptions, the first being the user's target load, then the catalog's rack power
     // with its source year and URL (accelerators.json).
@@ -300,6 +305,52 @@ void TestPanels::planTreeShowsTheExample()
              QStringList({"rack IT power", "132.000 kW", "catalog (2024-2025)"}));
     QCOMPARE(rackPower->toolTip(2),
              QString("https://awesomeagents.ai/hardware/nvidia-gb200-nvl72"));
+}
+
+// The example against an N-1 headroom that takes phase 1 only: the row gives the shortfall of
+// the whole build (its two phases' facility peaks less the headroom) and the tooltip what limits
+// the headroom; with more headroom than the build needs, the margin.
+void TestPanels::planTreeShowsTheGridHeadroom()
+{
+    const QString root = ENERGIZE_SOURCE_DIR;
+    auto catalog = planner::loadCatalog((root + "/resources/catalog").toStdString());
+    QVERIFY(catalog.ok());
+    QFile file(root + "/resources/examples/plan-100mw.json");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    auto request = planner::parsePlanRequest(file.readAll().toStdString());
+    QVERIFY(request.ok());
+    auto result = planner::plan(request->input, request->site, *catalog);
+    QVERIFY(result.ok());
+    const double peak1 = result->phases[0].facilityPeak.value();
+    const double whole = peak1 + result->phases[1].facilityPeak.value();
+    planner::SiteConditions site = request->site;
+    planner::GridHeadroom h;
+    h.n = planner::Megawatts(whole + 100.0);
+    h.n1 = planner::Megawatts(peak1 + 10.0);
+    h.busName = "ODESSA 2 0";
+    h.busVoltage = planner::Kilovolts(138.0);
+    h.bindingN1 = "ODESSA 2 0 - MIDLAND 1 0 after the outage of ODESSA 2 0 - PECOS 0";
+    h.gridCase = "ACTIVSg2000";
+    site.gridHeadroom = h;
+    const auto fit = planner::gridFit(*result, site, planner::GridCriterion::NMinus1);
+    QVERIFY(fit);
+    PlanPanel panel;
+    panel.showPlan("Example", *result, *catalog, &*fit);
+    QTreeWidgetItem *row = rowNamed(panel.tree(), "Grid headroom");
+    QVERIFY(row);
+    const QString shortfall = QLocale().toString(whole - peak1 - 10.0, 'f', 1);
+    QCOMPARE(row->text(1), QString("does not fit by %1 MW (N-1, from phase 2)").arg(shortfall));
+    QVERIFY2(row->toolTip(1).contains("Binding element (N-1): "
+                                      + QString::fromStdString(h.bindingN1)),
+             qPrintable(row->toolTip(1)));
+    QVERIFY(row->toolTip(1).contains("Grid case: ACTIVSg2000"));
+    QVERIFY(row->toolTip(1).contains("Serving bus: ODESSA 2 0 (138 kV)"));
+
+    site.gridHeadroom->n1 = planner::Megawatts(whole + 20.0);
+    const auto fits = planner::gridFit(*result, site, planner::GridCriterion::NMinus1);
+    panel.showPlan("Example", *result, *catalog, &*fits);
+    QCOMPARE(rowNamed(panel.tree(), "Grid headroom")->text(1),
+             QString("fits, 20.0 MW to spare (N-1)"));
 }
 
 void TestPanels::planErrorReplacesTheTree()

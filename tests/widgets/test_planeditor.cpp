@@ -170,6 +170,12 @@ void TestPlanEditor::everyFieldEditsItsKey_data()
     QTest::newRow("interconnection auto") << "interconnection-auto"
                                           << "interconnection_kv"
                                           << "\"auto\"";
+    QTest::newRow("grid criterion N") << "criterion"
+                                      << "grid_criterion"
+                                      << "\"N\"";
+    QTest::newRow("grid criterion back to N-1") << "criterion-default"
+                                                << "grid_criterion"
+                                                << "undefined";
     QTest::newRow("substation") << "substation"
                                 << "economics/new_substation"
                                 << "false";
@@ -220,6 +226,12 @@ void TestPlanEditor::everyFieldEditsItsKey()
         editor->setPlan(plan);
         QCOMPARE(editor->interconnection()->currentText(), QString("138 kV"));
     }
+    if (field == "criterion-default") { // first the N criterion
+        QJsonObject plan = examplePlan();
+        plan.insert("grid_criterion", "N");
+        editor->setPlan(plan);
+        QCOMPARE(editor->gridCriterion()->currentText(), QString("N"));
+    }
     const QJsonObject before = editor->plan();
     QSignalSpy edited(editor.get(), &PlanEditor::planEdited);
     auto pick = [](QComboBox *box, int index) {
@@ -235,6 +247,10 @@ void TestPlanEditor::everyFieldEditsItsKey()
         pick(editor->interconnection(), editor->interconnection()->findData(345.0));
     else if (field == "interconnection-auto")
         pick(editor->interconnection(), 0);
+    else if (field == "criterion")
+        pick(editor->gridCriterion(), editor->gridCriterion()->findText("N"));
+    else if (field == "criterion-default")
+        pick(editor->gridCriterion(), editor->gridCriterion()->findText("N-1"));
     else if (field == "substation")
         editor->newSubstation()->click();
     else if (field == "average")

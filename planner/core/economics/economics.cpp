@@ -3,6 +3,7 @@
 
 #include "planner/core/catalog/pricecoverage.h"
 #include "planner/core/economics/economicsrates.h"
+#include "planner/core/economics/gridupgradecost.h"
 #include "planner/core/io/textformat.h"
 
 #include <algorithm>
@@ -237,9 +238,15 @@ Expected<EconomicsResult> estimateEconomics(const PlanInput &input, const PlanRe
         }
     }
     const double peakMw = plan.electrical.peakFacilityLoad.value();
+    // Network upgrades: the utility's facilities study, else the site's headroom study (the
+    // shortfall's upgrade, none when the plan fits), else the catalog's allowance per MW.
+    const std::optional<GridFit> fit = gridFit(plan, site, input.gridCriterion);
     if (options.networkUpgradesUsd) {
         gridLine("Network upgrades", *options.networkUpgradesUsd, "utility facilities study",
                  nullptr, false);
+    } else if (fit) {
+        for (CostLine &l : gridUpgradeLines(*fit, plan, catalog, rates, r))
+            gridLine(std::move(l.category), l.usd, std::move(l.basis), l.rate, false);
     } else if (const EconomicsEntry *up = rates.entry("interconnection.network_upgrades_per_mw")) {
         gridLine("Network upgrades", peakMw * rates.value(*up),
                  format("%.1f MW peak × %.0f USD/MW", peakMw, rates.value(*up)), up, false);

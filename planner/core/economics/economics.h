@@ -2,7 +2,8 @@
 #pragma once
 // The cost of a sized plan: capex by category (land, site work, shell, electrical by share and
 // redundancy, mechanical by cooling architecture, substation by MVA, transmission by km and
-// voltage class, utility network upgrades, IT with networking and storage, soft costs and
+// voltage class, utility network upgrades (sized from the shortfall below the grid's headroom
+// when the site has a headroom study), IT with networking and storage, soft costs and
 // contingency), opex per year (energy, demand charges, water, maintenance, staff, insurance,
 // property tax, line upkeep), annualised capex with IT renewed over its own life, the NPV of the
 // total cost of ownership and unit metrics. Every rate comes from the EconomicsCatalog, the site
@@ -43,7 +44,9 @@ struct EconomicsInputs
     std::optional<double> tokensPerSecondPerAccelerator;
     // The utility's demand charge on the monthly peak, USD per kW-month; none: energy only.
     std::optional<double> demandChargeUsdPerKwMonth;
-    // Network upgrades from the utility's facilities study; none: catalog rate per MW.
+    // Network upgrades from the utility's facilities study; none: the upgrade of the shortfall
+    // below the site's grid headroom (none when the plan fits), or without a headroom study the
+    // catalog rate per MW.
     std::optional<double> networkUpgradesUsd;
     std::optional<BridgingPower> bridging;
     // Values that replace the typical figure of catalog entries (entry id -> value); the

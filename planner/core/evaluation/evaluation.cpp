@@ -83,6 +83,9 @@ Expected<SiteEvaluation> evaluate(const EvaluationRequest &request, const Catalo
     e.scheduleInputs = scheduleInputsFor(
             e.plan, request.market, request.schedule.start.value_or(request.today),
             request.schedule.bridging, request.economics.newSubstation);
+    e.gridFit = gridFit(e.plan, request.site, request.input.gridCriterion);
+    if (e.gridFit)
+        e.scheduleInputs.networkUpgradeBeforePhase = e.gridFit->firstShortPhase;
     if (catalogs.schedule) {
         if (auto failed = evaluateSchedule(*catalogs.schedule, options, e))
             return *failed;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One evaluation of a plan at a site, the chain the CLI prints and the GUI charts:
-//   1. plan(input, site, catalogs.sizing)
+//   1. plan(input, site, catalogs.sizing), then gridFit(plan, site, input.gridCriterion) when
+//      the site has a grid headroom study
 //   2. scheduleInputsFor(plan, market, schedule.start or today, schedule.bridging,
-//      economics.newSubstation), then planSchedule and scheduleTornado (schedule catalog)
+//      economics.newSubstation) with the fit's first short phase as the network upgrade's,
+//      then planSchedule and scheduleTornado (schedule catalog)
 //   3. the economics inputs with bridgingPowerFor(plan, schedule) when there is a schedule,
 //      then estimateEconomics and tcoTornado (economics catalog)
 //   4. quarterlyCashFlow(cost, plan, schedule) when there are both.
@@ -21,6 +23,7 @@
 #include "planner/core/montecarlo/sensitivity.h"
 #include "planner/core/schedule/scheduleinputs.h"
 #include "planner/core/schedule/scheduleresult.h"
+#include "planner/core/sizing/gridfit.h"
 #include "planner/core/sizing/planresult.h"
 
 #include <optional>
@@ -55,6 +58,9 @@ struct EvaluationOptions
 struct SiteEvaluation
 {
     PlanResult plan;
+    // The phases against the grid's headroom at the serving bus; none: the site's grid was not
+    // studied, so whether the plan fits is unknown.
+    std::optional<GridFit> gridFit;
     ScheduleInputs scheduleInputs; // also filled without a schedule catalog
     std::optional<ScheduleResult> schedule; // none without a schedule catalog
     std::optional<Tornado> dateTornado; // none without a schedule or with tornados off

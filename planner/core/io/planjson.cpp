@@ -4,6 +4,8 @@
 
 #include "planner/core/io/planjson.h"
 
+#include "planner/core/io/textformat.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -149,6 +151,52 @@ void readPlan(const json &p, PlanInput &in, std::string &error)
     }
     if (plan.has("average_it_load_fraction"))
         in.averageItLoadFraction = plan.number("average_it_load_fraction");
+    if (plan.has("grid_criterion")) {
+        const std::string t = plan.text("grid_criterion");
+        if (std::optional<GridCriterion> c = parseGridCriterion(t))
+            in.gridCriterion = *c;
+        else if (error.empty())
+            plan.fail("grid_criterion", "'" + t + "' is not one of N, N-1");
+    }
+}
+
+// The headroom at the serving bus; both figures are needed, the rest describes where they
+// came from. JSON has no infinity, so a file always gives a finite headroom.
+void readHeadroom(const json &h, GridHeadroom &out, std::string &error)
+{
+    FieldReader r(h, "site.grid_headroom", error);
+    auto atLeast = [&](const char *key, double low, bool above, const char *reason) {
+        const double v = r.number(key);
+        if (error.empty() && !(std::isfinite(v) && (above ? v > low : v >= low)))
+            r.fail(key, reason);
+        return v;
+    };
+    out.n = Megawatts(atLeast("n_mw", 0.0, false, "must be a number of 0 MW or more"));
+    out.n1 = Megawatts(atLeast("n1_mw", 0.0, false, "must be a number of 0 MW or more"));
+    if (error.empty() && out.n1.value() > out.n.value())
+        r.fail("n1_mw",
+               text::format("%g MW cannot exceed n_mw (%g MW): an outage never adds "
+                            "headroom",
+                            out.n1.value(), out.n.value()));
+    if (r.has("bus"))
+        out.busName = r.text("bus");
+    if (r.has("bus_id")) {
+        const double id = r.number("bus_id");
+        if (error.empty() && (id != std::floor(id) || std::abs(id) > 1e9))
+            r.fail("bus_id", "expected a whole number");
+        out.busId = static_cast<int>(id);
+    }
+    if (r.has("kv"))
+        out.busVoltage = Kilovolts(atLeast("kv", 0.0, true, "must be a voltage above 0 kV"));
+    if (r.has("distance_km"))
+        out.distance = Kilometres(
+                atLeast("distance_km", 0.0, false, "must be a distance of 0 km or more"));
+    if (r.has("binding"))
+        out.bindingN1 = r.text("binding");
+    if (r.has("binding_n"))
+        out.bindingN = r.text("binding_n");
+    if (r.has("case"))
+        out.gridCase = r.text("case");
 }
 
 void readSite(const json &s, SiteConditions &site, std::string &error)
@@ -188,6 +236,12 @@ void readSite(const json &s, SiteConditions &site, std::string &error)
             reader.fail("flood_zone", "expected true or false");
         else
             site.floodZone = s["flood_zone"].get<bool>();
+    }
+    if (reader.has("grid_headroom")) {
+        if (const json *h = reader.object("grid_headroom")) {
+            site.gridHeadroom.emplace();
+            readHeadroom(*h, *site.gridHeadroom, error);
+        }
     }
 }
 

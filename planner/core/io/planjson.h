@@ -39,7 +39,7 @@ struct PlanSpec
 struct PlanRequest
 {
     PlanInput input;
-    SiteConditions site;
+    SiteConditions site; // with the optional "grid_headroom" section of the site
     ScheduleRequest schedule;
     EconomicsInputs economics; // the optional "economics" section
 };

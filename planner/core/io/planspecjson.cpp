@@ -46,6 +46,8 @@ std::string planSpecToJson(const PlanSpec &spec)
     else
         plan["interconnection_kv"] = "auto";
     plan["average_it_load_fraction"] = in.averageItLoadFraction;
+    if (in.gridCriterion != GridCriterion::NMinus1) // left out at the default
+        plan["grid_criterion"] = std::string(gridCriterionName(in.gridCriterion));
 
     json schedule = json::object();
     if (!spec.schedule.market.empty())

@@ -149,6 +149,12 @@ std::optional<Error> checkInputs(const ScheduleInputs &in)
     if (!in.start.valid()) {
         return Error{"schedule: the start month must be between 1 and 12"};
     }
+    if (in.networkUpgradeBeforePhase < 0
+        || in.networkUpgradeBeforePhase > static_cast<int>(in.phases.size())) {
+        return Error{"schedule: the network upgrade is before phase "
+                     + std::to_string(in.networkUpgradeBeforePhase) + " of "
+                     + std::to_string(in.phases.size())};
+    }
     return std::nullopt;
 }
 
@@ -214,6 +220,16 @@ Expected<ScheduleNetwork> buildDefaultNetwork(const ScheduleInputs &in,
                                (*rate)->id});
         gridNeeds.push_back(ids::kTransmission);
     }
+    // The utility builds the upgrade after the interconnection agreement. Before phase 1 it
+    // gates grid power itself (bridging power may still run phase 1 first); before a later
+    // phase it gates that phase's energization, and so every phase after it.
+    const int upgradePhase = in.networkUpgradeBeforePhase;
+    if (upgradePhase > 0) {
+        b.add(ids::kNetworkUpgrade, "grid_upgrade.construction", {ids::kInterconnection},
+              " (before phase " + std::to_string(upgradePhase) + ")");
+        if (upgradePhase == 1)
+            gridNeeds.push_back(ids::kNetworkUpgrade);
+    }
     b.milestone(ids::kGridReady, "Grid power available", gridNeeds, Join::All);
 
     const std::vector<std::string> equipment{"switchgear", "generators", "cooling", "ups"};
@@ -249,6 +265,9 @@ Expected<ScheduleNetwork> buildDefaultNetwork(const ScheduleInputs &in,
                                             k == 1 ? firstPower : std::string(ids::kGridReady)};
         if (k > 1) {
             powerNeeds.push_back(ids::energization(k - 1));
+        }
+        if (k > 1 && k == upgradePhase) {
+            powerNeeds.push_back(ids::kNetworkUpgrade);
         }
         b.add(ids::energization(k), "energization.phase", powerNeeds, suffix);
     }

@@ -2,8 +2,9 @@
 #pragma once
 // The default time-to-power-on network of an AI data center, built from ScheduleInputs and the
 // schedule catalog: site control, permits, utility interconnection, substation and long-lead
-// equipment, transmission extension, and shell, fit-out, commissioning and energization per
-// phase, with optional bridging power for the first phase. Every duration comes from a catalog
+// equipment, transmission extension, a network upgrade when a phase does not fit the grid's
+// headroom, and shell, fit-out, commissioning and energization per phase, with optional
+// bridging power for the first phase. Every duration comes from a catalog
 // entry, named in ScheduleTask::sourceEntry. A pure function; safe on any thread.
 
 #include "planner/core/catalog/schedulecatalog.h"
@@ -21,6 +22,7 @@ inline constexpr const char *kTransmission = "transmission";
 inline constexpr const char *kGridReady = "grid_ready";
 inline constexpr const char *kBridging = "bridging";
 inline constexpr const char *kFirstPower = "first_power";
+inline constexpr const char *kNetworkUpgrade = "network_upgrade";
 // Id of the energization task of phase `phase` (1-based).
 std::string energization(int phase);
 } // namespace scheduletasks

@@ -29,6 +29,10 @@ struct ScheduleInputs
     std::string bridging;
     // Month in which the project starts (site control begins).
     YearMonth start;
+    // The first phase (1-based) whose demand the grid's headroom at the serving bus cannot take;
+    // 0 when every phase fits or the grid was not studied. A network upgrade, begun when the
+    // interconnection agreement is signed, must be in service before that phase's grid power.
+    int networkUpgradeBeforePhase = 0;
 };
 
 } // namespace planner

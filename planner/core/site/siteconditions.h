@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the map knows about a site, as a plain value the planner takes: climate statistics,
-// elevation, prices, distances to the grid, land class and flood flag. Built by app/ from map
-// layers (or read from a plan file); copyable, no references, safe to hand to any thread.
+// elevation, prices, distances to the grid, the grid's headroom at the serving bus, land class
+// and flood flag. Built by app/ from map layers and a grid case (or read from a plan file);
+// copyable, no references, safe to hand to any thread.
 
 #include "planner/core/common/units.h"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,23 @@ struct GridAccess
     Kilometres lineDistance;
 };
 
+// The extra load the grid can take at the bus that would serve the site, from a power-flow
+// headroom study of a grid case (grid/headroom.h) or from the utility. N: with every branch in
+// service; N-1: after any single branch outage, the criterion utilities apply to large loads.
+// +infinity: nothing limits it. Text fields are empty and optional figures none when not given.
+struct GridHeadroom
+{
+    Megawatts n;
+    Megawatts n1; // at most n
+    std::string busName;
+    std::optional<int> busId; // the bus number in the grid case
+    std::optional<Kilovolts> busVoltage;
+    std::optional<Kilometres> distance; // from the site to the bus
+    std::string bindingN1; // the element that limits the N-1 figure (branch and outage)
+    std::string bindingN; // the element that limits the N figure
+    std::string gridCase; // the case the figures came from
+};
+
 struct SiteConditions
 {
     Climate climate;
@@ -40,6 +59,7 @@ struct SiteConditions
     UsdPerHectare landPrice;
     UsdPerMwh electricityPrice;
     std::vector<GridAccess> grid; // any order; a class may be missing
+    std::optional<GridHeadroom> gridHeadroom; // none: the grid was not studied for this site
     std::string landClass; // e.g. "industrial", from the land-cover layer
     bool floodZone = false; // inside a 100-year flood zone
 };

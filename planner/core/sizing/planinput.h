@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the user asks for: how much IT (MW or racks), which accelerator system and cooling
-// architecture, the redundancy of each system, the build phases and the utility voltage.
+// architecture, the redundancy of each system, the build phases, the utility voltage and the
+// criterion the grid's headroom is checked against.
 // A plain value; copy it freely between threads.
 
 #include "planner/core/catalog/acceleratorsystem.h"
 #include "planner/core/common/units.h"
+#include "planner/core/sizing/gridcriterion.h"
 #include "planner/core/sizing/redundancy.h"
 
 #include <optional>
@@ -35,6 +37,8 @@ struct PlanInput
     std::optional<Kilovolts> interconnection;
     // Average IT load over the year as a share of the design IT load (annual energy, water).
     double averageItLoadFraction = 1.0;
+    // Which headroom at the serving bus the phases must fit in (when the site has a study).
+    GridCriterion gridCriterion = GridCriterion::NMinus1;
 };
 
 } // namespace planner

@@ -47,6 +47,21 @@ std::string checkCustom(const AcceleratorSystem &a)
     return {};
 }
 
+// +infinity is a valid headroom (nothing limits it); NaN and negative figures are not.
+std::string validateHeadroom(const GridHeadroom &h)
+{
+    if (!(h.n.value() >= 0.0) || !(h.n1.value() >= 0.0))
+        return "site grid headroom: the N and N-1 headroom must be 0 MW or more";
+    if (h.n1.value() > h.n.value())
+        return "site grid headroom: the N-1 headroom (" + num(h.n1.value())
+                + " MW) cannot exceed the N headroom (" + num(h.n.value()) + " MW)";
+    if (h.busVoltage && (!finite(h.busVoltage->value()) || h.busVoltage->value() <= 0.0))
+        return "site grid headroom: the bus voltage must be positive (kV)";
+    if (h.distance && (!finite(h.distance->value()) || h.distance->value() < 0.0))
+        return "site grid headroom: the distance to the bus must be 0 km or more";
+    return {};
+}
+
 } // namespace
 
 std::string validatePlanInput(const PlanInput &in, const Catalog &catalog)
@@ -132,6 +147,8 @@ std::string validateSite(const SiteConditions &site)
             || !finite(g.lineDistance.value()) || g.lineDistance.value() < 0.0)
             return "site grid access: voltage must be positive and distances zero or more";
     }
+    if (site.gridHeadroom)
+        return validateHeadroom(*site.gridHeadroom);
     return {};
 }
 

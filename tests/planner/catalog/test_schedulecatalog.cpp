@@ -54,6 +54,13 @@ void TestScheduleCatalog::shippedCatalogLoads()
     for (const char *market : {"generic", "pjm", "ercot", "caiso", "miso", "spp"}) {
         QVERIFY(catalog->require(std::string("interconnection.") + market, "months").ok());
     }
+    // The network upgrade of a phase that does not fit the grid: no public duration was found,
+    // so the entry must say it is an assumption.
+    const auto upgrade = catalog->require("grid_upgrade.construction", "months");
+    QVERIFY(upgrade.ok());
+    QCOMPARE((*upgrade)->status, std::string("assumption"));
+    QVERIFY((*upgrade)->value.min <= (*upgrade)->value.typical
+            && (*upgrade)->value.typical <= (*upgrade)->value.max);
 }
 
 void TestScheduleCatalog::sourcesAreInTheReferenceFile()

@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 using namespace planner;
 
@@ -32,6 +33,8 @@ private slots:
     void optionsChangeWhatTheyShould();
     void planFileSectionsAreRead();
     void sourcesAreTraceable();
+    void gridUpgradeFiguresFollowTheReference_data();
+    void gridUpgradeFiguresFollowTheReference();
     void totalCapexPerKwIsInThePublishedBand();
     void unpricedSystemsAreMissingNotFree();
     void badCatalogAndInputsAreErrors_data();
@@ -376,6 +379,110 @@ void TestEconomics::sourcesAreTraceable()
     }
     // The price index's source is in the project's own list, on every checkout.
     QVERIFY(csv.find(m_economics->escalation().source) != std::string::npos);
+}
+
+// The network-upgrade rates per MW of shortfall and km, from the reference rows they name
+// (figures copied here by hand; where engineering-facts.csv is next to the source tree, its
+// row must still say the same): the MISO-typical cost per mile of a single circuit over its
+// rating, or ReEDS's cost per MW-mile, over 1.609344 km per mile, in 2004 prices.
+void TestEconomics::gridUpgradeFiguresFollowTheReference_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("field"); // min, typical or max of the entry
+    QTest::addColumn<QString>("item"); // engineering-facts.csv: item, parameter, column, part
+    QTest::addColumn<QString>("parameter");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("part"); // index in a cell such as "2022 / 1167 / 1213"
+    QTest::addColumn<double>("reference");
+    QTest::addColumn<double>("toUsdPerMwKm");
+    constexpr double mile = 1.609344;
+    const struct
+    {
+        const char *kv;
+        const char *item;
+        double rating;
+        double perMile[3]; // M USD per mile: min, typical, max
+    } lines[] = {{"138",
+                  "Transmission line 138 kV single-circuit (rating 205 MW)",
+                  205,
+                  {0.73, 1.07, 1.54}},
+                 {"230",
+                  "Transmission line 230 kV single-circuit (rating 400 MW)",
+                  400,
+                  {1.16, 1.25, 2.25}},
+                 {"500",
+                  "Transmission line 500 kV single-circuit (rating 1500 MW)",
+                  1500,
+                  {2.06, 2.06, 3.54}}};
+    const char *fields[] = {"min", "typical", "max"};
+    for (const auto &l : lines) {
+        for (int f = 0; f < 3; ++f) {
+            QTest::addRow("%s kV %s", l.kv, fields[f])
+                    << QString("grid_upgrade.line_per_mw_km.") + l.kv << fields[f] << l.item
+                    << "capital cost per mile" << 3 + f << 0 << l.perMile[f]
+                    << 1e6 / l.rating / mile;
+        }
+    }
+    const char *reeds = "Transmission line 345 kV / 500 kV / 765 kV AC";
+    QTest::newRow("345 kV") << "grid_upgrade.line_per_mw_km.345"
+                            << "typical" << reeds << "base cost per MW-mile" << 4 << 0 << 2022.0
+                            << 1.0 / mile;
+    QTest::newRow("765 kV") << "grid_upgrade.line_per_mw_km.765"
+                            << "typical" << reeds << "base cost per MW-mile" << 4 << 2 << 1213.0
+                            << 1.0 / mile;
+    const char *ring = "3-breaker ring-bus substation (no transformer)";
+    QTest::newRow("substation min") << "grid_upgrade.substation_expansion"
+                                    << "min" << ring << "cost at 138 kV" << 3 << 0 << 5.91 << 1e6;
+    QTest::newRow("substation max") << "grid_upgrade.substation_expansion"
+                                    << "max" << ring << "cost at 138 kV" << 5 << 0 << 8.81 << 1e6;
+}
+
+void TestEconomics::gridUpgradeFiguresFollowTheReference()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, field);
+    QFETCH(QString, item);
+    QFETCH(QString, parameter);
+    QFETCH(int, column);
+    QFETCH(int, part);
+    QFETCH(double, reference);
+    QFETCH(double, toUsdPerMwKm);
+    const EconomicsEntry *e = m_economics->find(id.toStdString());
+    QVERIFY2(e, qPrintable(id));
+    QVERIFY(e->priceYear);
+    QVERIFY(!e->source.empty() && !e->year.empty());
+    const double value = field == "min" ? e->min : field == "max" ? e->max : e->typical;
+    QVERIFY2(std::abs(value - reference * toUsdPerMwKm) <= 0.5,
+             qPrintable(QString("%1 vs %2").arg(value).arg(reference * toUsdPerMwKm)));
+    QFile csv(QString::fromStdString(std::string(ENERGIZE_SOURCE_DIR)
+                                     + "/../shared/reference/engineering-facts.csv"));
+    if (!csv.open(QIODevice::ReadOnly))
+        return; // a clean clone: the copied figure above is all there is
+    int found = 0;
+    while (!csv.atEnd()) {
+        const QString line = QString::fromUtf8(csv.readLine()).trimmed();
+        QStringList cells;
+        QString cell;
+        bool quoted = false;
+        for (QChar ch : line) {
+            if (ch == '"')
+                quoted = !quoted;
+            else if (ch == ',' && !quoted)
+                cells << std::exchange(cell, QString());
+            else
+                cell += ch;
+        }
+        cells << cell;
+        if (cells.size() < 9 || cells[1] != item || !cells[2].startsWith(parameter))
+            continue;
+        ++found;
+        QVERIFY2(e->source == cells[8].toStdString() || e->status == "assumption",
+                 qPrintable(cells[8]));
+        const QStringList parts = cells[column].split(" / ");
+        QVERIFY(part < parts.size());
+        QCOMPARE(parts[part].toDouble(), reference);
+    }
+    QVERIFY2(found == 1, qPrintable(item));
 }
 
 void TestEconomics::totalCapexPerKwIsInThePublishedBand()

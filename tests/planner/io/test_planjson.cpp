@@ -44,6 +44,27 @@ std::string exampleWith(const QString &path, const QJsonValue &value)
     return QJsonDocument(root).toJson().toStdString();
 }
 
+// The example with a headroom study at the serving bus, `key` replaced (or removed: null).
+std::string exampleWithHeadroom(const QString &key = {}, const QJsonValue &value = {})
+{
+    QJsonObject h{{"n_mw", 420},
+                  {"n1_mw", 180},
+                  {"bus", "ODESSA 2 0"},
+                  {"bus_id", 1001},
+                  {"kv", 345},
+                  {"distance_km", 3.2},
+                  {"binding", "ODESSA 2 0 - MIDLAND 1 0 after the outage of ODESSA 2 0 - PECOS 0"},
+                  {"binding_n", "ODESSA 2 0 - MIDLAND 1 0"},
+                  {"case", "ACTIVSg2000"}};
+    if (!key.isEmpty()) {
+        if (value.isNull())
+            h.remove(key);
+        else
+            h[key] = value;
+    }
+    return exampleWith("site.grid_headroom", h);
+}
+
 } // namespace
 
 class TestPlanJson : public QObject
@@ -132,6 +153,125 @@ private slots:
         QVERIFY(!r.ok());
         const QString message = QString::fromStdString(r.error().message);
         QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    // The headroom study in the site section, every field read; without it, not studied.
+    void readsTheHeadroom()
+    {
+        Expected<PlanRequest> r = parsePlanRequest(exampleWithHeadroom());
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        QVERIFY(r->site.gridHeadroom);
+        const GridHeadroom &h = *r->site.gridHeadroom;
+        QCOMPARE(h.n.value(), 420.0);
+        QCOMPARE(h.n1.value(), 180.0);
+        QCOMPARE(h.busName, std::string("ODESSA 2 0"));
+        QCOMPARE(*h.busId, 1001);
+        QCOMPARE(h.busVoltage->value(), 345.0);
+        QCOMPARE(h.distance->value(), 3.2);
+        QCOMPARE(h.bindingN1,
+                 std::string("ODESSA 2 0 - MIDLAND 1 0 after the outage of ODESSA 2 0 - PECOS 0"));
+        QCOMPARE(h.bindingN, std::string("ODESSA 2 0 - MIDLAND 1 0"));
+        QCOMPARE(h.gridCase, std::string("ACTIVSg2000"));
+        QCOMPARE(r->input.gridCriterion, GridCriterion::NMinus1); // the default
+
+        // Only the two figures are needed; what is not given stays unknown, not zero.
+        QJsonObject root = QJsonDocument::fromJson(exampleText()).object();
+        QJsonObject site = root["site"].toObject();
+        site["grid_headroom"] = QJsonObject{{"n_mw", 50}, {"n1_mw", 0}};
+        root["site"] = site;
+        QJsonObject planObject = root["plan"].toObject();
+        planObject["grid_criterion"] = "N";
+        root["plan"] = planObject;
+        Expected<PlanRequest> bare = parsePlanRequest(QJsonDocument(root).toJson().toStdString());
+        QVERIFY2(bare.ok(), bare.ok() ? "" : bare.error().message.c_str());
+        const GridHeadroom &b = *bare->site.gridHeadroom;
+        QCOMPARE(b.n1.value(), 0.0);
+        QVERIFY(!b.busId && !b.busVoltage && !b.distance);
+        QVERIFY(b.busName.empty() && b.bindingN1.empty() && b.gridCase.empty());
+        QCOMPARE(bare->input.gridCriterion, GridCriterion::N);
+
+        QVERIFY(!parsePlanRequest(exampleText().toStdString())->site.gridHeadroom);
+    }
+
+    void headroomErrorsNameTheField_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no N-1") << "n1_mw" << QJsonValue() << "site.grid_headroom.n1_mw: missing";
+        QTest::newRow("no N") << "n_mw" << QJsonValue() << "site.grid_headroom.n_mw: missing";
+        QTest::newRow("N-1 as text")
+                << "n1_mw" << QJsonValue("lots") << "site.grid_headroom.n1_mw: expected a number";
+        QTest::newRow("negative N-1") << "n1_mw" << QJsonValue(-5)
+                                      << "site.grid_headroom.n1_mw: must be a number of 0 MW";
+        QTest::newRow("negative N") << "n_mw" << QJsonValue(-0.5)
+                                    << "site.grid_headroom.n_mw: must be a number of 0 MW";
+        QTest::newRow("N-1 above N")
+                << "n1_mw" << QJsonValue(500)
+                << "site.grid_headroom.n1_mw: 500 MW cannot exceed n_mw (420 MW)";
+        QTest::newRow("zero kV") << "kv" << QJsonValue(0)
+                                 << "site.grid_headroom.kv: must be a voltage above 0 kV";
+        QTest::newRow("negative distance")
+                << "distance_km" << QJsonValue(-1)
+                << "site.grid_headroom.distance_km: must be a distance of 0 km or more";
+        QTest::newRow("fractional bus id") << "bus_id" << QJsonValue(10.5)
+                                           << "site.grid_headroom.bus_id: expected a whole number";
+        QTest::newRow("bus as a number")
+                << "bus" << QJsonValue(7) << "site.grid_headroom.bus: expected a string";
+        QTest::newRow("binding as a number")
+                << "binding" << QJsonValue(1) << "site.grid_headroom.binding: expected a string";
+    }
+
+    void headroomErrorsNameTheField()
+    {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        Expected<PlanRequest> r = parsePlanRequest(exampleWithHeadroom(key, value));
+        QVERIFY(!r.ok());
+        const QString message = QString::fromStdString(r.error().message);
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    void headroomSectionAndCriterionAreChecked()
+    {
+        auto message = [](const std::string &text) {
+            Expected<PlanRequest> r = parsePlanRequest(text);
+            return r.ok() ? QString() : QString::fromStdString(r.error().message);
+        };
+        QCOMPARE(message(exampleWith("site.grid_headroom", QJsonValue(180))),
+                 QString("site.grid_headroom: expected an object"));
+        QCOMPARE(message(exampleWith("plan.grid_criterion", QJsonValue("N-2"))),
+                 QString("plan.grid_criterion: 'N-2' is not one of N, N-1"));
+        // A figure too large for a double is refused by the JSON reader, never read as infinity.
+        const std::string n = "\"n_mw\": 420", n1 = "\"n1_mw\": 180";
+        std::string huge = exampleWithHeadroom();
+        QVERIFY(huge.find(n) != std::string::npos);
+        huge.replace(huge.find(n), n.size(), "\"n_mw\": 1e999");
+        QVERIFY2(message(huge).startsWith("not valid JSON") && message(huge).contains("1e999"),
+                 qPrintable(message(huge)));
+        // NaN is not JSON.
+        std::string nan = exampleWithHeadroom();
+        QVERIFY(nan.find(n1) != std::string::npos);
+        nan.replace(nan.find(n1), n1.size(), "\"n1_mw\": NaN");
+        QVERIFY(message(nan).startsWith("not valid JSON"));
+    }
+
+    // The criterion is a plan option: written only when it is not the default, read back.
+    void criterionRoundTripsThroughThePlanObject()
+    {
+        Expected<PlanSpec> spec = parsePlanSpec(
+                QJsonDocument(QJsonDocument::fromJson(exampleText())["plan"].toObject())
+                        .toJson()
+                        .toStdString());
+        QVERIFY2(spec.ok(), spec.ok() ? "" : spec.error().message.c_str());
+        QVERIFY(planSpecToJson(*spec).find("grid_criterion") == std::string::npos);
+        spec->input.gridCriterion = GridCriterion::N;
+        const std::string written = planSpecToJson(*spec);
+        QVERIFY(written.find("\"grid_criterion\":\"N\"") != std::string::npos);
+        Expected<PlanSpec> back = parsePlanSpec(written);
+        QVERIFY(back.ok());
+        QCOMPARE(back->input.gridCriterion, GridCriterion::N);
     }
 
     // JSON has no NaN: a file that tries gets a syntax error, not a NaN plan.

@@ -4,6 +4,7 @@
 // consistency of the critical path, bridging power, calendar dates and input errors.
 
 #include "planner/core/catalog/schedulecatalog.h"
+#include "planner/core/schedule/schedulecpm.h"
 #include "planner/core/schedule/scheduledefaultnetwork.h"
 #include "planner/core/schedule/scheduleplanner.h"
 
@@ -31,6 +32,7 @@ private slots:
     void slowBridgingDoesNotHelp();
     void lessGridWorkIsNotSlower();
     void calendarMonths();
+    void networkUpgradeGatesItsPhase();
     void inputErrorsAreActionable_data();
     void inputErrorsAreActionable();
 
@@ -280,6 +282,59 @@ void TestSchedulePlanner::calendarMonths()
     }
 }
 
+// The network upgrade a phase that does not fit the grid needs: after the interconnection
+// agreement, for its catalog duration, before that phase's grid power and no earlier phase's.
+void TestSchedulePlanner::networkUpgradeGatesItsPhase()
+{
+    const auto preds = [](const ScheduleNetwork &n, const char *id) {
+        std::vector<std::string> out;
+        for (std::size_t p : n.predecessors(*n.indexOf(id)))
+            out.push_back(n.task(p).id);
+        return out;
+    };
+    const auto has = [](const std::vector<std::string> &ids, const char *id) {
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    };
+    ScheduleInputs in = campus("generic");
+    auto none = buildDefaultNetwork(in, m_catalog);
+    QVERIFY(none.ok());
+    QVERIFY(!none->indexOf(scheduletasks::kNetworkUpgrade));
+
+    in.networkUpgradeBeforePhase = 2;
+    auto second = buildDefaultNetwork(in, m_catalog);
+    QVERIFY2(second.ok(), second.ok() ? "" : second.error().message.c_str());
+    QCOMPARE(second->size(), none->size() + 1);
+    const ScheduleTask &upgrade = second->task(*second->indexOf(scheduletasks::kNetworkUpgrade));
+    const ScheduleEntry *entry = m_catalog.find("grid_upgrade.construction");
+    QVERIFY(entry);
+    QCOMPARE(upgrade.sourceEntry, entry->id);
+    QCOMPARE(upgrade.duration.typical, entry->value.typical);
+    QCOMPARE(upgrade.name, entry->name + " (before phase 2)");
+    QCOMPARE(preds(*second, scheduletasks::kNetworkUpgrade),
+             std::vector<std::string>{scheduletasks::kInterconnection});
+    QVERIFY(has(preds(*second, "energization_2"), scheduletasks::kNetworkUpgrade));
+    QVERIFY(!has(preds(*second, "energization_1"), scheduletasks::kNetworkUpgrade));
+    QVERIFY(!has(preds(*second, scheduletasks::kGridReady), scheduletasks::kNetworkUpgrade));
+
+    // Before phase 1 it gates grid power itself, so every phase waits for it.
+    in.networkUpgradeBeforePhase = 1;
+    auto first = buildDefaultNetwork(in, m_catalog);
+    QVERIFY(first.ok());
+    QVERIFY(has(preds(*first, scheduletasks::kGridReady), scheduletasks::kNetworkUpgrade));
+    const CriticalPathResult cpm = criticalPath(*first);
+    const auto finish = [&](const char *id) {
+        return cpm.timings[*first->indexOf(id)].earlyFinish.value();
+    };
+    QVERIFY(cpm.timings[*first->indexOf("energization_1")].earlyStart.value()
+            >= finish(scheduletasks::kNetworkUpgrade));
+    // Bridging power may still run phase 1 before the upgrade: it joins the grid in first power.
+    in.bridging = "battery";
+    auto bridged = buildDefaultNetwork(in, m_catalog);
+    QVERIFY(bridged.ok());
+    QVERIFY(has(preds(*bridged, scheduletasks::kGridReady), scheduletasks::kNetworkUpgrade));
+    QVERIFY(!has(preds(*bridged, scheduletasks::kFirstPower), scheduletasks::kNetworkUpgrade));
+}
+
 void TestSchedulePlanner::inputErrorsAreActionable_data()
 {
     QTest::addColumn<int>("which");
@@ -294,6 +349,7 @@ void TestSchedulePlanner::inputErrorsAreActionable_data()
     QTest::newRow("known bridging listed") << 5 << "recip_engines, gas_turbine, fuel_cells";
     QTest::newRow("bad start month") << 6 << "start month";
     QTest::newRow("no samples") << 7 << "at least one sample";
+    QTest::newRow("upgrade after the last phase") << 8 << "network upgrade is before phase 3 of 2";
 }
 
 void TestSchedulePlanner::inputErrorsAreActionable()
@@ -323,6 +379,9 @@ void TestSchedulePlanner::inputErrorsAreActionable()
         break;
     case 6:
         in.start.month = 13;
+        break;
+    case 8:
+        in.networkUpgradeBeforePhase = 3;
         break;
     default:
         options.samples = 0;
