@@ -112,7 +112,7 @@ private:
     std::vector<int> m_piece; // 2-edge-connected component per position (a bridge: its own)
     std::vector<double> m_alpha; // susceptance per position
     std::vector<double> m_beta; // per column: 1/(1 − PTDF_kk); NaN when numerically split
-    std::vector<double> m_columnMax; // per column: bound on |LODF| over the rated positions
+    std::vector<double> m_columnMax; // per column: bound on |LODF| (rated, not pre-existing)
     std::vector<double> m_flushError; // per column: bound on |LODF| of a factor stored as 0
     std::vector<double> m_rate; // emergency rating per position, 0 = unlimited
     std::vector<double> m_flow; // base flow per position
