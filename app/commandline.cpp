@@ -103,8 +103,42 @@ int runHeadless(const QStringList &arguments)
     return 0;
 }
 
-energize::Expected<LaunchOptions> parseLaunchOptions(const QStringList &arguments)
+namespace {
+
+// The arguments less Qt's own options (`-platform offscreen`, `-style fusion`, `-geometry WxH`,
+// the ones `--help-all` lists), which QApplication takes out of argv once it is made; they are
+// parsed before that, so that bad options are reported without a display.
+QStringList withoutQtOptions(const QStringList &arguments)
 {
+    static const QStringList valued = {"-platform",      "-platformpluginpath",
+                                       "-platformtheme", "-plugin",
+                                       "-qmljsdebugger", "-qwindowgeometry",
+                                       "-geometry",      "-qwindowtitle",
+                                       "-title",         "-qwindowicon",
+                                       "-icon",          "-display",
+                                       "-name",          "-visual",
+                                       "-session",       "-style",
+                                       "-stylesheet"};
+    static const QStringList alone = {"-reverse", "-nograb", "-dograb", "-sync", "-widgetcount"};
+    QStringList out;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString a = arguments.at(i);
+        if (i > 0 && a.startsWith(QLatin1String("--")))
+            a.remove(0, 1); // Qt takes -platform and --platform alike
+        const QString name = a.section('=', 0, 0);
+        if (i == 0 || !(valued.contains(name) || alone.contains(a)))
+            out << arguments.at(i);
+        else if (valued.contains(name) && !a.contains('='))
+            ++i; // and its value
+    }
+    return out;
+}
+
+} // namespace
+
+energize::Expected<LaunchOptions> parseLaunchOptions(const QStringList &all)
+{
+    const QStringList arguments = withoutQtOptions(all);
     QCommandLineParser parser;
     addGuiOptions(parser);
     if (!parser.parse(arguments))

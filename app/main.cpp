@@ -41,6 +41,9 @@ int main(int argc, char **argv)
     QApplication gui(argc, argv);
     app::setApplicationIdentity();
     QApplication::setWindowIcon(QIcon(":/icons/energize.svg"));
+    // Desktops match the window to packaging/io.github.energize.Energize.desktop (its icon and
+    // name) through this, and on Wayland it is the window's app id.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.energize.Energize"));
 
     app::MainWindow window;
     window.show();

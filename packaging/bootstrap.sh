@@ -4,6 +4,8 @@
 #   bash packaging/bootstrap.sh run    install what is missing, build, launch on the demo project
 #   bash packaging/bootstrap.sh test   install what is missing, build, run the whole suite headless
 #   bash packaging/bootstrap.sh build  install what is missing and build only
+#   bash packaging/bootstrap.sh package  install what is missing, build, and write the Debian
+#                                        package energize_<version>_<arch>.deb in the build folder
 # Idempotent: packages already present are not reinstalled and the build is incremental.
 # Environment: BUILD_DIR (default ./build), JOBS (default: number of cores).
 set -euo pipefail
@@ -19,6 +21,7 @@ packages=(
     libqcustomplot-dev libgdal-dev gdal-bin python3-gdal libeigen3-dev nlohmann-json3-dev
     libsqlite3-dev sqlite3 libbenchmark-dev
     xvfb xauth imagemagick poppler-utils
+    librsvg2-bin file
 )
 
 install_missing() {
@@ -61,8 +64,17 @@ run)
     fi
     exec "$build_dir/app/energize" --demo
     ;;
+package)
+    install_missing
+    build
+    # CPack installs into a staging folder, strips, asks dpkg-shlibdeps for the dependencies
+    # and writes the .deb next to CPackConfig.cmake.
+    rm -f "$build_dir"/energize_*.deb
+    (cd "$build_dir" && cpack -G DEB >/dev/null)
+    ls "$build_dir"/energize_*.deb
+    ;;
 *)
-    echo "usage: bash packaging/bootstrap.sh [run|test|build]" >&2
+    echo "usage: bash packaging/bootstrap.sh [run|test|build|package]" >&2
     exit 2
     ;;
 esac
