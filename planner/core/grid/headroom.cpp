@@ -8,8 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <new>
-#include <numeric>
+#include <limits>
 #include <optional>
 #include <utility>
 
