@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <limits>
+#include <map>
 #include <optional>
 #include <utility>
 
