@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/core/grid/matpowercase.h"
 
-#include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +14,19 @@
 
 namespace planner {
 namespace {
+
+// A whole token as a number, independent of the C locale (Qt sets it from the environment, and
+// strtod would then read "0.5" as 0 under a locale with a decimal comma). A leading '+' is
+// accepted; out-of-range values are refused.
+bool parseNumber(std::string_view token, double &value)
+{
+    if (!token.empty() && token.front() == '+')
+        token.remove_prefix(1);
+    if (token.empty())
+        return false;
+    const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+    return ec == std::errc() && end == token.data() + token.size();
+}
 
 using energize::Error;
 using energize::Expected;
@@ -184,10 +197,8 @@ private:
                     return at(line) + name + ": unexpected '" + std::string(1, c)
                             + "' (is the '];' closing " + name + " missing?)";
                 }
-                char *end = nullptr;
-                errno = 0;
-                const double v = std::strtod(token.c_str(), &end);
-                if (end != token.c_str() + token.size() || errno == ERANGE) {
+                double v = 0.0;
+                if (!parseNumber(token, v)) {
                     return at(line) + name + ": '" + token + "' is not a number (is the '];' "
                             + "closing " + name + " on line " + std::to_string(m.line)
                             + " missing?)";
@@ -278,10 +289,7 @@ Expected<GridCase> parseMatpowerCase(std::string_view text, const std::string &s
         return Error{sourceName + ": no 'mpc.baseMVA = ...;' line: the system MVA base is needed"};
     {
         const std::string &t = base->second.second;
-        char *end = nullptr;
-        grid.baseMva = std::strtod(t.c_str(), &end);
-        if (t.empty() || end != t.c_str() + t.size() || !std::isfinite(grid.baseMva)
-            || grid.baseMva <= 0.0)
+        if (!parseNumber(t, grid.baseMva) || !std::isfinite(grid.baseMva) || grid.baseMva <= 0.0)
             return Error{at(base->second.first) + "mpc.baseMVA '" + t
                          + "' is not a positive number"};
     }
