@@ -13,6 +13,7 @@
 #include <QPainterPath>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ui {
@@ -56,6 +57,14 @@ void MapCanvas::setRenderFunction(RenderFunction render)
 {
     m_render = std::move(render);
     refresh();
+}
+
+void MapCanvas::setLegend(const QList<LegendSection> &sections)
+{
+    if (sections == m_legend)
+        return;
+    m_legend = sections;
+    update();
 }
 
 void MapCanvas::setAttribution(const QString &text)
@@ -273,6 +282,12 @@ void MapCanvas::paintEvent(QPaintEvent *)
     const ScaleBar bar = scaleBarFor(m_view.groundMetresPerPixel(centreLat), width() / 5.0);
     paintScaleBar(painter, QPointF(12.0, height() - 28.0), bar);
     paintNorthArrow(painter);
+    if (!m_legend.isEmpty()) {
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        paintLegend(painter, QPointF(8.0, height() - 52.0), m_legend, small,
+                    std::min(320.0, width() / 3.0));
+    }
 
     if (!m_attribution.isEmpty()) {
         const QRectF box(0, height() - 18, width(), 18);
