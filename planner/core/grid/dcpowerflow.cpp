@@ -221,6 +221,15 @@ std::vector<double> DcPowerFlow::transferColumn(int fromBus, int toBus) const
     return flows;
 }
 
+std::vector<double> DcPowerFlow::injectionFlows(const std::vector<double> &injection) const
+{
+    const std::vector<double> angles = solveAngles(injection);
+    std::vector<double> flows(m_branchB.size(), 0.0);
+    for (std::size_t k = 0; k < flows.size(); ++k)
+        flows[k] = m_branchB[k] * (angles[m_branchFrom[k]] - angles[m_branchTo[k]]);
+    return flows;
+}
+
 std::vector<double> DcPowerFlow::ptdfColumn(int busIndex) const
 {
     const int ref = m_reference[busIndex];

@@ -50,12 +50,18 @@ public:
     // The reference bus index of the island a bus is in, or -1 for an isolated bus.
     int referenceOf(int busIndex) const;
     bool branchActive(int branch) const { return m_branchB[branch] != 0.0; }
+    // Series susceptance 1/(x·tap) in p.u., 0 for a branch left out.
+    double branchSusceptance(int branch) const { return m_branchB[branch]; }
 
     // Flows (MW per branch) caused by 1 MW injected at `busIndex` and withdrawn at its island's
     // reference bus: one column of the PTDF matrix. Zero for a reference or isolated bus.
     std::vector<double> ptdfColumn(int busIndex) const;
     // Flows caused by 1 MW injected at `fromBus` and withdrawn at `toBus` (same island).
     std::vector<double> transferColumn(int fromBus, int toBus) const;
+    // Flows caused by the injections given per bus index (any unit; the flows come in the same
+    // unit), each island's reference bus taking up its island's balance; phase shifts left out.
+    // The sum of injection[i] · ptdfColumn(i) over the buses, for the price of one solve.
+    std::vector<double> injectionFlows(const std::vector<double> &injection) const;
     // Line outage distribution factors for taking branch `branch` out of service.
     LineOutageFactors lineOutage(int branch) const;
 

@@ -3,28 +3,44 @@
 // Load headroom at a bus: the extra load ΔP ≥ 0 the grid can serve there, from a DC power flow.
 //
 // Definition (the one tests check by brute force):
+//  - The base case is the DC power flow of the case (DcPowerFlow). Its generator outputs are
+//    the case's Pg, except that the first online generator at each island's reference bus also
+//    takes up the island's mismatch (loads + shunts − Pg), as MATPOWER's rundcpf reports it.
 //  - The new load is withdrawn at the bus and balanced by the online generators of the bus's
-//    island in proportion to their spare capacity max(Pmax − Pg, 0), with Pg after the base-case
-//    DC power flow (the reference bus takes up the mismatch of the case).
-//  - N: every in-service branch with a rating keeps |flow| ≤ rateA.
-//  - N-1: after any single branch outage that does not split the network (bridges are skipped
-//    and listed), every other branch keeps |flow| ≤ its emergency rating (rateB, or rateA where
-//    rateB is 0).
-//  - Only branches whose distribution factor for this transfer (after the outage, under N-1) is
-//    at least τ in magnitude count; rateA = 0 means unlimited.
-//  - A branch already over its limit before the new load (in the base case, or under an outage)
-//    is a pre-existing overload: listed apart, not counted.
-//  - The island's total spare capacity caps the headroom too (binding kind Generation).
+//    island in proportion to their spare capacity max(Pmax − Pg, 0). Per MW of new load the
+//    branch flows change by d = Σ_g w_g·ptdf(bus of g) − ptdf(bus), w_g = spare_g / Σ spare:
+//    d is the bus's distribution factor (DF) on each branch.
+//  - N: every in-service branch with a rating keeps |flow| ≤ rateA (rateA = 0: unlimited).
+//  - N-1: after any single outage of an in-service branch that does not split the network
+//    (splitting outages, i.e. bridges, are skipped and listed in splittingOutages()), every
+//    other branch keeps |flow| ≤ its emergency rating: rateB, or rateA where rateB is 0; 0 and
+//    0 is unlimited. With LODF L: post-outage DF d_l + L_lk·d_k, post-outage base flow
+//    f_l + L_lk·f_k. The N-1 figure also keeps the N constraints, so it is ≤ the N figure.
+//  - A (branch, outage) pair counts only if its DF (post-outage DF under N-1) is at least τ in
+//    magnitude and not zero. A counting pair limits ΔP to (R − s·f)/|DF|, s = sign(DF), f its
+//    base (post-outage) flow and R its rating.
+//  - A counting pair already over its rating before the new load (|f| > R) is a pre-existing
+//    overload: listed in BusHeadroom::preexisting, not counted.
+//  - The island's total spare capacity caps the headroom too (binding kind Generation; a branch
+//    limit equal to it wins). An isolated bus, or one whose island has no spare capacity, is
+//    NotServable with headroom 0.
+//  - On equal limits the binding pair is the one with the lowest outage (the base case first),
+//    then the lowest branch index.
 //
-// HeadroomStudy::build() does the per-case work once (factorization, base flows, outage
-// factors); headroomAt() is then the cheap per-bus query that a site drag calls. Const member
-// functions are safe from several threads at once; the object is movable, not copyable.
+// HeadroomStudy::build() does the per-case work once (factorization, base flows and, with N-1,
+// the LODF of every outage, in parallel); headroomAt() is then the cheap per-bus query that a
+// site drag calls. The LODF is kept dense for the rated branches (rows) and non-splitting
+// outages (columns): in double precision when that fits in 512 MB, else in single precision
+// with an exact re-check (in double, from a fresh LODF column) of every pair that the rounding
+// could decide, so the answer is the same either way. Const member functions are safe from
+// several threads at once; build() calls progress on the calling thread only. The object owns
+// copies of what it needs (no reference to the GridCase is kept); movable, not copyable.
 
 #include "common/expected.h"
 #include "planner/core/grid/dcpowerflow.h"
 #include "planner/core/grid/gridcase.h"
 
-#include <atomic>
+#include <cstddef>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -33,10 +49,19 @@
 
 namespace planner {
 
+// How build() keeps the N-1 outage factors (the answers are the same; memory and speed differ).
+enum class LodfStorage {
+    Automatic, // double when the matrix takes at most 512 MB, else float
+    Double,
+    Float, // half the memory; pairs the rounding could decide are re-checked in double
+};
+
 struct HeadroomOptions
 {
-    double tau = 0.05; // distribution-factor threshold, |DF| ≥ tau counts
+    double tau = 0.05; // distribution-factor threshold, |DF| ≥ tau counts; 0 ≤ tau ≤ 1
     bool n1 = true; // also study single branch outages
+    int threads = 0; // for build()'s outage factors; 0: all cores
+    LodfStorage storage = LodfStorage::Automatic;
 };
 
 // What limits a headroom figure.
@@ -59,7 +84,7 @@ struct PreexistingOverload
 {
     int branch = -1;
     int outage = -1; // -1 in the base case
-    double flowMw = 0.0; // signed, from → to
+    double flowMw = 0.0; // signed, from → to (after the outage, if any)
     double limitMw = 0.0;
 };
 
@@ -69,8 +94,9 @@ struct BusHeadroom
     double headroomNMw = std::numeric_limits<double>::infinity();
     double headroomN1Mw = std::numeric_limits<double>::infinity(); // ≤ headroomNMw; N only: = N
     HeadroomBinding bindingN;
-    HeadroomBinding bindingN1;
-    std::vector<PreexistingOverload> preexisting; // among the branches that count for this bus
+    HeadroomBinding bindingN1; // N only: = bindingN
+    // Among the pairs that count for this bus: the base case first, then by outage and branch.
+    std::vector<PreexistingOverload> preexisting;
 };
 
 class HeadroomStudy
@@ -80,6 +106,7 @@ public:
     // result is then an error with ErrorCode::Cancelled).
     using Progress = std::function<bool(int done, int total)>;
 
+    // Errors: a tau outside [0, 1], a case the DC power flow refuses (with its message).
     static energize::Expected<HeadroomStudy>
     build(const GridCase &grid, const HeadroomOptions &options = {}, const Progress &progress = {});
 
@@ -92,16 +119,23 @@ public:
     const DcPowerFlow &powerFlow() const;
     // Generator output after the base-case power flow (the reference buses take the mismatch).
     const std::vector<double> &generationMw() const;
-    // Branch outages skipped under N-1 because they split an island.
+    // Branch outages skipped under N-1 because they split an island, in branch order (empty
+    // without N-1).
     const std::vector<int> &splittingOutages() const;
+    // Spare capacity Σ max(Pmax − Pg, 0) of the island a bus is in; 0 for an isolated bus.
+    double islandSpareMw(int busIndex) const;
+    // Bytes held by the N-1 outage factors, and whether they are kept in single precision.
+    std::size_t lodfBytes() const;
+    bool lodfInFloat() const;
 
-    // Headroom at one bus (index into GridCase::buses).
+    // Headroom at one bus (index into GridCase::buses; a bad index gives NotServable, bus -1).
     BusHeadroom headroomAt(int busIndex) const;
     // Every bus, on `threads` threads (0: all cores); progress and cancel as in build().
     energize::Expected<std::vector<BusHeadroom>> headroomAll(int threads = 0,
                                                              const Progress &progress = {}) const;
 
-    // "ODESSA 2 0 (bus 1001, 345 kV) – ... " style names for messages and tables.
+    // "ODESSA 2 0 (bus 1001, 345 kV)"; a branch: "<from bus> – <to bus>", with ", circuit 2"
+    // after the second and later of parallel branches between the same two buses.
     std::string describeBus(int busIndex) const;
     std::string describeBranch(int branch) const;
 

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The N-1 half of the headroom study (see headroom.h for the definition): the line outage
+// distribution factors of every non-splitting outage k on every rated branch l, and the scan
+// that finds, for one bus's distribution factors d, the (branch, outage) pair that limits first.
+//
+// Storage: LODF_lk = b_l · β_k · S_lk with b_l the branch susceptance, β_k = 1/(1 − PTDF_kk)
+// and S = A·B'⁻¹·Aᵀ, which is symmetric. S is kept once, square and dense over the branches
+// that are an outage or a rated branch, so that both a branch's factors under every outage
+// (a row) and an outage's factors on every branch (a column) are contiguous: the scan reads
+// rows for the branches near the bus and columns for the outages near it, never gathers.
+// S_lk is the value from the solve of the lower of the two positions; in float storage the
+// candidate pairs are re-checked against that value recomputed in double, so both storages
+// give the same answer as a full double scan of every pair.
+//
+// Built once (in parallel, progress on the calling thread); const afterwards and then safe from
+// several threads at once. Movable, not copyable; owns everything (no reference to the power
+// flow it was built from is kept, except where study() is handed one).
+
+#include "common/expected.h"
+#include "planner/core/grid/dcpowerflow.h"
+#include "planner/core/grid/headroom.h"
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace planner {
+
+// A branch at its limit after an outage: the MW of new load that takes it there.
+struct OutageLimit
+{
+    double mw = 0.0;
+    int branch = -1; // index into GridCase::branches
+    int outage = -1; // index into GridCase::branches of the outaged branch
+};
+
+class OutageFactors
+{
+public:
+    using Progress = std::function<bool(int done, int total)>;
+
+    struct Inputs
+    {
+        const DcPowerFlow *powerFlow = nullptr;
+        int buses = 0;
+        std::vector<int> from, to; // bus index per branch
+        std::vector<double> flowMw; // base-case flow per branch
+        std::vector<double> emergencyMw; // per branch; 0 = unlimited
+        LodfStorage storage = LodfStorage::Automatic; // Automatic: double up to 512 MB
+        int threads = 0; // 0: all cores
+    };
+
+    // Errors: not enough memory for the matrix, cancelled (ErrorCode::Cancelled).
+    static energize::Expected<OutageFactors> build(const Inputs &in, const Progress &progress);
+
+    OutageFactors(OutageFactors &&) noexcept;
+    OutageFactors &operator=(OutageFactors &&) noexcept;
+    ~OutageFactors();
+
+    const std::vector<int> &splitting() const { return m_splitting; }
+    std::size_t bytes() const;
+    bool inFloat() const { return !m_sFloat.empty(); }
+
+    // For the distribution factors `d` (per branch) of one bus and threshold `tau`: the lowest
+    // limit among the counting, not pre-existing (branch, outage) pairs if it is at most
+    // `upper` (ties: lowest outage, then lowest branch), and the counting pre-existing
+    // overloads appended to `overloads` in outage then branch order. `pf` must be the power
+    // flow the factors were built from (float storage re-solves a few columns with it).
+    struct Result
+    {
+        bool found = false;
+        OutageLimit limit;
+    };
+    Result study(const DcPowerFlow &pf, const std::vector<double> &d, double tau, double upper,
+                 std::vector<PreexistingOverload> &overloads) const;
+
+private:
+    struct Overload // a pair over its limit before any new load (bus-independent)
+    {
+        int column = 0;
+        int position = 0;
+        double lodf = 0.0;
+        double flowMw = 0.0;
+    };
+    struct Scan;
+
+    OutageFactors() = default;
+    template<typename T>
+    void scan(const T *s, Scan &state) const;
+
+    std::vector<int> m_branch; // per position; positions [0, m_columns) are the outages
+    int m_columns = 0;
+    std::vector<int> m_from, m_to; // bus index per position
+    std::vector<double> m_alpha; // susceptance per position
+    std::vector<double> m_beta; // per column: 1/(1 − PTDF_kk); NaN when numerically split
+    std::vector<double> m_columnMax; // per column: bound on |LODF| over the rated positions
+    std::vector<double> m_flushError; // per column: bound on |LODF| of a factor stored as 0
+    std::vector<double> m_rate; // emergency rating per position, 0 = unlimited
+    std::vector<double> m_flow; // base flow per position
+    double m_maxAbsFlow = 0.0;
+    std::vector<double> m_sDouble;
+    std::vector<float> m_sFloat;
+    std::vector<Overload> m_overloads; // by column, then branch index
+    std::vector<int> m_splitting;
+};
+
+} // namespace planner
