@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 
 #include "app/comparecommand.h"
+#include "app/headroomcommand.h"
 #include "app/plancommand.h"
 #include "app/report/reportcommand.h"
 #include "app/savecommand.h"
@@ -37,7 +38,10 @@ void addGuiOptions(QCommandLineParser &parser)
                                         "[--plans A,B] [--paper a4|letter] [--author NAME] "
                                         "[--sections LIST]   the PDF report\n"
                                         "  energize save --demo FILE.gpkg   write the demo, "
-                                        "plans included, as a project file"));
+                                        "plans included, as a project file\n"
+                                        "  energize headroom CASE.m [--locations FILE] [--bus ID "
+                                        "| --at LON,LAT] [--n1] [--tau 0.05] [--csv FILE]   "
+                                        "load headroom per bus of a MATPOWER grid case"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -63,7 +67,7 @@ bool isHeadlessRequest(int argc, char **argv)
         if (i == 1
             && (!std::strcmp(a, "plan") || !std::strcmp(a, "score") || !std::strcmp(a, "heatmap")
                 || !std::strcmp(a, "save") || !std::strcmp(a, "compare")
-                || !std::strcmp(a, "report")))
+                || !std::strcmp(a, "report") || !std::strcmp(a, "headroom")))
             return true;
         if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version")
             || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all"))
@@ -91,6 +95,8 @@ int runHeadless(const QStringList &arguments)
         return runHeatmapCommand(arguments.mid(2));
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("save"))
         return runSaveCommand(arguments.mid(2));
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("headroom"))
+        return runHeadroomCommand(arguments.mid(2));
     QCommandLineParser parser;
     addGuiOptions(parser);
     parser.process(arguments); // prints help or version and exits

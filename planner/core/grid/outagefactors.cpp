@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <new>
+#include <numeric>
 #include <string>
 
 namespace planner {
@@ -25,6 +26,7 @@ constexpr double kFlush = 1e-30;
 // Rounding slack between two evaluations of the same short expression in different orders.
 constexpr double kRound = 8.0 * std::numeric_limits<double>::epsilon();
 constexpr int kTile = 64;
+constexpr int kBlock = 64; // pairs per block of the scan, which bounds skip whole
 constexpr int kThetaBins = 32;
 constexpr std::size_t kDoubleBudgetBytes = std::size_t(512) << 20;
 
@@ -60,6 +62,7 @@ struct OutageFactors::Scan
     std::vector<double> farRate; // per position: its rating if scanned by column, else -1
     std::vector<int> near; // rated positions scanned along their row (|d| ≥ theta)
     std::vector<int> nearOutages; // columns scanned along their column, on the far rows
+    std::vector<double> columnBlockD, farBlockD; // max |d| per block of outages, of far rows
     std::vector<Candidate> candidates;
 
     // Whether a pair may count and bind (branch-free, so that the loops vectorize): a
@@ -137,6 +140,19 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
     const bool inFloat = in.storage == LodfStorage::Float
             || (in.storage == LodfStorage::Automatic
                 && n * n * sizeof(double) > kDoubleBudgetBytes);
+    // Two branches in different 2-edge-connected components (the pieces the bridges join)
+    // never see each other's outage: their factor is 0 exactly, not a rounding residue.
+    std::vector<int> piece(in.buses);
+    std::iota(piece.begin(), piece.end(), 0);
+    auto root = [&](int i) {
+        while (piece[i] != i)
+            i = piece[i] = piece[piece[i]];
+        return i;
+    };
+    for (int c = 0; c < f.m_columns; ++c)
+        piece[root(in.from[f.m_branch[c]])] = root(in.to[f.m_branch[c]]);
+    for (int p = 0; p < nU; ++p)
+        f.m_piece.push_back(p < nCols ? root(in.from[f.m_branch[p]]) : -1 - p);
     for (int k : f.m_branch) {
         f.m_from.push_back(in.from[k]);
         f.m_to.push_back(in.to[k]);
@@ -184,9 +200,14 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
     if (!parallelFor(
                 nU, in.threads,
                 [&](int p) {
-                    const std::vector<double> t = pf.transferColumn(f.m_from[p], f.m_to[p]);
+                    // A bridge's factors are all 0: no solve.
+                    const std::vector<double> t = p < nCols
+                            ? pf.transferColumn(f.m_from[p], f.m_to[p])
+                            : std::vector<double>();
                     for (int q = p + 1; q < nU; ++q) {
-                        const double s = t[f.m_branch[q]] / f.m_alpha[q];
+                        const double s = f.m_piece[q] == f.m_piece[p]
+                                ? t[f.m_branch[q]] / f.m_alpha[q]
+                                : 0.0;
                         const std::size_t at = std::size_t(p) * n + q;
                         if (inFloat)
                             f.m_sFloat[at] = std::abs(s) < kFlush ? 0.0f : float(s);
@@ -256,6 +277,59 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
             f.m_flushError[c] = 0.0;
         }
     });
+
+    // Per block of 64 pairs, along rows (a branch under 64 outages) and along columns (an
+    // outage on 64 branches): the least margin R − |post-outage flow| and the largest |LODF|
+    // over the pairs that are not pre-existing overloads, both allowing for float rounding.
+    // The scan skips a block when no pair in it can count or come below the best limit.
+    const double unit = inFloat ? std::ldexp(1.0, -24) * (1.0 + 1e-6) : 0.0;
+    auto accumulate = [&](BlockBound &b, int row, int column, double s) {
+        const double L = lodfOf(f.m_alpha[row], f.m_beta[column], s);
+        if (std::isnan(L))
+            return;
+        const double y = L * f.m_flow[column], flow = f.m_flow[row] + y;
+        const double ef = unit * std::abs(y) + kRound * (std::abs(f.m_flow[row]) + std::abs(y))
+                + f.m_flushError[column] * std::abs(f.m_flow[column]);
+        if (std::abs(flow) > f.m_rate[row] + ef)
+            return; // surely pre-existing: never binds
+        b.margin = std::min(b.margin, std::max(0.0, f.m_rate[row] - std::abs(flow) - ef));
+        b.maxLodf = std::max(b.maxLodf, std::abs(L));
+    };
+    auto widen = [&](BlockBound &b, int column) {
+        b.maxLodf = b.maxLodf * (1.0 + 2.0 * unit) + f.m_flushError[column];
+    };
+    f.m_rowBlocks = (nCols + kBlock - 1) / kBlock;
+    f.m_columnBlocks = (nU + kBlock - 1) / kBlock;
+    f.m_rowBounds.assign(n * f.m_rowBlocks, {});
+    f.m_columnBounds.assign(std::size_t(nCols) * f.m_columnBlocks, {});
+    parallelFor(nU, in.threads, [&](int p) {
+        if (!(f.m_rate[p] > 0.0))
+            return;
+        for (int c = 0; c < nCols; ++c) {
+            if (c == p)
+                continue;
+            BlockBound &b = f.m_rowBounds[std::size_t(p) * f.m_rowBlocks + c / kBlock];
+            accumulate(b, p, c, f.storedS(p, c));
+        }
+        for (int b = 0; b < f.m_rowBlocks; ++b) {
+            BlockBound &bound = f.m_rowBounds[std::size_t(p) * f.m_rowBlocks + b];
+            double flush = 0.0;
+            for (int c = b * kBlock; c < std::min(nCols, (b + 1) * kBlock); ++c)
+                flush = std::max(flush, f.m_flushError[c]);
+            bound.maxLodf = bound.maxLodf * (1.0 + 2.0 * unit) + flush;
+        }
+    });
+    parallelFor(nCols, in.threads, [&](int c) {
+        for (int q = 0; q < nU; ++q) {
+            if (q == c || !(f.m_rate[q] > 0.0))
+                continue;
+            accumulate(f.m_columnBounds[std::size_t(c) * f.m_columnBlocks + q / kBlock], q, c,
+                       f.storedS(c, q));
+        }
+        for (int b = 0; b < f.m_columnBlocks; ++b)
+            widen(f.m_columnBounds[std::size_t(c) * f.m_columnBlocks + b], c);
+    });
+
     for (int c = 0; c < nCols; ++c) {
         if (std::isnan(f.m_beta[c]))
             f.m_splitting.push_back(f.m_branch[c]);
@@ -264,21 +338,34 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
     return f;
 }
 
+double OutageFactors::storedS(int p, int q) const
+{
+    const std::size_t at = std::size_t(p) * m_branch.size() + q;
+    return m_sFloat.empty() ? m_sDouble[at] : double(m_sFloat[at]);
+}
+
 template<typename T>
 void OutageFactors::scan(const T *s, Scan &st) const
 {
     const std::size_t n = m_branch.size();
-    constexpr int block = 256;
     const double tau = st.tau, unit = st.unit;
     const double *betaD = st.betaD.data(), *betaF = st.betaF.data(), *edc = st.edc.data(),
                  *efc = st.efc.data();
-    // Rows of the branches near the bus: every outage. Blocks with no pair that may bind are
-    // passed over after one vectorized sweep.
+    // A block is passed over when its bounds show that no pair in it can count or come below
+    // the best limit so far; else one vectorizable sweep looks for a pair that may bind, and
+    // only then are its pairs taken one by one.
+    auto skip = [&](const BlockBound &b, double reach) {
+        return reach < tau || b.margin > st.upper * (1.0 + 1e-12) * reach;
+    };
+    // Rows of the branches near the bus: every outage.
     for (int p : st.near) {
         const T *row = s + std::size_t(p) * n;
         const double alpha = m_alpha[p], dl = st.d[p], fl = m_flow[p], rate = m_rate[p];
-        for (int c0 = 0; c0 < m_columns; c0 += block) {
-            const int c1 = std::min(m_columns, c0 + block);
+        const BlockBound *bounds = m_rowBounds.data() + std::size_t(p) * m_rowBlocks;
+        for (int b = 0; b < m_rowBlocks; ++b) {
+            if (skip(bounds[b], std::abs(dl) + bounds[b].maxLodf * st.columnBlockD[b]))
+                continue;
+            const int c0 = b * kBlock, c1 = std::min(m_columns, c0 + kBlock);
             const double upperSlack = st.upper * (1.0 + 1e-12);
             int hits = 0;
             for (int c = c0; c < c1; ++c) {
@@ -301,8 +388,12 @@ void OutageFactors::scan(const T *s, Scan &st) const
     for (int c : st.nearOutages) {
         const T *column = s + std::size_t(c) * n; // S is symmetric
         const double bd = betaD[c], bf = betaF[c], edk = edc[c], efk = efc[c];
-        for (int q0 = 0; q0 < nU; q0 += block) {
-            const int q1 = std::min(nU, q0 + block);
+        const double dk = std::abs(st.d[c]);
+        const BlockBound *bounds = m_columnBounds.data() + std::size_t(c) * m_columnBlocks;
+        for (int b = 0; b < m_columnBlocks; ++b) {
+            if (skip(bounds[b], st.farBlockD[b] + bounds[b].maxLodf * dk))
+                continue;
+            const int q0 = b * kBlock, q1 = std::min(nU, q0 + kBlock);
             const double upperSlack = st.upper * (1.0 + 1e-12);
             int hits = 0;
             for (int q = q0; q < q1; ++q) {
@@ -401,6 +492,20 @@ OutageFactors::Result OutageFactors::study(const DcPowerFlow &pf, const std::vec
         if (key[c] >= tau - theta)
             st.nearOutages.push_back(c);
     }
+    // The largest |d| per block of outages and of far rows, for the block bounds; the rows and
+    // outages nearest the bus first, so that the best limit drops early.
+    st.columnBlockD.assign(m_rowBlocks, 0.0);
+    for (int c = 0; c < m_columns; ++c)
+        st.columnBlockD[c / kBlock] = std::max(st.columnBlockD[c / kBlock], std::abs(st.d[c]));
+    st.farBlockD.assign(m_columnBlocks, 0.0);
+    for (int p = 0; p < nU; ++p) {
+        if (st.farRate[p] >= 0.0)
+            st.farBlockD[p / kBlock] = std::max(st.farBlockD[p / kBlock], std::abs(st.d[p]));
+    }
+    std::sort(st.near.begin(), st.near.end(),
+              [&](int a, int b) { return std::abs(st.d[a]) > std::abs(st.d[b]); });
+    std::sort(st.nearOutages.begin(), st.nearOutages.end(),
+              [&](int a, int b) { return key[a] > key[b]; });
     if (inFloat())
         scan(m_sFloat.data(), st);
     else
@@ -410,6 +515,8 @@ OutageFactors::Result OutageFactors::study(const DcPowerFlow &pf, const std::vec
     std::map<int, std::vector<double>> solved;
     auto exactS = [&](int p, int q) {
         const int lo = std::min(p, q), hi = std::max(p, q);
+        if (m_piece[p] != m_piece[q])
+            return 0.0;
         if (!inFloat())
             return m_sDouble[std::size_t(lo) * m_branch.size() + hi];
         auto it = solved.find(lo);

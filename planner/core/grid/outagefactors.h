@@ -23,6 +23,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace planner {
@@ -84,14 +85,21 @@ private:
         double flowMw = 0.0;
     };
     struct Scan;
+    struct BlockBound // over a block of pairs that are not pre-existing overloads
+    {
+        double margin = std::numeric_limits<double>::infinity(); // least R − |flow|
+        double maxLodf = 0.0; // largest |LODF|
+    };
 
     OutageFactors() = default;
+    double storedS(int p, int q) const;
     template<typename T>
     void scan(const T *s, Scan &state) const;
 
     std::vector<int> m_branch; // per position; positions [0, m_columns) are the outages
     int m_columns = 0;
     std::vector<int> m_from, m_to; // bus index per position
+    std::vector<int> m_piece; // 2-edge-connected component per position (a bridge: its own)
     std::vector<double> m_alpha; // susceptance per position
     std::vector<double> m_beta; // per column: 1/(1 − PTDF_kk); NaN when numerically split
     std::vector<double> m_columnMax; // per column: bound on |LODF| over the rated positions
@@ -102,6 +110,9 @@ private:
     std::vector<double> m_sDouble;
     std::vector<float> m_sFloat;
     std::vector<Overload> m_overloads; // by column, then branch index
+    int m_rowBlocks = 0, m_columnBlocks = 0;
+    std::vector<BlockBound> m_rowBounds; // per position, per block of 64 columns
+    std::vector<BlockBound> m_columnBounds; // per column, per block of 64 positions
     std::vector<int> m_splitting;
 };
 

@@ -2,9 +2,14 @@
 #pragma once
 // Where the MATPOWER cases of ../shared/data live, for the grid tests.
 
+#include "planner/core/grid/gridcase.h"
+
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <numeric>
 #include <string>
+#include <vector>
 
 namespace gridfixtures {
 
@@ -22,6 +27,29 @@ inline std::string casePath(const std::string &file)
 inline bool haveCase(const std::string &file)
 {
     return std::filesystem::exists(casePath(file));
+}
+
+// Does taking branch `k` out disconnect its two ends? (A plain graph search over the other
+// in-service branches, independent of the code under test.)
+inline bool splitsWithout(const planner::GridCase &g, int k)
+{
+    std::vector<int> parent(g.buses.size());
+    std::iota(parent.begin(), parent.end(), 0);
+    std::function<int(int)> root = [&](int i) {
+        return parent[i] == i ? i : root(parent[i]);
+    };
+    auto index = [&](int id) {
+        for (std::size_t i = 0; i < g.buses.size(); ++i) {
+            if (g.buses[i].id == id)
+                return int(i);
+        }
+        return -1;
+    };
+    for (int j = 0; j < int(g.branches.size()); ++j) {
+        if (j != k && g.branches[j].inService)
+            parent[root(index(g.branches[j].from))] = root(index(g.branches[j].to));
+    }
+    return root(index(g.branches[k].from)) != root(index(g.branches[k].to));
 }
 
 } // namespace gridfixtures

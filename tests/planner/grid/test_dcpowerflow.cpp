@@ -11,8 +11,6 @@
 #include <QTest>
 
 #include <cmath>
-#include <functional>
-#include <numeric>
 
 using namespace planner;
 
@@ -89,28 +87,7 @@ GridCase loadCase(const std::string &file)
     return std::move(g).value();
 }
 
-// Does removing branch `k` disconnect its two ends? (Plain graph search over in-service
-// branches, independent of the code under test.)
-bool splitsWithout(const GridCase &g, int k)
-{
-    std::vector<int> parent(g.buses.size());
-    std::iota(parent.begin(), parent.end(), 0);
-    std::function<int(int)> root = [&](int i) {
-        return parent[i] == i ? i : root(parent[i]);
-    };
-    auto index = [&](int id) {
-        for (std::size_t i = 0; i < g.buses.size(); ++i) {
-            if (g.buses[i].id == id)
-                return int(i);
-        }
-        return -1;
-    };
-    for (int j = 0; j < int(g.branches.size()); ++j) {
-        if (j != k && g.branches[j].inService)
-            parent[root(index(g.branches[j].from))] = root(index(g.branches[j].to));
-    }
-    return root(index(g.branches[k].from)) != root(index(g.branches[k].to));
-}
+using gridfixtures::splitsWithout;
 
 } // namespace
 
@@ -297,6 +274,21 @@ private slots:
         QVERIFY(std::abs(col[2] - 0.2) < 1e-12);
         for (double v : pf.ptdfColumn(0))
             QCOMPARE(v, 0.0);
+    }
+
+    // Injections of 1 MW at bus 2 and -0.5 MW at bus 3 (bus 1, the reference, takes -0.5):
+    // 1·PTDF(2) - 0.5·PTDF(3). PTDF(3) by hand: 15 θ2 - 5 θ3 = 0, -5 θ2 + 10 θ3 = 1
+    // => θ2 = θ3/3, θ3 = 0.12, θ2 = 0.04; F12 = -0.4, F13 = -0.6, F23 = 5·(0.04-0.12) = -0.4.
+    // So (-0.8, -0.2, 0.2) - 0.5·(-0.4, -0.6, -0.4) = (-0.6, 0.1, 0.4). An injection at the
+    // reference bus itself changes nothing.
+    void injectionFlowsByHand()
+    {
+        const DcPowerFlow pf = solve(threeBus());
+        const std::vector<double> flows = pf.injectionFlows({7.0, 1.0, -0.5});
+        QVERIFY(std::abs(flows[0] - -0.6) < 1e-12);
+        QVERIFY(std::abs(flows[1] - 0.1) < 1e-12);
+        QVERIFY(std::abs(flows[2] - 0.4) < 1e-12);
+        QVERIFY(std::abs(pf.branchSusceptance(0) - 10.0) < 1e-12);
     }
 };
 
