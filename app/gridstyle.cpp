@@ -36,8 +36,8 @@ maps::LayerStyle gridPartStyle(const GridLayerData &grid, maps::LayerRole role,
     if (!grid.substationBins())
         return base;
     base.classes.ofFeature = grid.substationBins();
-    base.classes.title = QCoreApplication::translate(
-            "app::GridLayer", "Substations by N-1 load headroom (best bus ≥ 115 kV)");
+    base.classes.title =
+            QCoreApplication::translate("app::GridLayer", "Substations: N-1 load headroom");
     for (int b = 0; b < kHeadroomBinCount; ++b) {
         base.classes.colours.push_back(headroomBinColour(HeadroomBin(b)));
         base.classes.labels.push_back(headroomBinLabel(HeadroomBin(b)));
