@@ -119,6 +119,7 @@ private slots:
     void unplacedBusesAreListedNotGuessed();
     void identifyListsTheBusesOfASubstation();
     void headroomColoursMatchTheStudy();
+    void loadingReportsItsProgress();
     void demoScoresFromTheGridCase();
 
 private:
@@ -501,6 +502,29 @@ void TestGridLayer::headroomColoursMatchTheStudy()
         ++checked;
     }
     QCOMPARE(checked, 12);
+}
+
+void TestGridLayer::loadingReportsItsProgress()
+{
+    planner::Document doc;
+    planner::LayerRef ref;
+    ref.name = "ACTIVSg2000";
+    ref.role = app::kGridCaseRole;
+    ref.source = demoFile("case_ACTIVSg2000.m").toStdString();
+    ref.locations = demoFile("case_ACTIVSg2000_bus_locations.csv").toStdString();
+    app::MapLayers layers(&doc);
+    QStringList seen;
+    connect(&layers, &app::MapLayers::layerStateChanged, this, [&](qint64 id) {
+        if (!layers.loadProgress(id).isEmpty())
+            seen << layers.loadProgress(id);
+    });
+    planner::commands::addLayer(doc, ref);
+    layers.waitForLoads();
+    QVERIFY2(!seen.isEmpty(), "no progress while the headroom study ran");
+    QVERIFY2(seen.last().contains("N-1 headroom of every bus") || seen.last().contains("N-1"),
+             qPrintable(seen.join(" | ")));
+    QVERIFY(seen.last().endsWith("%)"));
+    QVERIFY(layers.loadProgress(doc.layers().front().id).isEmpty()); // done: nothing to say
 }
 
 void TestGridLayer::demoScoresFromTheGridCase()
