@@ -7,9 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
-#include <new>
-#include <numeric>
 #include <optional>
 #include <utility>
 

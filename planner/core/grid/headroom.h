@@ -23,18 +23,22 @@
 //    overload: listed in BusHeadroom::preexisting, not counted.
 //  - The island's total spare capacity caps the headroom too (binding kind Generation; a branch
 //    limit equal to it wins). An isolated bus, or one whose island has no spare capacity, is
-//    NotServable with headroom 0.
+//    NotServable with headroom 0 (and no overloads listed).
+//  - Branches in different 2-edge-connected pieces of the network (the pieces that bridges
+//    join) do not see each other's outages: their LODF is taken as exactly 0.
 //  - On equal limits the binding pair is the one with the lowest outage (the base case first),
 //    then the lowest branch index.
 //
 // HeadroomStudy::build() does the per-case work once (factorization, base flows and, with N-1,
-// the LODF of every outage, in parallel); headroomAt() is then the cheap per-bus query that a
-// site drag calls. The LODF is kept dense for the rated branches (rows) and non-splitting
-// outages (columns): in double precision when that fits in 512 MB, else in single precision
-// with an exact re-check (in double, from a fresh LODF column) of every pair that the rounding
-// could decide, so the answer is the same either way. Const member functions are safe from
-// several threads at once; build() calls progress on the calling thread only. The object owns
-// copies of what it needs (no reference to the GridCase is kept); movable, not copyable.
+// the outage factors of every outage on every rated branch, on all cores); headroomAt() is then
+// the cheap per-bus query that a site drag calls (one solve for the bus's PTDF, then a scan of
+// the (branch, outage) pairs that exact bounds cannot rule out; see outagefactors.h). The
+// factors are kept in double precision when they fit in 512 MB (ACTIVSg2000: 78 MB), else in
+// single precision (ACTIVSg10k: 419 MB) with every pair the rounding could decide re-checked in
+// double, so that both give the answer of a full double-precision scan of every pair. Const
+// member functions are safe from several threads at once; build() calls progress on the calling
+// thread only. The object owns copies of what it needs (no reference to the GridCase is kept);
+// movable, not copyable.
 
 #include "common/expected.h"
 #include "planner/core/grid/dcpowerflow.h"
@@ -134,8 +138,8 @@ public:
     energize::Expected<std::vector<BusHeadroom>> headroomAll(int threads = 0,
                                                              const Progress &progress = {}) const;
 
-    // "ODESSA 2 0 (bus 1001, 345 kV)"; a branch: "<from bus> – <to bus>", with ", circuit 2"
-    // after the second and later of parallel branches between the same two buses.
+    // "ODESSA 2 0 (bus 1001, 115 kV)"; a branch: "<from bus> – <to bus>", with ", circuit n"
+    // (in case order) when several branches join the same two buses.
     std::string describeBus(int busIndex) const;
     std::string describeBranch(int branch) const;
 

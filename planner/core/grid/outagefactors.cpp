@@ -6,6 +6,7 @@
 #include "planner/core/grid/headroom.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -171,39 +172,34 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
                      + std::to_string((n * n * (inFloat ? sizeof(float) : sizeof(double))) >> 20)
                      + " MB): study N only, or a smaller case"};
     }
-    const int total = nCols + nU;
-    auto stage = [&](int offset) -> Progress {
-        if (!progress)
-            return {};
-        return [&progress, offset, total](int done, int) {
-            return progress(offset + done, total);
-        };
-    };
     auto cancelled = [] {
         return Error{"headroom study cancelled", ErrorCode::Cancelled};
     };
 
-    // β of every outage; an outage whose PTDF_kk is 1 splits its island after all.
+    // S row by row (the upper triangle from each position's solve), β of every outage (an
+    // outage whose PTDF_kk is 1 splits its island after all), and the pairs already over their
+    // limit, decided with the exact values. Positions go from the last to the first: a row's
+    // pairs (branch p, outage q > p) need β_q, which the solve of q gives; that solve was
+    // handed out before p's, and β_q is published as soon as it is known.
     f.m_beta.assign(nCols, 0.0);
-    if (!parallelFor(
-                nCols, in.threads,
-                [&](int c) {
-                    const double t = pf.transferColumn(f.m_from[c], f.m_to[c])[f.m_branch[c]];
-                    f.m_beta[c] = std::abs(1.0 - t) < 1e-9 ? kNaN : 1.0 / (1.0 - t);
-                },
-                stage(0)))
-        return cancelled();
-
-    // S row by row (the upper triangle from each position's solve), and the pairs already over
-    // their limit, decided with the exact values.
+    std::vector<std::atomic<bool>> betaReady(static_cast<std::size_t>(nCols));
     std::vector<std::vector<Overload>> overloads(n);
     if (!parallelFor(
                 nU, in.threads,
-                [&](int p) {
+                [&](int i) {
+                    const int p = nU - 1 - i;
                     // A bridge's factors are all 0: no solve.
                     const std::vector<double> t = p < nCols
                             ? pf.transferColumn(f.m_from[p], f.m_to[p])
                             : std::vector<double>();
+                    if (p < nCols) {
+                        const double tkk = t[f.m_branch[p]];
+                        f.m_beta[p] = std::abs(1.0 - tkk) < 1e-9 ? kNaN : 1.0 / (1.0 - tkk);
+                        betaReady[p].store(true, std::memory_order_release);
+                        betaReady[p].notify_all();
+                    }
+                    for (int q = p + 1; q < nCols; ++q)
+                        betaReady[q].wait(false, std::memory_order_acquire);
                     for (int q = p + 1; q < nU; ++q) {
                         const double s = f.m_piece[q] == f.m_piece[p]
                                 ? t[f.m_branch[q]] / f.m_alpha[q]
@@ -227,7 +223,7 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
                         }
                     }
                 },
-                stage(nCols)))
+                progress))
         return cancelled();
     for (const std::vector<Overload> &list : overloads)
         f.m_overloads.insert(f.m_overloads.end(), list.begin(), list.end());
@@ -253,30 +249,15 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
         }
     });
 
-    // A bound on |LODF| per outage over the rated positions (a float value may be 2^-24 off).
+    // A float factor stored as 0 may be this far from 0 (|S| < kFlush): per outage.
     double maxAlpha = 0.0;
     for (double a : f.m_alpha)
         maxAlpha = std::max(maxAlpha, std::abs(a));
-    f.m_columnMax.assign(nCols, 0.0);
     f.m_flushError.assign(nCols, 0.0);
-    parallelFor(nCols, in.threads, [&](int c) {
-        double m = 0.0;
-        for (int q = 0; q < nU; ++q) {
-            if (q == c || !(f.m_rate[q] > 0.0))
-                continue;
-            const double s = inFloat ? double(f.m_sFloat[std::size_t(c) * n + q])
-                                     : f.m_sDouble[std::size_t(c) * n + q];
-            const double v = std::abs(lodfOf(f.m_alpha[q], f.m_beta[c], s));
-            if (v > m)
-                m = v;
-        }
-        f.m_flushError[c] = inFloat ? 2.0 * maxAlpha * std::abs(f.m_beta[c]) * kFlush : 0.0;
-        f.m_columnMax[c] = inFloat ? m * (1.0 + 1e-6) + f.m_flushError[c] : m;
-        if (!std::isfinite(f.m_columnMax[c])) { // a split outage: its factors are NaN
-            f.m_columnMax[c] = 0.0;
-            f.m_flushError[c] = 0.0;
-        }
-    });
+    for (int c = 0; c < nCols; ++c) {
+        if (inFloat && !std::isnan(f.m_beta[c]))
+            f.m_flushError[c] = 2.0 * maxAlpha * std::abs(f.m_beta[c]) * kFlush;
+    }
 
     // Per block of 64 pairs, along rows (a branch under 64 outages) and along columns (an
     // outage on 64 branches): the least margin R − |post-outage flow| and the largest |LODF|
@@ -302,6 +283,7 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
     f.m_columnBlocks = (nU + kBlock - 1) / kBlock;
     f.m_rowBounds.assign(n * f.m_rowBlocks, {});
     f.m_columnBounds.assign(std::size_t(nCols) * f.m_columnBlocks, {});
+    f.m_columnMax.assign(nCols, 0.0);
     parallelFor(nU, in.threads, [&](int p) {
         if (!(f.m_rate[p] > 0.0))
             return;
@@ -326,8 +308,14 @@ Expected<OutageFactors> OutageFactors::build(const Inputs &in, const Progress &p
             accumulate(f.m_columnBounds[std::size_t(c) * f.m_columnBlocks + q / kBlock], q, c,
                        f.storedS(c, q));
         }
-        for (int b = 0; b < f.m_columnBlocks; ++b)
-            widen(f.m_columnBounds[std::size_t(c) * f.m_columnBlocks + b], c);
+        // The bound on |LODF| over the whole column follows from its blocks'.
+        double m = 0.0;
+        for (int b = 0; b < f.m_columnBlocks; ++b) {
+            BlockBound &bound = f.m_columnBounds[std::size_t(c) * f.m_columnBlocks + b];
+            widen(bound, c);
+            m = std::max(m, bound.maxLodf);
+        }
+        f.m_columnMax[c] = m;
     });
 
     for (int c = 0; c < nCols; ++c) {

@@ -5,17 +5,27 @@
 // that finds, for one bus's distribution factors d, the (branch, outage) pair that limits first.
 //
 // Storage: LODF_lk = b_l · β_k · S_lk with b_l the branch susceptance, β_k = 1/(1 − PTDF_kk)
-// and S = A·B'⁻¹·Aᵀ, which is symmetric. S is kept once, square and dense over the branches
-// that are an outage or a rated branch, so that both a branch's factors under every outage
-// (a row) and an outage's factors on every branch (a column) are contiguous: the scan reads
-// rows for the branches near the bus and columns for the outages near it, never gathers.
-// S_lk is the value from the solve of the lower of the two positions; in float storage the
-// candidate pairs are re-checked against that value recomputed in double, so both storages
-// give the same answer as a full double scan of every pair.
+// and S = A·B'⁻¹·Aᵀ, which is symmetric. S is kept once, square and dense over the positions
+// (the outages first, then the rated bridges), so that both a branch's factors under every
+// outage (a row) and an outage's factors on every branch (a column) are contiguous. S_lk is the
+// value from the solve of the lower of the two positions, and exactly 0 across 2-edge-connected
+// pieces. In float storage the pairs that may bind are re-checked against that value
+// recomputed in double, so both storages give the answer of a full double scan of every pair.
 //
-// Built once (in parallel, progress on the calling thread); const afterwards and then safe from
-// several threads at once. Movable, not copyable; owns everything (no reference to the power
-// flow it was built from is kept, except where study() is handed one).
+// The scan, per bus: a pair can count only if |d_l| + |LODF_lk|·|d_k| ≥ τ, so rows with
+// |d_l| ≥ θ are read whole and, for the other rows, only the columns of outages with
+// |d_k|·max|LODF_·k| ≥ τ − θ (θ chosen to read the fewest pairs). Both are cut into blocks of
+// 64 pairs with two bounds computed in build() — the least margin R − |post-outage flow| and
+// the largest |LODF| — so that a block where no pair can count, or none can come below the
+// best limit found so far, is skipped whole. What is left is swept branch-free, and only the
+// few pairs that may bind are evaluated one by one. Every bound allows for float rounding, so
+// the result is exact. The pre-existing overloads (bus-independent) are found in build() and
+// only filtered by τ per bus.
+//
+// Memory: positions² · 8 bytes (double) or · 4 (float) for S, plus 2 · positions² / 64 bounds
+// and the overload list. Built once (in parallel, progress on the calling thread); const
+// afterwards and then safe from several threads at once. Movable, not copyable; owns everything
+// (no reference to the power flow it was built from is kept; study() is handed it).
 
 #include "common/expected.h"
 #include "planner/core/grid/dcpowerflow.h"
@@ -102,7 +112,7 @@ private:
     std::vector<int> m_piece; // 2-edge-connected component per position (a bridge: its own)
     std::vector<double> m_alpha; // susceptance per position
     std::vector<double> m_beta; // per column: 1/(1 − PTDF_kk); NaN when numerically split
-    std::vector<double> m_columnMax; // per column: bound on |LODF| over the rated positions
+    std::vector<double> m_columnMax; // per column: bound on |LODF| (rated, not pre-existing)
     std::vector<double> m_flushError; // per column: bound on |LODF| of a factor stored as 0
     std::vector<double> m_rate; // emergency rating per position, 0 = unlimited
     std::vector<double> m_flow; // base flow per position

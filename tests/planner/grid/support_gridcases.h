@@ -6,9 +6,9 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <functional>
 #include <numeric>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gridfixtures {
@@ -33,23 +33,21 @@ inline bool haveCase(const std::string &file)
 // in-service branches, independent of the code under test.)
 inline bool splitsWithout(const planner::GridCase &g, int k)
 {
+    std::unordered_map<int, int> index;
+    for (std::size_t i = 0; i < g.buses.size(); ++i)
+        index.emplace(g.buses[i].id, int(i));
     std::vector<int> parent(g.buses.size());
     std::iota(parent.begin(), parent.end(), 0);
-    std::function<int(int)> root = [&](int i) {
-        return parent[i] == i ? i : root(parent[i]);
-    };
-    auto index = [&](int id) {
-        for (std::size_t i = 0; i < g.buses.size(); ++i) {
-            if (g.buses[i].id == id)
-                return int(i);
-        }
-        return -1;
+    auto root = [&](int i) {
+        while (parent[i] != i)
+            i = parent[i] = parent[parent[i]];
+        return i;
     };
     for (int j = 0; j < int(g.branches.size()); ++j) {
         if (j != k && g.branches[j].inService)
-            parent[root(index(g.branches[j].from))] = root(index(g.branches[j].to));
+            parent[root(index.at(g.branches[j].from))] = root(index.at(g.branches[j].to));
     }
-    return root(index(g.branches[k].from)) != root(index(g.branches[k].to));
+    return root(index.at(g.branches[k].from)) != root(index.at(g.branches[k].to));
 }
 
 } // namespace gridfixtures
