@@ -21,7 +21,9 @@ namespace {
 constexpr const char *kManifest = "demo-layers.json";
 constexpr const char *kPlans = "demo-plans.json"; // the demo's build plans, at its sites
 
-// Candidate sites for the demo, near three Texas towns.
+// Candidate sites for the demo, near three Texas towns, each a few kilometres from a substation
+// of 230 kV or more of the demo's grid case (ACTIVSg2000): Abilene from ABILENE 1 (230 kV),
+// Temple from TEMPLE 1 (500 kV), Amarillo, east of the town, from PANHANDLE 2 (500 kV).
 struct DemoSite
 {
     const char *name;
@@ -29,9 +31,9 @@ struct DemoSite
     double lat;
 };
 constexpr DemoSite kDemoSites[] = {
-        {"Abilene candidate", -99.78, 32.40},
+        {"Abilene candidate", -99.68, 32.50},
         {"Temple candidate", -97.30, 31.05},
-        {"Amarillo candidate", -101.75, 35.25},
+        {"Amarillo candidate", -101.34, 35.22},
 };
 
 QJsonObject readJson(const QString &path, QString *errorMessage)
@@ -124,8 +126,11 @@ bool loadDemo(planner::Document &doc, DemoRegion *region, QString *errorMessage)
         const QJsonObject entry = value.toObject();
         planner::LayerRef ref;
         ref.source = QDir(dir).filePath(entry.value("file").toString()).toStdString();
-        if (entry.value("type").toString() == "vector")
+        const QString type = entry.value("type").toString();
+        if (type == "vector")
             ref.layerName = entry.value("layer").toString().toStdString();
+        if (type == "grid_case") // a MATPOWER case with its bus-location table
+            ref.locations = QDir(dir).filePath(entry.value("locations").toString()).toStdString();
         ref.name = entry.value("layer").toString().toStdString();
         QString role = entry.value("role").toString();
         role.replace('_', ' ');

@@ -144,6 +144,14 @@ MainWindow::MainWindow(QWidget *parent)
                 },
                 Qt::QueuedConnection);
     });
+    connect(m_map, &MapController::locationsNeeded, this,
+            [this](qint64 id, const QString &message) {
+                statusBar()->showMessage(message, 15000);
+                // Queued, as above: the file dialog opens once the load notification is done.
+                QMetaObject::invokeMethod(
+                        this, [this, id] { m_map->chooseLayerLocations(id); },
+                        Qt::QueuedConnection);
+            });
     statusBar()->showMessage(tr("Ready"), 3000);
     connect(m_document, &planner::Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &planner::Document::filePathChanged, this, &MainWindow::updateTitle);
@@ -412,8 +420,10 @@ void MainWindow::addLayers()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(
             this, tr("Add Layers"), QString(),
-            tr("Geodata (*.gpkg *.shp *.geojson *.json *.kml *.fgb *.csv *.tif *.tiff *.vrt);;"
+            tr("Geodata and grid cases (*.gpkg *.shp *.geojson *.json *.kml *.fgb *.csv *.tif "
+               "*.tiff *.vrt *.m);;MATPOWER grid case with its bus-location table (*.m *.csv);;"
                "All files (*)"));
+    // A case chosen with its bus-location table (a CSV of bus, lat, lon) is one layer.
     if (!paths.isEmpty())
         m_map->addLayerFiles(paths);
 }

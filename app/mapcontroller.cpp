@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mapcontroller.h"
 
+#include "app/grididentify.h"
+#include "app/gridlegend.h"
 #include "app/layerstyles.h"
 #include "app/scenerenderer.h"
 #include "maps/io/layerrole.h"
@@ -21,9 +23,12 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace app {
 namespace {
@@ -55,6 +60,8 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
         auto loaded = m_layers->layer(id);
         if (loaded && loaded->state == LoadedLayer::State::Failed && loaded->needsCrs)
             emit crsNeeded(id, loaded->error);
+        if (loaded && loaded->state == LoadedLayer::State::Failed && loaded->needsLocations)
+            emit locationsNeeded(id, loaded->error);
     });
     connect(m_layers, &MapLayers::sceneChanged, this, schedulePanel);
     connect(m_layers, &MapLayers::sceneChanged, this, &MapController::updateScene);
@@ -117,6 +124,7 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
             [this](qint64 id, int index) { planner::commands::moveLayer(*m_doc, id, index); });
     connect(panel, &ui::LayerPanel::zoomToLayerRequested, this, &MapController::zoomToLayer);
     connect(panel, &ui::LayerPanel::locateRequested, this, &MapController::locateLayer);
+    connect(panel, &ui::LayerPanel::locationsRequested, this, &MapController::chooseLayerLocations);
     connect(panel, &ui::LayerPanel::visibilityChangeRequested, this,
             [this](qint64 id, bool visible) {
                 if (auto ref = m_doc->layer(id)) {
@@ -163,17 +171,87 @@ QAction *MapController::toolAction(const QString &name, const QString &text,
     return action;
 }
 
+namespace {
+
+bool isCaseFile(const QString &path)
+{
+    return QFileInfo(path).suffix().compare(QLatin1String("m"), Qt::CaseInsensitive) == 0;
+}
+
+// A CSV whose header names a bus, a latitude and a longitude column: a bus-location table.
+bool isBusLocationTable(const QString &path)
+{
+    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) != 0)
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QStringList header = QString::fromUtf8(file.readLine()).trimmed().toLower().split(',');
+    for (QString &h : header)
+        h = h.trimmed().remove('"');
+    auto has = [&](std::initializer_list<const char *> names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](const char *n) { return header.contains(QLatin1String(n)); });
+    };
+    return has({"bus", "bus_id", "bus_i"}) && has({"lat", "latitude"})
+            && has({"lon", "lng", "longitude"});
+}
+
+} // namespace
+
 int MapController::addLayerFiles(const QStringList &paths)
 {
+    // One case dropped with one bus-location table: the table is the case's, not a layer.
+    QStringList tables;
+    if (std::count_if(paths.begin(), paths.end(), isCaseFile) == 1) {
+        for (const QString &path : paths) {
+            if (isBusLocationTable(path))
+                tables << path;
+        }
+    }
+    const QString pairedTable = tables.size() == 1 ? tables.front() : QString();
     int added = 0;
     for (const QString &path : paths) {
+        if (path == pairedTable)
+            continue;
         planner::LayerRef ref;
         ref.source = QFileInfo(path).absoluteFilePath().toStdString();
         ref.name = QFileInfo(path).completeBaseName().toStdString();
+        if (isCaseFile(path)) {
+            ref.role = kGridCaseRole;
+            if (!pairedTable.isEmpty())
+                ref.locations = QFileInfo(pairedTable).absoluteFilePath().toStdString();
+        }
         if (planner::commands::addLayer(*m_doc, ref))
             ++added;
     }
     return added;
+}
+
+void MapController::chooseLayerLocations(qint64 id)
+{
+    const auto ref = m_doc->layer(id);
+    if (!ref)
+        return;
+    QString start = QFileInfo(QString::fromStdString(ref->source)).absolutePath();
+    if (!QFileInfo(start).isDir())
+        start = QDir::homePath();
+    const QString path = QFileDialog::getOpenFileName(
+            m_panel, tr("Bus Locations of %1").arg(QString::fromStdString(ref->name)), start,
+            tr("Bus-location table: bus, lat, lon (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        setLayerLocations(id, path);
+}
+
+bool MapController::setLayerLocations(qint64 id, const QString &path)
+{
+    if (path.isEmpty())
+        return false;
+    const std::string table = QDir::cleanPath(QFileInfo(path).absoluteFilePath()).toStdString();
+    if (!planner::commands::setLayerLocations(*m_doc, id, table))
+        return false;
+    emit message(tr("Bus locations now read from %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
 }
 
 bool MapController::setLayerCrs(qint64 id, const QString &crs)
@@ -191,15 +269,25 @@ void MapController::locateLayer(qint64 id)
     if (!ref)
         return;
     const auto loaded = m_layers->layer(id);
+    const bool table = loaded && loaded->locationsMissing;
     QString start =
             loaded && loaded->missing ? loaded->lookedFor : QString::fromStdString(ref->source);
     if (!QFileInfo(start).absoluteDir().exists())
         start = m_doc->filePath().isEmpty() ? QDir::homePath()
                                             : QFileInfo(m_doc->filePath()).absolutePath();
+    if (table) {
+        const QString path = QFileDialog::getOpenFileName(
+                m_panel,
+                tr("Locate the Bus Locations of %1").arg(QString::fromStdString(ref->name)), start,
+                tr("Bus-location table: bus, lat, lon (*.csv);;All files (*)"));
+        if (!path.isEmpty())
+            setLayerLocations(id, path);
+        return;
+    }
     const QString path = QFileDialog::getOpenFileName(
             m_panel, tr("Locate %1").arg(QString::fromStdString(ref->name)), start,
-            tr("Geodata (*.gpkg *.shp *.geojson *.json *.kml *.fgb *.csv *.tif *.tiff *.vrt);;"
-               "All files (*)"));
+            tr("Geodata (*.gpkg *.shp *.geojson *.json *.kml *.fgb *.csv *.tif *.tiff *.vrt "
+               "*.m);;All files (*)"));
     if (!path.isEmpty())
         relocateLayer(id, path);
 }
@@ -222,8 +310,13 @@ void MapController::zoomToLayer(qint64 id)
         emit message(tr("The layer is not loaded, so its extent is unknown."), 5000);
         return;
     }
-    if (loaded->projected && !loaded->projected->extent().isEmpty())
-        m_canvas->zoomTo(geoRectOf(loaded->projected->extent()));
+    maps::Bounds extent;
+    if (loaded->projected)
+        extent.add(loaded->projected->extent());
+    for (const auto &part : loaded->parts)
+        extent.add(part->projected->extent());
+    if (!extent.isEmpty())
+        m_canvas->zoomTo(geoRectOf(extent));
 }
 
 void MapController::zoomToAll()
@@ -264,6 +357,10 @@ QList<ui::IdentifiedFeature> MapController::identifyAt(double longitude, double 
             }
             continue;
         }
+        if (layer.grid) {
+            found.append(identifyGridPart(layer, longitude, latitude, toleranceM));
+            continue;
+        }
         if (!layer.vector)
             continue;
         std::vector<int> features;
@@ -291,6 +388,12 @@ void MapController::updateScene()
     m_canvas->setRenderFunction([scene = m_layers->scene()](const ui::MapView &view) {
         return renderScene(*scene, view);
     });
+    updateLegend();
+}
+
+void MapController::updateLegend()
+{
+    m_canvas->setLegend(gridLegend(*m_layers->scene()));
 }
 
 void MapController::updateMarkers()
@@ -325,12 +428,24 @@ void MapController::updatePanel()
         row.style = QString::fromStdString(ref.style);
         auto loaded = m_layers->layer(ref.id);
         row.loading = !loaded || loaded->state == LoadedLayer::State::Loading;
+        if (row.loading)
+            row.progress = m_layers->loadProgress(ref.id);
         if (loaded && loaded->state == LoadedLayer::State::Failed) {
             row.error = loaded->error;
             row.missing = loaded->missing;
             row.lookedFor = QDir::toNativeSeparators(loaded->lookedFor);
+            row.needsLocations = loaded->needsLocations;
         }
-        if (loaded && loaded->vector) {
+        if (isGridCase(ref)) {
+            row.kind = tr("grid case");
+            row.role = QString::fromLatin1(kGridCaseRole);
+            row.locations = QString::fromStdString(ref.locations);
+        }
+        if (loaded && loaded->grid) {
+            row.crs = tr("EPSG:4326 (bus-location table)");
+            row.detail = loaded->grid->summary();
+            row.notes = loaded->grid->notes();
+        } else if (loaded && loaded->vector) {
             const auto &meta = loaded->vector->metadata();
             row.kind = tr("vector");
             row.crs = meta.sourceCrs;

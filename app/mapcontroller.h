@@ -48,11 +48,16 @@ public:
     void zoomToAll();
     // Gives a layer without a coordinate system the user's choice (one undo command).
     bool setLayerCrs(qint64 id, const QString &crs);
-    // Asks the user where a layer's file is now (a file dialog), then relocateLayer().
+    // Asks the user where a layer's file is now (a file dialog), then relocateLayer() (or
+    // setLayerLocations() when what is missing is a grid case's bus-location table).
     void locateLayer(qint64 id);
     // Points a layer at path, e.g. a missing file found elsewhere (one undo command); the layer
     // then loads from there and the project saves the new path.
     bool relocateLayer(qint64 id, const QString &path);
+    // Asks for a grid case's bus-location table (a file dialog), then setLayerLocations().
+    void chooseLayerLocations(qint64 id);
+    // Gives a grid case layer its bus-location table (one undo command).
+    bool setLayerLocations(qint64 id, const QString &path);
     // What the visible layers hold at a point: features within toleranceM (polygons containing
     // it) with their attributes, and raster values.
     QList<ui::IdentifiedFeature> identifyAt(double longitude, double latitude,
@@ -66,11 +71,14 @@ signals:
     void siteDragEnded(qint64 id);
     // A layer's source has no coordinate system; the user should choose one (setLayerCrs).
     void crsNeeded(qint64 id, const QString &message);
+    // A grid case has no bus-location table; the user should choose one (setLayerLocations).
+    void locationsNeeded(qint64 id, const QString &message);
 
 private:
     void updatePanel();
     void updateMarkers();
     void updateScene();
+    void updateLegend();
     QAction *toolAction(const QString &name, const QString &text, const QKeySequence &key,
                         QObject *tool);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/maplayers.h"
 
+#include "app/gridstyle.h"
 #include "app/layerstyles.h"
 #include "maps/io/sourceprobe.h"
 #include "maps/vector/vectorloader.h"
@@ -10,18 +11,44 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace app {
 namespace {
 
 constexpr const char *kMapCrs = "EPSG:3857";
 
-// Source, layer and role decide what is loaded; name, visibility, opacity and style only
-// change how it is drawn.
+// Source, layer, role and locations decide what is loaded; name, visibility, opacity and style
+// only change how it is drawn.
 bool sameData(const planner::LayerRef &a, const planner::LayerRef &b)
 {
-    return a.source == b.source && a.layerName == b.layerName && a.role == b.role && a.crs == b.crs;
+    return a.source == b.source && a.layerName == b.layerName && a.role == b.role && a.crs == b.crs
+            && a.locations == b.locations;
+}
+
+QString resolved(const std::string &source, const QString &baseDir)
+{
+    QString path = QString::fromStdString(source);
+    if (QFileInfo(path).isRelative() && !baseDir.isEmpty())
+        path = QDir(baseDir).filePath(path);
+    return path;
+}
+
+std::shared_ptr<LoadedLayer> missingFile(const planner::LayerRef &ref, const QString &path)
+{
+    auto out = std::make_shared<LoadedLayer>();
+    out->ref = ref;
+    out->state = LoadedLayer::State::Failed;
+    out->missing = true;
+    out->lookedFor = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    out->error = QCoreApplication::translate("app::MapLayers",
+                                             "File not found: %1 — use Locate… to choose "
+                                             "where it is now")
+                         .arg(QDir::toNativeSeparators(out->lookedFor));
+    return out;
 }
 
 std::shared_ptr<LoadedLayer> failed(const planner::LayerRef &ref, const maps::Error &error)
@@ -36,23 +63,77 @@ std::shared_ptr<LoadedLayer> failed(const planner::LayerRef &ref, const maps::Er
 
 } // namespace
 
-std::shared_ptr<const LoadedLayer> loadLayer(const planner::LayerRef &ref, const QString &baseDir)
+bool isGridCase(const planner::LayerRef &ref)
 {
-    QString path = QString::fromStdString(ref.source);
-    if (QFileInfo(path).isRelative() && !baseDir.isEmpty())
-        path = QDir(baseDir).filePath(path);
-    if (planner::isLocalLayerPath(path.toStdString()) && !QFileInfo::exists(path)) {
-        auto out = std::make_shared<LoadedLayer>();
-        out->ref = ref;
+    return ref.role == kGridCaseRole
+            || QFileInfo(QString::fromStdString(ref.source))
+                       .suffix()
+                       .compare(QLatin1String("m"), Qt::CaseInsensitive)
+            == 0;
+}
+
+namespace {
+
+// A grid case: the case and its bus-location table, placed and studied; drawn and scored as
+// two parts, its branches (below) and its substations.
+std::shared_ptr<const LoadedLayer> loadGridCase(const planner::LayerRef &ref, const QString &path,
+                                                const QString &baseDir,
+                                                const GridLoadProgress &progress)
+{
+    auto out = std::make_shared<LoadedLayer>();
+    out->ref = ref;
+    if (ref.locations.empty()) {
         out->state = LoadedLayer::State::Failed;
-        out->missing = true;
-        out->lookedFor = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+        out->needsLocations = true;
         out->error = QCoreApplication::translate("app::MapLayers",
-                                                 "File not found: %1 — use Locate… to choose "
-                                                 "where it is now")
-                             .arg(QDir::toNativeSeparators(out->lookedFor));
+                                                 "%1 holds no coordinates: choose its "
+                                                 "bus-location table (a CSV with bus, lat and "
+                                                 "lon columns)")
+                             .arg(QFileInfo(path).fileName());
         return out;
     }
+    const QString locations = resolved(ref.locations, baseDir);
+    if (!QFileInfo::exists(locations)) {
+        auto missing = missingFile(ref, locations);
+        missing->locationsMissing = true;
+        missing->error = QCoreApplication::translate("app::MapLayers",
+                                                     "Bus-location table not found: %1 — use "
+                                                     "Locate… to choose where it is now")
+                                 .arg(QDir::toNativeSeparators(missing->lookedFor));
+        return missing;
+    }
+    auto grid = loadGridLayer(QString::fromStdString(ref.name), path, locations, progress);
+    if (!grid)
+        return failed(ref, grid.error());
+    out->grid = *grid;
+    for (const maps::VectorLayer *v : {&(*grid)->branchLayer(), &(*grid)->substationLayer()}) {
+        auto projected = maps::ProjectedLayer::make(*v, kMapCrs);
+        if (!projected)
+            return failed(ref, projected.error());
+        auto part = std::make_shared<LoadedLayer>();
+        part->ref = ref;
+        part->ref.name = v->name().toStdString();
+        part->ref.role = maps::roleName(v->role()).toStdString();
+        part->state = LoadedLayer::State::Ready;
+        part->vector = *v;
+        part->projected = *projected;
+        part->grid = *grid;
+        out->parts.push_back(std::move(part));
+    }
+    out->state = LoadedLayer::State::Ready;
+    return out;
+}
+
+} // namespace
+
+std::shared_ptr<const LoadedLayer> loadLayer(const planner::LayerRef &ref, const QString &baseDir,
+                                             const GridLoadProgress &progress)
+{
+    const QString path = resolved(ref.source, baseDir);
+    if (planner::isLocalLayerPath(path.toStdString()) && !QFileInfo::exists(path))
+        return missingFile(ref, path);
+    if (isGridCase(ref))
+        return loadGridCase(ref, path, baseDir, progress);
     const auto kind = maps::probeSource(path);
     if (!kind)
         return failed(ref, kind.error());
@@ -93,8 +174,21 @@ MapLayers::MapLayers(planner::Document *doc, QObject *parent) : QObject(parent),
 
 MapLayers::~MapLayers()
 {
-    for (auto *watcher : std::as_const(m_loads))
+    for (auto *watcher : std::as_const(m_loads)) {
+        watcher->cancel(); // a grid study stops at its next progress report
         watcher->waitForFinished();
+    }
+}
+
+std::vector<std::shared_ptr<const GridLayerData>> MapLayers::gridLayers() const
+{
+    std::vector<std::shared_ptr<const GridLayerData>> out;
+    for (const planner::LayerRef &ref : m_doc->layers()) {
+        auto loaded = m_layers.value(ref.id);
+        if (loaded && loaded->state == LoadedLayer::State::Ready && loaded->grid)
+            out.push_back(loaded->grid);
+    }
+    return out;
 }
 
 int MapLayers::loadingCount() const
@@ -142,22 +236,40 @@ void MapLayers::startLoad(const planner::LayerRef &ref)
     auto *watcher = new QFutureWatcher<std::shared_ptr<const LoadedLayer>>(this);
     m_loads.insert(ref.id, watcher);
     const qint64 id = ref.id;
+    connect(watcher, &QFutureWatcherBase::progressTextChanged, this,
+            [this, id](const QString &text) {
+                m_progress.insert(id, text);
+                emit layerStateChanged(id);
+            });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
         m_loads.remove(id);
+        m_progress.remove(id);
         watcher->deleteLater();
-        auto result = watcher->result();
         auto wanted = m_doc->layer(id);
         if (!wanted)
             return;
-        if (!sameData(result->ref, *wanted)) {
-            startLoad(*wanted); // changed while loading: load again
+        if (watcher->future().resultCount() == 0 || !sameData(watcher->result()->ref, *wanted)) {
+            startLoad(*wanted); // changed (or stopped) while loading: load again
             return;
         }
-        m_layers.insert(id, result);
+        m_layers.insert(id, watcher->result());
         emit layerStateChanged(id);
         rebuildScene();
     });
-    watcher->setFuture(QtConcurrent::run(loadLayer, ref, baseDir));
+    using Promise = QPromise<std::shared_ptr<const LoadedLayer>>;
+    watcher->setFuture(QtConcurrent::run([ref, baseDir](Promise &promise) {
+        constexpr int kSteps = 1000;
+        promise.setProgressRange(0, kSteps);
+        auto progress = [&promise](const QString &what, double fraction) {
+            if (promise.isCanceled())
+                return false;
+            const int step = int(std::clamp(fraction, 0.0, 1.0) * kSteps);
+            promise.setProgressValueAndText(
+                    step, QStringLiteral("%1 (%2 %)").arg(what).arg(step * 100 / kSteps));
+            return true;
+        };
+        promise.addResult(loadLayer(ref, baseDir, progress));
+    }));
     emit layerStateChanged(id);
 }
 
@@ -169,6 +281,17 @@ void MapLayers::rebuildScene()
         if (!loaded || loaded->state != LoadedLayer::State::Ready)
             continue;
         const QString style = QString::fromStdString(ref.style);
+        for (const auto &part : loaded->parts) {
+            const maps::LayerRole role = part->vector->role();
+            scene->entries.push_back(
+                    {part,
+                     ref.visible,
+                     ref.opacity,
+                     gridPartStyle(*loaded->grid, role, vectorStyleFrom(style, role)),
+                     {}});
+        }
+        if (!loaded->parts.empty())
+            continue;
         const maps::LayerRole role =
                 loaded->vector ? loaded->vector->role() : maps::LayerRole::Unknown;
         scene->entries.push_back({loaded, ref.visible, ref.opacity, vectorStyleFrom(style, role),

@@ -13,7 +13,7 @@ IdentifyDialog::IdentifyDialog(QWidget *parent)
 {
     setWindowTitle(tr("Identify"));
     setObjectName("identifyDialog");
-    resize(420, 380);
+    resize(560, 420);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_where);
     layout->addWidget(m_tree, 1);
@@ -34,8 +34,10 @@ void IdentifyDialog::showResults(double longitude, double latitude,
         QFont bold = item->font(0);
         bold.setBold(true);
         item->setFont(0, bold);
-        for (const auto &[name, value] : f.attributes)
-            new QTreeWidgetItem(item, {name, value});
+        for (const auto &[name, value] : f.attributes) {
+            auto *row = new QTreeWidgetItem(item, {name, value});
+            row->setToolTip(1, value); // long values are cut at the dialog's edge
+        }
         item->setExpanded(true);
     }
     if (found.isEmpty())

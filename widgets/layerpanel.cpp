@@ -87,6 +87,8 @@ LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidge
         const LayerRow *row = rowOf(id);
         if (row && row->missing)
             emit locateRequested(id);
+        else if (row && row->needsLocations)
+            emit locationsRequested(id);
         else
             emit zoomToLayerRequested(id);
     });
@@ -115,16 +117,20 @@ void LayerPanel::setLayers(const QList<LayerRow> &rows)
         item->setCheckState(0, row.visible ? Qt::Checked : Qt::Unchecked);
         QString name = row.name;
         if (row.loading)
-            name += tr(" (loading…)");
+            name += row.progress.isEmpty() ? tr(" (loading…)")
+                                           : tr(" (loading: %1)").arg(row.progress);
         item->setText(0, name);
         item->setText(1, row.role.isEmpty() ? tr("unknown") : row.role);
         QStringList tip{row.source};
+        if (!row.locations.isEmpty())
+            tip << tr("Bus locations: %1").arg(row.locations);
         if (!row.kind.isEmpty())
             tip << tr("%1 layer, %2").arg(row.kind, row.detail);
         if (!row.crs.isEmpty())
             tip << tr("Coordinate system: %1").arg(row.crs);
         if (row.opacity < 1.0)
             tip << tr("Opacity: %1 %").arg(qRound(row.opacity * 100.0));
+        tip << row.notes;
         if (!row.error.isEmpty()) {
             tip << row.error;
             item->setForeground(0, QColor(200, 30, 30));
@@ -142,6 +148,17 @@ void LayerPanel::setLayers(const QList<LayerRow> &rows)
             where->setForeground(0, QColor(140, 30, 30));
             where->setToolTip(0, tip.join('\n'));
             where->setFirstColumnSpanned(true);
+            item->setExpanded(true);
+        }
+        if (row.needsLocations) {
+            item->setText(1, tr("no locations"));
+            auto *ask = new QTreeWidgetItem(item);
+            ask->setData(0, kIdRole, row.id);
+            ask->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            ask->setText(0, tr("No bus locations — right-click ▸ Choose Bus Locations…"));
+            ask->setForeground(0, QColor(140, 30, 30));
+            ask->setToolTip(0, tip.join('\n'));
+            ask->setFirstColumnSpanned(true);
             item->setExpanded(true);
         }
         item->setToolTip(0, tip.join('\n'));
@@ -211,6 +228,13 @@ void LayerPanel::showContextMenu(const QPoint &pos)
         menu.addSeparator();
     }
     menu.addAction(tr("Zoom to Layer"), this, [this, id] { emit zoomToLayerRequested(id); });
+    const bool gridCase = row.kind == tr("grid case");
+    if (gridCase) {
+        menu.addAction(row.locations.isEmpty() ? tr("Choose Bus Locations…")
+                                               : tr("Change Bus Locations…"),
+                       this, [this, id] { emit locationsRequested(id); })
+                ->setObjectName("actionChooseBusLocations");
+    }
     if (row.kind == tr("raster")) {
         QMenu *ramps = menu.addMenu(tr("Colour Ramp"));
         const std::pair<const char *, QString> choices[] = {{"auto", tr("By role")},
@@ -222,7 +246,7 @@ void LayerPanel::showContextMenu(const QPoint &pos)
             ramps->addAction(label, this, [this, id, key = QString::fromLatin1(key)] {
                 emit styleChangeRequested(id, "ramp", key);
             });
-    } else if (row.kind == tr("vector")) {
+    } else if (row.kind == tr("vector") || gridCase) {
         menu.addAction(tr("Colour…"), this, [this, id] {
             const QColor colour = QColorDialog::getColor(Qt::darkGray, this, tr("Layer Colour"));
             if (colour.isValid())
@@ -234,9 +258,11 @@ void LayerPanel::showContextMenu(const QPoint &pos)
         connect(byVoltage, &QAction::toggled, this,
                 [this, id](bool on) { emit styleChangeRequested(id, "by_voltage", on); });
     }
-    QMenu *roles = menu.addMenu(tr("Role"));
-    for (const QString &role : roleNames())
-        roles->addAction(role, this, [this, id, role] { emit roleChangeRequested(id, role); });
+    if (!gridCase) { // a grid case is drawn and scored as its substations and branches
+        QMenu *roles = menu.addMenu(tr("Role"));
+        for (const QString &role : roleNames())
+            roles->addAction(role, this, [this, id, role] { emit roleChangeRequested(id, role); });
+    }
     menu.addAction(tr("Opacity…"), this, [this, id] {
         double current = 1.0;
         for (const LayerRow &r : std::as_const(m_rows))

@@ -2,7 +2,8 @@
 #pragma once
 // The Layers dock: every layer of the project, top of the list drawn on top, with its
 // visibility, role, coordinate system, feature count, source and state (loading, or why it
-// failed; a missing file says where it was looked for and offers Locate…). It shows rows the
+// failed; a missing file says where it was looked for and offers Locate…; a grid case without
+// bus locations offers to choose them). It shows rows the
 // app gives it and emits what the user asks for; the app turns
 // requests into undo commands. Files dropped from a file manager are offered as new layers.
 // GUI thread only.
@@ -22,7 +23,7 @@ struct LayerRow
     bool visible = true;
     double opacity = 1.0;
     QString role; // "transmission lines", "elevation", …
-    QString kind; // "vector" or "raster"
+    QString kind; // "vector", "raster" or "grid case"
     QString crs; // the source's coordinate system
     QString detail; // "224 features", "2,048 × 1,024 pixels"
     QString source;
@@ -31,6 +32,10 @@ struct LayerRow
     bool missing = false; // the file is not there: the row offers Locate…
     QString lookedFor; // where the file was looked for, when missing
     QString style; // the layer's style JSON (see app/layerstyles.h)
+    QString progress; // what a loading layer is doing, e.g. "N-1 headroom … (45 %)"
+    QString locations; // a grid case's bus-location table, empty when none is chosen
+    bool needsLocations = false; // a grid case without bus locations: the row offers to choose
+    QStringList notes; // what the user should know about a loaded layer (unplaced buses, …)
 };
 
 class LayerPanel : public QWidget
@@ -57,6 +62,8 @@ signals:
     void zoomToLayerRequested(qint64 id);
     // The user wants to say where a missing layer's file is now.
     void locateRequested(qint64 id);
+    // The user wants to choose a grid case's bus-location table.
+    void locationsRequested(qint64 id);
     // key: "ramp" (terrain, viridis, heat, greys, auto), "colour" (#rrggbb) or "by_voltage".
     void styleChangeRequested(qint64 id, const QString &key, const QVariant &value);
 

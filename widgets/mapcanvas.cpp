@@ -6,6 +6,7 @@
 #include "widgets/scalebar.h"
 
 #include <QDragEnterEvent>
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QMouseEvent>
@@ -13,6 +14,7 @@
 #include <QPainterPath>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ui {
@@ -56,6 +58,14 @@ void MapCanvas::setRenderFunction(RenderFunction render)
 {
     m_render = std::move(render);
     refresh();
+}
+
+void MapCanvas::setLegend(const QList<LegendSection> &sections)
+{
+    if (sections == m_legend)
+        return;
+    m_legend = sections;
+    update();
 }
 
 void MapCanvas::setAttribution(const QString &text)
@@ -269,20 +279,30 @@ void MapCanvas::paintEvent(QPaintEvent *)
         m_tool->paint(painter);
     paintReadout(painter);
 
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    // The attribution wraps onto as many lines as it needs; the rest sits above it.
+    double attributionHeight = 0.0;
+    if (!m_attribution.isEmpty()) {
+        const QRectF text = QFontMetricsF(small).boundingRect(
+                QRectF(0, 0, std::max(50, width() - 12), 1e4), Qt::TextWordWrap, m_attribution);
+        attributionHeight = std::max(18.0, text.height() + 4.0);
+    }
     const double centreLat = m_view.screenToLonLat(QPointF(width() / 2.0, height() / 2.0)).y();
     const ScaleBar bar = scaleBarFor(m_view.groundMetresPerPixel(centreLat), width() / 5.0);
-    paintScaleBar(painter, QPointF(12.0, height() - 28.0), bar);
+    paintScaleBar(painter, QPointF(12.0, height() - attributionHeight - 10.0), bar);
     paintNorthArrow(painter);
+    if (!m_legend.isEmpty())
+        paintLegend(painter, QPointF(8.0, height() - attributionHeight - 34.0), m_legend, small,
+                    std::min(300.0, width() / 3.0));
 
     if (!m_attribution.isEmpty()) {
-        const QRectF box(0, height() - 18, width(), 18);
+        const QRectF box(0, height() - attributionHeight, width(), attributionHeight);
         painter.fillRect(box, QColor(255, 255, 255, 200));
         painter.setPen(QColor(60, 60, 60));
-        QFont small = font();
-        small.setPointSizeF(small.pointSizeF() * 0.85);
         painter.setFont(small);
-        painter.drawText(box.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,
-                         m_attribution);
+        painter.drawText(box.adjusted(6, 0, -6, 0),
+                         Qt::AlignVCenter | Qt::AlignRight | Qt::TextWordWrap, m_attribution);
     }
 }
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The map canvas: shows the image of the map layers, a suitability overlay, the sites as
-// coloured markers, a scale bar, a north arrow and the attribution line. Rendering runs in a
+// coloured markers, a scale bar, a north arrow, a legend (when the app gives one) and the
+// attribution line. Rendering runs in a
 // worker through the render function from a copy of the view; the newest request wins. While
 // the view moves, the last image is shifted and scaled; the full render follows when it stops.
 // Interactions are MapTool objects. GUI thread only.
 
+#include "widgets/maplegend.h"
 #include "widgets/mapview.h"
 
 #include <QColor>
@@ -47,6 +49,9 @@ public:
     void setRenderFunction(RenderFunction render);
     void setAttribution(const QString &text);
     QString attribution() const { return m_attribution; }
+    // Drawn in the lower left, above the scale bar; empty hides it.
+    void setLegend(const QList<LegendSection> &sections);
+    const QList<LegendSection> &legend() const { return m_legend; }
 
     // Schedules a full render of the current view (coalesced).
     void refresh();
@@ -116,6 +121,7 @@ private:
     QImage m_image;
     MapView m_imageView;
     QString m_attribution;
+    QList<LegendSection> m_legend;
     GeoRect m_fullExtent;
     QPointer<MapTool> m_tool;
     bool m_middlePanning = false;

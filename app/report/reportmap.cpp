@@ -184,7 +184,14 @@ void paintLegend(QPainter &painter, const QRectF &rect, const MapPicture &map,
     const double line = fm.height() * 1.5;
     const double sw = mm(6.0);
     double x = rect.left(), y = rect.top();
-    const double column = rect.width() / 2.0;
+    // A third column for layers coloured by classes of their own (a grid's headroom bins).
+    std::vector<const MapScene::Entry *> classed;
+    for (const MapScene::Entry &e : map.scene->entries) {
+        if (e.visible && e.layer && e.layer->projected
+            && e.vectorStyle.classes.appliesTo(e.layer->projected->featureCount()))
+            classed.push_back(&e);
+    }
+    const double column = rect.width() / (classed.empty() ? 2.0 : 3.0);
     auto heading = [&](const QString &text) {
         QFont b = style.small;
         b.setBold(true);
@@ -219,7 +226,7 @@ void paintLegend(QPainter &painter, const QRectF &rect, const MapPicture &map,
             case maps::GeometryKind::Line:
                 painter.setPen(
                         QPen(s.byVoltage ? maps::voltageColor(maps::VoltageClass::Kv345) : s.stroke,
-                             std::max(1.0, s.width)));
+                             std::max(1.0, s.width), s.dashed ? Qt::DashLine : Qt::SolidLine));
                 painter.drawLine(QPointF(sym.left(), sym.center().y()),
                                  QPointF(sym.right(), sym.center().y()));
                 break;
@@ -271,7 +278,31 @@ void paintLegend(QPainter &painter, const QRectF &rect, const MapPicture &map,
     painter.setBrush(ui::scoreColour(std::nullopt, true));
     painter.drawEllipse(QPointF(x + sw / 2, y + line / 2), line * 0.28, line * 0.28);
     label(QObject::tr("excluded"));
-    y = std::max(y, firstColumnEnd) + line * 0.5;
+    double lastColumnEnd = y;
+    if (!classed.empty()) {
+        x = rect.left() + 2.0 * column;
+        y = rect.top();
+        for (const MapScene::Entry *e : classed) {
+            const maps::PointClasses &classes = e->vectorStyle.classes;
+            heading(classes.title.isEmpty() ? QString::fromStdString(e->layer->ref.name)
+                                            : classes.title);
+            const std::set<std::uint8_t> present(classes.ofFeature->begin(),
+                                                 classes.ofFeature->end());
+            for (std::uint8_t c : present) {
+                if (c >= classes.colours.size())
+                    continue;
+                painter.setPen(QPen(e->vectorStyle.stroke, 0.6));
+                painter.setBrush(classes.colours[c]);
+                painter.drawRect(
+                        QRectF(x + sw / 2 - line * 0.25, y + line * 0.25, line * 0.5, line * 0.5));
+                painter.setBrush(Qt::NoBrush);
+                label(c < classes.labels.size() ? classes.labels[c] : QString::number(c));
+            }
+            y += line * 0.5;
+        }
+        lastColumnEnd = std::max(lastColumnEnd, y);
+    }
+    y = std::max(lastColumnEnd, firstColumnEnd) + line * 0.5;
     painter.setPen(QColor(60, 60, 60));
     painter.drawText(QRectF(rect.left(), y, rect.width(), rect.bottom() - y), Qt::TextWordWrap,
                      map.attribution);

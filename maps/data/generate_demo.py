@@ -33,6 +33,21 @@ DEFAULT_SEED = 42
 GPKG_NAME = "texas-demo.gpkg"
 ATTRIBUTION = ("Boundaries: US Census Bureau, Natural Earth. "
                "Grid, land and climate layers: SYNTHETIC (Energize demo generator, seed {seed})")
+# The map's attribution line of the demo (demo-layers.json). Its grid is the published synthetic
+# case ACTIVSg2000 (case_ACTIVSg2000.m, not made here); the generator's own substations and lines
+# stay in the GeoPackage, where they place the synthetic power plants, but the demo does not
+# show them. ATTRIBUTION above is what the generated files carry in their metadata.
+DEMO_ATTRIBUTION = ("Boundaries: US Census Bureau, Natural Earth. Grid: SYNTHETIC case "
+                    "ACTIVSg2000 (Birchfield et al. 2017, CC BY 4.0), bus locations Xu et al. "
+                    "(CC BY 4.0), lines schematic. Power plants, land and climate: SYNTHETIC "
+                    "(Energize demo generator, seed {seed})")
+GRID_CASE = "case_ACTIVSg2000.m"
+GRID_LOCATIONS = "case_ACTIVSg2000_bus_locations.csv"
+GRID_SOURCE = ("MATPOWER case case_ACTIVSg2000 (synthetic Texas grid, 2,000 buses): A.B. "
+               "Birchfield, T. Xu, K.M. Gegner, K.S. Shetye, T.J. Overbye, IEEE Trans. Power "
+               "Systems 32(4), 2017, doi 10.1109/TPWRS.2016.2616385, CC BY 4.0, via MATPOWER "
+               "commit 95d5a6f; bus locations: sub.csv and bus2sub.csv of the USA test system "
+               "(Xu et al., Zenodo 3530898) via PowerSimData commit 42c8a80, CC BY 4.0")
 
 # Fine raster grid (elevation, land cover, land price): 0.02 degree (about 2 km), EPSG:4326.
 FINE = dict(west=-106.70, north=36.54, res=0.02, cols=663, rows=537)
@@ -1039,7 +1054,7 @@ def write_manifest(out, seed, note, us_src, ne_src, city_src, texas):
         "crs": "EPSG:4326",
         "region": {"name": "Texas", "layer": "state_boundaries", "where": "name = 'Texas'",
                    "bounds": [round(w, 4), round(s, 4), round(e, 4), round(n, 4)]},
-        "attribution": ATTRIBUTION.format(seed=seed),
+        "attribution": DEMO_ATTRIBUTION.format(seed=seed),
         "synthetic_notice": note,
         "generator": {"script": "maps/data/generate_demo.py", "seed": seed,
                       "regenerate": "maps/data/regenerate.sh"},
@@ -1058,11 +1073,14 @@ def write_manifest(out, seed, note, us_src, ne_src, city_src, texas):
             vec("synthetic_flood_zones", "flood_zones", True, syn, visible=False,
                 zone_field="zone", zones=["A", "X500"]),
             vec("synthetic_rivers", "rivers", True, syn, visible=True),
-            vec("synthetic_transmission_lines", "transmission_lines", True, syn, visible=True,
-                voltage_field="VOLTAGE", voltage_classes_kv=[345, 138, 69]),
-            vec("synthetic_substations", "substations", True, syn, visible=True,
-                voltage_field="voltage_kv", capacity_field="capacity_mva"),
-            vec("synthetic_power_plants", "power_plants", True, syn, visible=True,
+            {"file": GRID_CASE, "locations": GRID_LOCATIONS,
+             "layer": "synthetic_grid_ACTIVSg2000", "type": "grid_case", "role": "grid_case",
+             "synthetic": True, "source": GRID_SOURCE, "visible": True,
+             "schematic_lines": True,
+             "headroom": "N-1 load headroom of every bus, DC power flow "
+                         "(planner::HeadroomStudy), computed when the layer loads"},
+            # Hidden at first: they sit at the generator's substations, not at the grid case's.
+            vec("synthetic_power_plants", "power_plants", True, syn, visible=False,
                 fuel_field="fuel", capacity_field="capacity_mw"),
             vec("cities", "cities", False, city_src, visible=True, label_field="name",
                 population_field="population"),

@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -137,8 +138,9 @@ private:
         for (int c = 0; c < kVoltageClassCount; ++c) {
             // Square caps close the joins between consecutive segments at a fifth of the cost
             // of round caps (QPainter strokes each segment of drawLines on its own).
-            m_painter.setPen(QPen(lineColor(layer, c), lineWidth(layer, c), Qt::SolidLine,
-                                  Qt::SquareCap, Qt::MiterJoin));
+            m_painter.setPen(QPen(lineColor(layer, c), lineWidth(layer, c),
+                                  layer.style.dashed ? Qt::DashLine : Qt::SolidLine,
+                                  layer.style.dashed ? Qt::FlatCap : Qt::SquareCap, Qt::MiterJoin));
             if (!lines[c].empty()) {
                 m_painter.drawLines(lines[c].data(), int(lines[c].size()));
             }
@@ -225,6 +227,7 @@ private:
         // One bit per pixel and class: a second symbol on the same pixel adds nothing.
         std::vector<std::uint8_t> seen(std::size_t(m_size.width()) * m_size.height(), 0);
         const bool many = g.featureCount() > 20000;
+        const bool byClass = style.classes.appliesTo(g.featureCount());
         m_painter.setRenderHint(QPainter::Antialiasing, !many);
         for (std::size_t f = 0; f < g.featureCount(); ++f) {
             if (cancelled(f)) {
@@ -233,11 +236,15 @@ private:
             if (!g.bounds(f).intersects(m_frame.view)) {
                 continue;
             }
-            const int c = classOf(layer, f);
+            const int kvClass = classOf(layer, f);
+            const int c = byClass ? std::min<int>((*style.classes.ofFeature)[f], 7) : kvClass;
             const double size = style.byCapacity ? capacitySymbolSize(s.mw[f], style.pointSize)
-                    : style.byVoltage ? style.pointSize * voltageWidthFactor(VoltageClass(c))
+                    : style.byVoltage ? style.pointSize * voltageWidthFactor(VoltageClass(kvClass))
                                       : style.pointSize;
-            const QColor fill = style.byVoltage ? voltageColor(VoltageClass(c)) : style.fill;
+            const QColor fill = byClass ? style.classes.colours[std::min<std::size_t>(
+                                        std::size_t(c), style.classes.colours.size() - 1)]
+                    : style.byVoltage   ? voltageColor(VoltageClass(c))
+                                        : style.fill;
             for (std::uint32_t v = s.partStarts[s.featureParts[f]];
                  v < s.partStarts[s.featureParts[f + 1]]; ++v) {
                 const QPointF p = m_frame.px(g.points()[v]);
@@ -255,6 +262,10 @@ private:
                     m_painter.setPen(many ? QPen(Qt::NoPen) : QPen(style.stroke, 0.8));
                     m_painter.setBrush(fill);
                     m_painter.drawEllipse(r);
+                } else if (byClass && !many) { // outlined, so that pale classes stand out
+                    m_painter.setPen(QPen(style.stroke, 0.8));
+                    m_painter.setBrush(fill);
+                    m_painter.drawRect(r);
                 } else {
                     m_painter.fillRect(r, fill);
                 }

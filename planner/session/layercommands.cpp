@@ -111,7 +111,8 @@ bool moveLayer(Document &doc, std::int64_t id, int newIndex)
 bool updateLayer(Document &doc, const LayerRef &changed)
 {
     auto before = doc.layer(changed.id);
-    if (!before || changed.source != before->source || changed == *before)
+    if (!before || changed.source != before->source || changed.locations != before->locations
+        || changed == *before)
         return false;
     if (!std::isfinite(changed.opacity) || changed.opacity < 0.0 || changed.opacity > 1.0)
         return false;
@@ -131,6 +132,18 @@ bool setLayerSource(Document &doc, std::int64_t id, const std::string &source)
     after.source = source;
     doc.undoStack()->push(new ReplaceLayer(doc, *before, after,
                                            QObject::tr("Locate layer %1").arg(nameOf(after))));
+    return true;
+}
+
+bool setLayerLocations(Document &doc, std::int64_t id, const std::string &locations)
+{
+    auto before = doc.layer(id);
+    if (!before || locations.empty() || locations == before->locations)
+        return false;
+    LayerRef after = *before;
+    after.locations = locations;
+    doc.undoStack()->push(new ReplaceLayer(
+            doc, *before, after, QObject::tr("Choose bus locations of %1").arg(nameOf(after))));
     return true;
 }
 

@@ -17,10 +17,14 @@ bool removeLayer(Document &doc, std::int64_t id);
 // Moves a layer to a new position in drawing order; false when out of range or unchanged.
 bool moveLayer(Document &doc, std::int64_t id, int newIndex);
 // Changes any of a layer's properties (name, role, visibility, opacity, style) in one command;
-// the id and source cannot change. False when nothing changes or the values are invalid.
+// the id, source and locations cannot change. False when nothing changes or the values are
+// invalid.
 bool updateLayer(Document &doc, const LayerRef &changed);
 // Points a layer at another source (a moved or missing file found again), in one command;
 // false when the layer is unknown, the source is empty or unchanged.
 bool setLayerSource(Document &doc, std::int64_t id, const std::string &source);
+// Gives a grid case layer its bus-location table, or points it at the table's new place, in one
+// command; false when the layer is unknown, the path is empty or unchanged.
+bool setLayerLocations(Document &doc, std::int64_t id, const std::string &locations);
 
 } // namespace planner::commands

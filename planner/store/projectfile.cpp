@@ -196,8 +196,8 @@ Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &laye
                            const std::string &projectDir)
 {
     auto insert = db.prepare("INSERT INTO energize_layers (layer_id, position, name, source, "
-                             "layer_name, role, visible, opacity, style, crs) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "layer_name, role, visible, opacity, style, crs, locations) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
     std::int64_t position = 0;
@@ -213,6 +213,7 @@ Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &laye
         insert->bind(8, layer.opacity);
         insert->bind(9, layer.style);
         insert->bind(10, layer.crs);
+        insert->bind(11, portableLayerSource(layer.locations, projectDir));
         if (auto ok = run(*insert, db); !ok)
             return ok;
     }
@@ -223,7 +224,7 @@ Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string
                                            const std::string &projectDir)
 {
     auto stmt = db.prepare("SELECT layer_id, name, source, layer_name, role, visible, opacity, "
-                           "style, crs FROM energize_layers ORDER BY position");
+                           "style, crs, locations FROM energize_layers ORDER BY position");
     if (!stmt)
         return Error{path + ": cannot read layers (" + stmt.error().message + ")"};
     std::vector<LayerRef> layers;
@@ -238,6 +239,7 @@ Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string
         layer.opacity = stmt->real(6);
         layer.style = stmt->text(7);
         layer.crs = stmt->text(8);
+        layer.locations = resolvedLayerSource(stmt->text(9), projectDir);
         layers.push_back(std::move(layer));
     }
     if (!stmt->ok())

@@ -39,7 +39,7 @@ CREATE TABLE energize_layers (
   source TEXT NOT NULL, layer_name TEXT NOT NULL DEFAULT '', role TEXT NOT NULL DEFAULT '',
   crs TEXT NOT NULL DEFAULT '',
   visible INTEGER NOT NULL DEFAULT 1, opacity REAL NOT NULL DEFAULT 1.0,
-  style TEXT NOT NULL DEFAULT '{}');
+  style TEXT NOT NULL DEFAULT '{}', locations TEXT NOT NULL DEFAULT '');
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
   VALUES ('energize_layers', 'attributes', 'energize_layers', 'Map layers of the project');
 )SQL";
@@ -169,6 +169,9 @@ const char *projectMigrationSql(int fromVersion)
                 + "UPDATE energize_meta SET value = '4' WHERE key = 'schema_version';";
         return sql.c_str();
     }
+    case 4: // no grid case layers yet: every layer has no second file
+        return "ALTER TABLE energize_layers ADD COLUMN locations TEXT NOT NULL DEFAULT '';"
+               "UPDATE energize_meta SET value = '5' WHERE key = 'schema_version';";
     default:
         return nullptr;
     }

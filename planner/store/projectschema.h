@@ -9,11 +9,12 @@
 // 3 gives energize_meta and energize_scoring integer primary keys (a valid GeoPackage), and
 // replaces the single plan (JSON in energize_meta) by named build plans: energize_plans,
 // energize_plan_phases and the `plans` feature layer of headline results. 4 adds
-// `energize_comparison` (the comparison view's plans, baseline and hidden figures).
+// `energize_comparison` (the comparison view's plans, baseline and hidden figures). 5 adds
+// energize_layers.locations (a grid case's bus-location table, stored like `source`).
 
 namespace planner {
 
-inline constexpr int kProjectSchemaVersion = 4;
+inline constexpr int kProjectSchemaVersion = 5;
 
 const char *projectSchemaSql();
 

@@ -217,34 +217,39 @@ void TestMapWorkflow::identifyFindsFeaturesAndTheirAttributes()
     window.show();
     window.openDemo();
     QVERIFY(waitForLayers(window));
-    // Read one substation straight from the demo GeoPackage with OGR.
-    const QString gpkg = QString(ENERGIZE_SOURCE_DIR) + "/maps/data/texas-demo.gpkg";
-    GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.toUtf8().constData(), GDAL_OF_VECTOR));
+    // One substation of the demo's grid case, read straight from its bus-location table (the
+    // CSV with GDAL): its first bus and where it is.
+    const QString table =
+            QString(ENERGIZE_SOURCE_DIR) + "/maps/data/case_ACTIVSg2000_bus_locations.csv";
+    GDALDatasetUniquePtr ds(GDALDataset::Open(table.toUtf8().constData(), GDAL_OF_VECTOR));
     QVERIFY(ds);
-    OGRLayer *subs = ds->GetLayerByName("synthetic_substations");
-    QVERIFY(subs);
-    std::unique_ptr<OGRFeature> first(subs->GetNextFeature());
-    const auto *point = first->GetGeometryRef()->toPoint();
-    const QString name = QString::fromUtf8(first->GetFieldAsString("name"));
+    std::unique_ptr<OGRFeature> first(ds->GetLayer(0)->GetNextFeature());
+    const double lon = first->GetFieldAsDouble("lon"), lat = first->GetFieldAsDouble("lat");
+    const QString name = QString::fromUtf8(first->GetFieldAsString("substation"));
+    const QString bus = QStringLiteral("bus %1 ").arg(first->GetFieldAsInteger("bus"));
 
-    const auto found = window.mapController()->identifyAt(point->getX(), point->getY(), 200.0);
+    const auto found = window.mapController()->identifyAt(lon, lat, 200.0);
     bool substation = false, county = false;
     for (const ui::IdentifiedFeature &f : found) {
-        if (f.layer == "synthetic_substations") {
-            for (const auto &[field, value] : f.attributes)
-                substation |= field == "name" && value == name;
+        if (f.layer == "synthetic_grid_ACTIVSg2000: substations" && f.title == name) {
+            // Its buses, each with its kV, then its N and N-1 headroom.
+            const auto &rows = f.attributes;
+            for (int i = 0; i + 2 < rows.size(); ++i)
+                substation |= rows[i].first.startsWith(bus) && rows[i].second.contains(" kV")
+                        && rows[i + 1].first.trimmed() == "N headroom"
+                        && rows[i + 2].first.trimmed() == "N-1 headroom"
+                        && rows[i + 2].second.contains(" MW, limited by ");
         }
         county |= f.layer == "texas_counties" && !f.attributes.isEmpty();
     }
-    QVERIFY2(substation, qPrintable("substation " + name + " not identified"));
+    QVERIFY2(substation, qPrintable("substation " + name + " not identified with " + bus));
     QVERIFY(county); // the county polygon that contains the point
 
     // Through the tool: a click opens the dialog with the same answer.
     window.findChild<QAction *>("actionIdentifyTool")->trigger();
     ui::MapCanvas *canvas = window.canvas();
-    canvas->zoomTo(
-            {point->getX() - 0.5, point->getY() - 0.5, point->getX() + 0.5, point->getY() + 0.5});
-    const QPoint at = canvas->view().lonLatToScreen(point->getX(), point->getY()).toPoint();
+    canvas->zoomTo({lon - 0.5, lat - 0.5, lon + 0.5, lat + 0.5});
+    const QPoint at = canvas->view().lonLatToScreen(lon, lat).toPoint();
     QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, at);
     auto *dialog = window.findChild<ui::IdentifyDialog *>();
     QVERIFY(dialog && dialog->isVisible());
@@ -294,7 +299,7 @@ void TestMapWorkflow::styleChangesRedrawAndUndo()
     auto *doc = window.document();
     qint64 lines = 0;
     for (const auto &ref : doc->layers()) {
-        if (ref.name == "synthetic_transmission_lines")
+        if (ref.name == "synthetic_grid_ACTIVSg2000") // its branches and substations
             lines = ref.id;
         else if (ref.visible) // only the lines are drawn, so their colour is all we see
             emit window.findChild<ui::LayerPanel *>()->visibilityChangeRequested(ref.id, false);

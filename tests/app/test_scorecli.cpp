@@ -37,7 +37,7 @@ private slots:
         // The demo's three candidate sites, each with its factors and a score line.
         QCOMPARE(run.out.count("  score: "), 3);
         QVERIFY(run.out.contains("Nearest ≥ 230 kV substation"));
-        QVERIFY(run.out.contains("layer: synthetic_substations"));
+        QVERIFY(run.out.contains("layer: synthetic_grid_ACTIVSg2000: substations"));
     }
 
     void pointScoreEqualsTheRaster()

@@ -124,8 +124,10 @@ void measure(app::MainWindow &window, const char *label, const QString &shotDir)
                 label, p.p50, p.p99, p.max, pan.size());
 }
 
-// The distance to the synthetic transmission lines over the demo view, made by the real
-// controller and added as a layer, as Map > Distance Raster of Layer does.
+// The distance to the generator's synthetic transmission lines (a GDAL layer kept in
+// texas-demo.gpkg; the demo itself shows the ACTIVSg2000 grid case, which is not a GDAL source)
+// over the demo view, made by the real controller and added as a layer, as Map > Distance
+// Raster of Layer does.
 void distanceScreenshot(const QString &shotDir)
 {
     app::MainWindow window;

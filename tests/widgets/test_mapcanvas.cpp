@@ -34,6 +34,7 @@ private slots:
     void droppedFilesAreOffered();
     void scaleBarIsRound_data();
     void scaleBarIsRound();
+    void legendIsDrawnAboveTheScaleBar();
 
 private:
     static void showCanvas(MapCanvas &canvas);
@@ -256,6 +257,40 @@ void TestMapCanvas::scaleBarIsRound()
     QCOMPARE(bar.label, label);
     QVERIFY(bar.pixels <= 160.0 && bar.pixels > 160.0 / 5.0);
     QCOMPARE(scaleBarFor(std::numeric_limits<double>::quiet_NaN(), 160.0).pixels, 0.0);
+}
+
+void TestMapCanvas::legendIsDrawnAboveTheScaleBar()
+{
+    MapCanvas canvas;
+    canvas.resize(600, 400);
+    showCanvas(canvas);
+    const QImage before = canvas.grab().toImage();
+    const QColor swatch(200, 20, 160);
+    LegendSection section;
+    section.title = "Substations by headroom";
+    section.entries = {{swatch, "below 50 MW"}, {QColor(20, 160, 60), "1,000 MW and more"}};
+    section.note = "Schematic: straight lines between substations, not routes.";
+    canvas.setLegend({section});
+    QCOMPARE(canvas.legend().size(), 1);
+    const QImage after = canvas.grab().toImage();
+    // The swatch is in the lower left, above the scale bar; nothing of it before.
+    const QSizeF size = legendSize({section}, canvas.font(), 200.0);
+    QVERIFY(size.width() > 40 && size.height() > 30);
+    int found = 0, foundBefore = 0;
+    for (int y = 0; y < after.height(); ++y)
+        for (int x = 0; x < after.width() / 2; ++x) {
+            found += after.pixelColor(x, y) == swatch;
+            foundBefore += before.pixelColor(x, y) == swatch;
+        }
+    QVERIFY(found > 10);
+    QCOMPARE(foundBefore, 0);
+    canvas.setLegend({});
+    const QImage cleared = canvas.grab().toImage();
+    int left = 0;
+    for (int y = 0; y < cleared.height(); ++y)
+        for (int x = 0; x < cleared.width(); ++x)
+            left += cleared.pixelColor(x, y) == swatch;
+    QCOMPARE(left, 0);
 }
 
 QTEST_MAIN(TestMapCanvas)

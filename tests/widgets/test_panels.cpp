@@ -159,6 +159,7 @@ private slots:
     void tornadoChartShowsTheWidestTwelve();
     void chartsPanelSaysWhatWillAppearUntilAPlanExists();
     void layerPanelListsTopLayerFirstAndEmitsRequests();
+    void layerPanelShowsAGridCase();
 };
 
 void TestPanels::initTestCase()
@@ -592,6 +593,49 @@ void TestPanels::layerPanelListsTopLayerFirstAndEmitsRequests()
     QCOMPARE(moved.count(), 1);
     QCOMPARE(moved.at(0).at(0).toLongLong(), qint64(1));
     QCOMPARE(moved.at(0).at(1).toInt(), 1);
+}
+
+void TestPanels::layerPanelShowsAGridCase()
+{
+    LayerPanel panel;
+    LayerRow loading;
+    loading.id = 1;
+    loading.name = "case";
+    loading.kind = "grid case";
+    loading.role = "grid case";
+    loading.source = "case.m";
+    loading.loading = true;
+    loading.progress = "N-1 headroom of every bus: 812 / 2,000 (72 %)";
+    LayerRow asking = loading;
+    asking.id = 2;
+    asking.name = "other";
+    asking.loading = false;
+    asking.progress.clear();
+    asking.error = "other.m holds no coordinates: choose its bus-location table";
+    asking.needsLocations = true;
+    LayerRow ready = loading;
+    ready.id = 3;
+    ready.name = "ready";
+    ready.loading = false;
+    ready.progress.clear();
+    ready.locations = "buses.csv";
+    ready.notes = {"Branches are drawn as straight lines between substations",
+                   "1 of 5 buses have no row in buses.csv and are not drawn: 5"};
+    panel.setLayers({loading, asking, ready});
+    QTreeWidget *tree = panel.tree();
+    QCOMPARE(tree->topLevelItemCount(), 3);
+    QTreeWidgetItem *readyRow = tree->topLevelItem(0);
+    QVERIFY(readyRow->toolTip(0).contains("Bus locations: buses.csv"));
+    QVERIFY(readyRow->toolTip(0).contains("not drawn: 5"));
+    QTreeWidgetItem *askingRow = tree->topLevelItem(1);
+    QCOMPARE(askingRow->text(1), QString("no locations"));
+    QCOMPARE(askingRow->childCount(), 1);
+    QVERIFY(askingRow->child(0)->text(0).contains("Choose Bus Locations"));
+    QSignalSpy asked(&panel, &LayerPanel::locationsRequested);
+    emit tree->itemDoubleClicked(askingRow, 0);
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.at(0).at(0).toLongLong(), 2);
+    QVERIFY(tree->topLevelItem(2)->text(0).contains("812 / 2,000 (72 %)"));
 }
 
 QTEST_MAIN(TestPanels)

@@ -19,6 +19,10 @@ struct LayerRef
     std::string layerName; // layer inside a multi-layer source; empty for the first/only one
     std::string role; // role name as the map side spells it; empty = guess on load
     std::string crs; // the user's CRS for a source that has none; empty = the source's
+    // A second file the layer needs: the bus-location table (CSV) of a grid case. Empty for
+    // other layers, and for a grid case whose table the user has not chosen yet. Absolute in
+    // memory, stored like `source` (relative to the project file where it can).
+    std::string locations;
     bool visible = true;
     double opacity = 1.0; // 0..1
     std::string style; // style settings as JSON text, owned by the map side

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The bundled demo region (maps/data/): every layer listed in demo-layers.json opens through
 // GDAL, is non-empty and georeferenced, synthetic layers say so, and the values are plausible
-// for Texas. Reads the committed files only; writes nothing (PAM side-cars are switched off).
+// for Texas. Its grid is the published ACTIVSg2000 case, shipped byte for byte, with a
+// bus-location table that places every bus in Texas as the PowerSimData tables do. Reads the
+// committed files only; writes nothing (PAM side-cars are switched off).
 #include "maps/io/gdalenvironment.h"
 
 #include <QtTest>
@@ -21,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <set>
 #include <vector>
@@ -126,10 +129,9 @@ private slots:
 
     void manifestDescribesEveryRole()
     {
-        const QSet<QString> known{"boundaries",   "substations", "transmission_lines",
-                                  "power_plants", "flood_zones", "elevation",
-                                  "land_cover",   "land_price",  "climate",
-                                  "cities",       "rivers"};
+        const QSet<QString> known{"boundaries", "grid_case",  "power_plants", "flood_zones",
+                                  "elevation",  "land_cover", "land_price",   "climate",
+                                  "cities",     "rivers"};
         QSet<QString> seen;
         for (const auto &v : layers_) {
             const QJsonObject o = v.toObject();
@@ -147,6 +149,11 @@ private slots:
         QVERIFY(attribution.contains(QStringLiteral("US Census Bureau")));
         QVERIFY(attribution.contains(QStringLiteral("Natural Earth")));
         QVERIFY(attribution.contains(QStringLiteral("SYNTHETIC")));
+        // The grid case is cited with its licence.
+        QVERIFY(attribution.contains(QStringLiteral("ACTIVSg2000")));
+        QVERIFY(attribution.contains(QStringLiteral("Birchfield")));
+        QVERIFY(attribution.contains(QStringLiteral("CC BY 4.0")));
+        QVERIFY(attribution.contains(QStringLiteral("schematic")));
         QFile attributionFile(dataDir() + QStringLiteral("ATTRIBUTION.txt"));
         QVERIFY(attributionFile.open(QIODevice::ReadOnly));
         QVERIFY(QString::fromUtf8(attributionFile.readAll()).contains(attribution));
@@ -161,6 +168,8 @@ private slots:
             const bool synthetic = o.value(QStringLiteral("synthetic")).toBool();
             const bool raster = o.value(QStringLiteral("type")).toString() == "raster";
             QCOMPARE(QString::fromUtf8(name).startsWith(QStringLiteral("synthetic_")), synthetic);
+            if (o.value(QStringLiteral("type")).toString() == "grid_case")
+                continue; // not a GDAL source: gridCaseIsThePublishedOne checks it
             auto ds = openData(file, raster ? GDAL_OF_RASTER : GDAL_OF_VECTOR);
             QVERIFY2(ds, qPrintable(QStringLiteral("cannot open ") + file));
             if (raster) {
@@ -221,15 +230,96 @@ private slots:
         QCOMPARE(counties->GetFeatureCount(), GIntBig(254)); // Texas has 254 counties
     }
 
+    void gridCaseIsThePublishedOne()
+    {
+        const QJsonObject entry = layerWithRole(QStringLiteral("grid_case"));
+        QCOMPARE(entry.value(QStringLiteral("file")).toString(), QString("case_ACTIVSg2000.m"));
+        QVERIFY(entry.value(QStringLiteral("synthetic")).toBool());
+        QVERIFY(entry.value(QStringLiteral("source")).toString().contains("CC BY 4.0"));
+        QFile caseFile(dataDir() + entry.value(QStringLiteral("file")).toString());
+        QVERIFY(caseFile.open(QIODevice::ReadOnly));
+        const QByteArray text = caseFile.readAll();
+        QVERIFY(text.contains("Synthetic Texas 2000-bus power system model"));
+        QVERIFY(text.contains("Creative Commons Attribution 4.0"));
+        // The bus numbers of mpc.bus, read with a regular expression on its rows.
+        std::set<int> caseBuses;
+        const int start = text.indexOf("mpc.bus = [");
+        const int end = text.indexOf("];", start);
+        QVERIFY(start >= 0 && end > start);
+        for (const QByteArray &row : text.mid(start, end - start).split('\n').mid(1)) {
+            const QList<QByteArray> fields = row.simplified().split(' ');
+            if (!fields.front().isEmpty())
+                caseBuses.insert(fields.front().toInt());
+        }
+        QCOMPARE(caseBuses.size(), std::size_t(2000));
+
+        // The shared copy it was taken from, when this machine has it: byte for byte.
+        QFile shared(QStringLiteral(ENERGIZE_SOURCE_DIR
+                                    "/../shared/data/matpower-cases/case_ACTIVSg2000.m"));
+        if (shared.open(QIODevice::ReadOnly))
+            QVERIFY(shared.readAll() == text);
+        else
+            qWarning("MISSING SHARED DATA: %s; the case was not compared with its source",
+                     qPrintable(shared.fileName()));
+
+        // The bus-location table, read with GDAL's CSV driver: every bus of the case once, in
+        // Texas (its bounding box with a margin), and several buses per substation.
+        const QString table = entry.value(QStringLiteral("locations")).toString();
+        QCOMPARE(table, QString("case_ACTIVSg2000_bus_locations.csv"));
+        auto ds = openData(table, GDAL_OF_VECTOR);
+        QVERIFY(ds);
+        OGRLayer *rows = ds->GetLayer(0);
+        std::set<int> placed;
+        std::map<int, QString> substations;
+        for (auto &f : *rows) {
+            const int bus = f->GetFieldAsInteger("bus");
+            QVERIFY2(placed.insert(bus).second, qPrintable(QString::number(bus)));
+            const double lon = f->GetFieldAsDouble("lon"), lat = f->GetFieldAsDouble("lat");
+            QVERIFY(lon > -107.0 && lon < -93.0 && lat > 25.5 && lat < 37.0);
+            substations[f->GetFieldAsInteger("substation_id")] =
+                    QString::fromUtf8(f->GetFieldAsString("substation"));
+        }
+        QVERIFY(placed == caseBuses);
+        QCOMPARE(substations.size(), std::size_t(1250)); // the Texas set of sub.csv
+
+        // Each row as the USA test system places it: bus n is its bus 3000000 + n.
+        const QString tamu = QStringLiteral(ENERGIZE_SOURCE_DIR
+                                            "/../shared/data/usa-tamu-synthetic-powersimdata/");
+        GDALDatasetUniquePtr bus2sub(GDALDataset::Open((tamu + "bus2sub.csv").toUtf8(),
+                                                       GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        GDALDatasetUniquePtr sub(
+                GDALDataset::Open((tamu + "sub.csv").toUtf8(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        if (!bus2sub || !sub) {
+            qWarning("MISSING SHARED DATA: %s; the bus locations were not compared with it",
+                     qPrintable(tamu));
+            return;
+        }
+        std::map<long long, long long> subOf;
+        for (auto &f : *bus2sub->GetLayer(0)) {
+            if (QByteArray(f->GetFieldAsString("interconnect")) == "Texas")
+                subOf[f->GetFieldAsInteger64("bus_id")] = f->GetFieldAsInteger64("sub_id");
+        }
+        std::map<long long, std::pair<double, double>> where;
+        for (auto &f : *sub->GetLayer(0)) {
+            if (QByteArray(f->GetFieldAsString("interconnect")) == "Texas")
+                where[f->GetFieldAsInteger64("sub_id")] = {f->GetFieldAsDouble("lon"),
+                                                           f->GetFieldAsDouble("lat")};
+        }
+        for (auto &f : *rows) {
+            const long long id = 3000000LL + f->GetFieldAsInteger("bus");
+            QVERIFY(subOf.count(id));
+            QCOMPARE(f->GetFieldAsInteger64("substation_id"), subOf[id]);
+            QCOMPARE(f->GetFieldAsDouble("lon"), where[subOf[id]].first);
+            QCOMPARE(f->GetFieldAsDouble("lat"), where[subOf[id]].second);
+        }
+    }
+
+    // The generator's own substations and lines stay in the GeoPackage (they place the
+    // synthetic power plants), though the demo no longer shows them.
     void linesUseTheDeclaredVoltages()
     {
-        const QJsonObject entry = layerWithRole(QStringLiteral("transmission_lines"));
-        const QByteArray field = entry.value(QStringLiteral("voltage_field")).toString().toUtf8();
-        QCOMPARE(field, QByteArray("VOLTAGE"));
-        std::set<int> classes;
-        for (const auto &kv : entry.value(QStringLiteral("voltage_classes_kv")).toArray())
-            classes.insert(kv.toInt());
-        QCOMPARE(classes, (std::set<int>{69, 138, 345}));
+        const QByteArray field("VOLTAGE");
+        const std::set<int> classes{69, 138, 345};
 
         auto ds = openData(QStringLiteral("texas-demo.gpkg"), GDAL_OF_VECTOR);
         QVERIFY(ds);
@@ -240,8 +330,7 @@ private slots:
             for (auto &f : *layer)
                 endpoints.insert(QString::fromUtf8(f->GetFieldAsString("name")));
         }
-        OGRLayer *lines = ds->GetLayerByName(
-                entry.value(QStringLiteral("layer")).toString().toUtf8().constData());
+        OGRLayer *lines = ds->GetLayerByName("synthetic_transmission_lines");
         QVERIFY(lines != nullptr);
         const int index = lines->GetLayerDefn()->GetFieldIndex(field.constData());
         QVERIFY(index >= 0);

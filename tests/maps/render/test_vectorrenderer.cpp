@@ -125,6 +125,57 @@ private slots:
         QVERIFY2(nBig > nSmall, qPrintable(QStringLiteral("%1 vs %2").arg(nBig).arg(nSmall)));
     }
 
+    void pointClassesAndDashedLines()
+    {
+        auto snap = RenderSnapshot::make(m_layers, "EPSG:3857");
+        QVERIFY(snap);
+        const QRectF area(mercator(-99.5, 28.5), mercator(-95.5, 31.5));
+        const Viewport vp = Viewport::fitting(area.normalized(), {400, 300}, "EPSG:3857", 0.0);
+        // Substations by a class of their own: 69 kV in class 1, 765 kV in class 0.
+        const QColor first(10, 200, 200), second(200, 10, 200);
+        for (RenderLayer &l : snap->layers) {
+            if (l.role == LayerRole::Substations) {
+                l.style.classes.ofFeature = std::make_shared<const std::vector<std::uint8_t>>(
+                        std::vector<std::uint8_t>{1, 0});
+                l.style.classes.colours = {first, second};
+            }
+            if (l.role == LayerRole::TransmissionLines)
+                l.style.dashed = true;
+        }
+        const QImage img = VectorRenderer::render(*snap, vp);
+        const QPointF big = vp.toPixel(mercator(-96.5, 30.2));
+        const QPointF small = vp.toPixel(mercator(-98.5, 30.2));
+        const QRect aroundBig(big.toPoint() - QPoint(10, 10), QSize(21, 21));
+        const QRect aroundSmall(small.toPoint() - QPoint(10, 10), QSize(21, 21));
+        QVERIFY(coloured(img, aroundBig, first) > 0);
+        QCOMPARE(coloured(img, aroundBig, voltageColor(VoltageClass::Kv765Plus)), 0);
+        QVERIFY(coloured(img, aroundSmall, second) > 0);
+        // Sizes still follow the voltage.
+        QVERIFY(coloured(img, aroundBig, first) > coloured(img, aroundSmall, second));
+        // A dashed line: along its row, drawn and empty stretches alternate.
+        const int y = int(vp.toPixel(mercator(-97.5, 31)).y());
+        int changes = 0;
+        bool was = false;
+        const int x0 = int(vp.toPixel(mercator(-98.8, 31)).x());
+        const int x1 = int(vp.toPixel(mercator(-96.2, 31)).x());
+        for (int x = x0; x <= x1; ++x) {
+            bool drawn = false;
+            for (int dy = -1; dy <= 1; ++dy)
+                drawn |= img.pixelColor(x, y + dy).alpha() > 100;
+            changes += drawn != was;
+            was = drawn;
+        }
+        QVERIFY2(changes > 20, qPrintable(QString::number(changes)));
+        // A class list of the wrong size is not used: voltage colours again.
+        for (RenderLayer &l : snap->layers) {
+            if (l.role == LayerRole::Substations)
+                l.style.classes.ofFeature = std::make_shared<const std::vector<std::uint8_t>>(
+                        std::vector<std::uint8_t>{1});
+        }
+        const QImage plain = VectorRenderer::render(*snap, vp);
+        QVERIFY(coloured(plain, aroundBig, voltageColor(VoltageClass::Kv765Plus)) > 0);
+    }
+
     void otherCrsIsSkipped()
     {
         const auto snap = RenderSnapshot::make(m_layers, "EPSG:3857");

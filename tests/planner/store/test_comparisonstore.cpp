@@ -4,6 +4,7 @@
 // of the project intact.
 
 #include "planner/store/projectfile.h"
+#include "planner/store/projectschema.h"
 #include "planner/store/sqlitedatabase.h"
 
 #include <QTemporaryDir>
@@ -50,21 +51,22 @@ void TestComparisonStore::choiceRoundTrips()
     QVERIFY(saveProjectFile(path, project(), "test").ok());
     auto read = loadProjectFile(path);
     QVERIFY2(read.ok(), read.ok() ? "" : read.error().message.c_str());
-    QCOMPARE(read->info.schemaVersion, 4);
+    QCOMPARE(read->info.schemaVersion, kProjectSchemaVersion);
     QVERIFY(read->comparison == project().comparison);
     QVERIFY(read->warnings.empty());
 }
 
 void TestComparisonStore::schema3FileOpensWithNoChoice()
 {
-    // A schema 3 file is today's file without the table.
+    // A schema 3 file is today's file without the table (and without schema 5's column).
     const std::string path = m_dir.filePath("schema3.gpkg").toStdString();
     QVERIFY(saveProjectFile(path, project(), "test").ok());
     {
         auto db = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadWrite);
         QVERIFY(db.ok());
         QVERIFY(db->execute("DROP TABLE energize_comparison; DELETE FROM gpkg_contents WHERE "
-                            "table_name = 'energize_comparison'; UPDATE energize_meta SET value "
+                            "table_name = 'energize_comparison'; ALTER TABLE energize_layers "
+                            "DROP COLUMN locations; UPDATE energize_meta SET value "
                             "= '3' WHERE key = 'schema_version';")
                         .ok());
     }

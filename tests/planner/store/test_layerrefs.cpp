@@ -3,6 +3,9 @@
 
 #include "planner/session/document.h"
 #include "planner/session/layercommands.h"
+#include "planner/store/projectfile.h"
+#include "planner/store/projectschema.h"
+#include "planner/store/sqlitedatabase.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -19,6 +22,8 @@ private slots:
     void addReorderUpdateRemoveWithUndo();
     void invalidChangesPushNothing();
     void layersSurviveSaveAndLoad();
+    void gridCaseLocationsAreOneUndoableCommand();
+    void schema4FileOpensWithNoLocations();
 };
 
 static LayerRef ref(const std::string &source, const std::string &layerName = {})
@@ -81,6 +86,11 @@ void TestLayerRefs::invalidChangesPushNothing()
     bad = *doc.layer(id);
     bad.source = "elsewhere.shp";
     QVERIFY(!commands::updateLayer(doc, bad));
+    bad = *doc.layer(id);
+    bad.locations = "buses.csv"; // only through setLayerLocations
+    QVERIFY(!commands::updateLayer(doc, bad));
+    QVERIFY(!commands::setLayerLocations(doc, id, ""));
+    QVERIFY(!commands::setLayerLocations(doc, id + 7, "buses.csv"));
     QVERIFY(!commands::updateLayer(doc, *doc.layer(id))); // unchanged
     QVERIFY(!commands::moveLayer(doc, id, 1));
     QVERIFY(!commands::removeLayer(doc, id + 7));
@@ -103,12 +113,59 @@ void TestLayerRefs::layersSurviveSaveAndLoad()
     hidden.opacity = 0.25;
     QVERIFY(commands::updateLayer(doc, hidden));
     QVERIFY(commands::moveLayer(doc, id, 0));
+    LayerRef grid = ref("/data/case.m");
+    grid.role = "grid case";
+    grid.locations = "/data/buses.csv";
+    commands::addLayer(doc, grid);
     QVERIFY2(doc.save(path).ok(), "save failed");
 
     Document reopened;
     QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(reopened.layers(), doc.layers());
     QVERIFY(commands::addLayer(reopened, ref("x.tif")) > id);
+}
+
+void TestLayerRefs::gridCaseLocationsAreOneUndoableCommand()
+{
+    Document doc;
+    LayerRef grid = ref("/data/case.m");
+    grid.role = "grid case";
+    const auto id = commands::addLayer(doc, grid);
+    QVERIFY(commands::setLayerLocations(doc, id, "/data/buses.csv"));
+    QCOMPARE(doc.layer(id)->locations, std::string("/data/buses.csv"));
+    QVERIFY(!commands::setLayerLocations(doc, id, "/data/buses.csv")); // unchanged
+    QVERIFY(commands::setLayerLocations(doc, id, "/moved/buses.csv"));
+    QCOMPARE(doc.undoStack()->count(), 3);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.layer(id)->locations, std::string("/data/buses.csv"));
+    doc.undoStack()->undo();
+    QVERIFY(doc.layer(id)->locations.empty());
+}
+
+void TestLayerRefs::schema4FileOpensWithNoLocations()
+{
+    // A schema 4 file is today's file without energize_layers.locations.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("schema4.gpkg");
+    Document doc;
+    commands::addLayer(doc, ::ref(dir.filePath("dem.tif").toStdString()));
+    QVERIFY(doc.save(path).ok());
+    {
+        auto db = SqliteDatabase::open(path.toStdString(), SqliteDatabase::Mode::ReadWrite);
+        QVERIFY(db.ok());
+        QVERIFY(db->execute("ALTER TABLE energize_layers DROP COLUMN locations; UPDATE "
+                            "energize_meta SET value = '4' WHERE key = 'schema_version';")
+                        .ok());
+    }
+    Document reopened;
+    QVERIFY(reopened.load(path).ok());
+    QCOMPARE(reopened.layers().size(), std::size_t(1));
+    QVERIFY(reopened.layers().front().locations.empty());
+    QCOMPARE(reopened.layers().front().source, doc.layers().front().source);
+    QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, 4); // opening changes nothing
+    // Saved again, it is today's schema.
+    QVERIFY(reopened.save(path).ok());
+    QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, kProjectSchemaVersion);
 }
 
 QTEST_GUILESS_MAIN(TestLayerRefs)
