@@ -105,6 +105,11 @@ SiteAnalyzer::SiteAnalyzer(const MapScene &scene, ScoringModel model)
       m_scoreModel(m_model.scoreModel())
 {
     maps::SiteFactorGridInputs in = siteFactorInputs(scene);
+    for (const MapScene::Entry &entry : scene.entries) {
+        if (entry.layer->grid && entry.visible
+            && std::find(m_grids.begin(), m_grids.end(), entry.layer->grid) == m_grids.end())
+            m_grids.push_back(entry.layer->grid);
+    }
     auto nameOf = [](const maps::RasterLayerPtr &layer) {
         return layer ? QFileInfo(layer->path()).completeBaseName() : QString();
     };
@@ -346,6 +351,67 @@ void SiteAnalyzer::fillConditions(SiteAnalysis &a, maps::LonLat p)
     if (f.landClass.found())
         c.landClass = f.landClass.label.toStdString();
     c.floodZone = f.inFloodZone.found() && *f.inFloodZone.value;
+    // The serving bus: the nearest at or above the score's transmission voltage.
+    c.gridHeadroom = gridHeadroomAt(m_grids, p.lon, p.lat, hvKv);
+    if (c.gridHeadroom) {
+        a.conditionNotes << QObject::tr("grid headroom: %1, nearest bus at or above %2 kV")
+                                    .arg(QString::fromStdString(c.gridHeadroom->gridCase))
+                                    .arg(hvKv);
+    }
+}
+
+namespace {
+
+std::string bindingText(const planner::HeadroomStudy &study, const planner::HeadroomBinding &b)
+{
+    switch (b.limit) {
+    case planner::HeadroomLimit::None:
+        return {};
+    case planner::HeadroomLimit::Generation:
+        return QObject::tr("the island's spare generation").toStdString();
+    case planner::HeadroomLimit::NotServable:
+        return QObject::tr("not servable (isolated, or no spare generation)").toStdString();
+    case planner::HeadroomLimit::Branch:
+        break;
+    }
+    std::string text = study.describeBranch(b.branch);
+    if (b.outage >= 0)
+        text += QObject::tr(" after the outage of ").toStdString() + study.describeBranch(b.outage);
+    return text;
+}
+
+} // namespace
+
+std::optional<planner::GridHeadroom>
+gridHeadroomAt(const std::vector<std::shared_ptr<const GridLayerData>> &grids, double lon,
+               double lat, double minKv)
+{
+    std::optional<planner::GridHeadroom> best;
+    for (const auto &g : grids) {
+        const planner::HeadroomStudy *study = g->study();
+        if (!study)
+            continue;
+        const auto near = g->nearestBus(lon, lat, minKv);
+        if (!near || (best && *best->distance <= planner::Kilometres(near->distanceKm)))
+            continue;
+        const planner::BusHeadroom *h = g->headroomOf(near->busIndex);
+        if (!h)
+            continue;
+        const planner::GridBus &bus = g->grid().buses[std::size_t(near->busIndex)];
+        planner::GridHeadroom out;
+        out.n = planner::Megawatts(h->headroomNMw);
+        out.n1 = planner::Megawatts(std::min(h->headroomN1Mw, h->headroomNMw));
+        out.busName = study->describeBus(near->busIndex);
+        out.busId = bus.id;
+        if (bus.baseKv > 0.0)
+            out.busVoltage = planner::Kilovolts(bus.baseKv);
+        out.distance = planner::Kilometres(near->distanceKm);
+        out.bindingN1 = bindingText(*study, h->bindingN1);
+        out.bindingN = bindingText(*study, h->bindingN);
+        out.gridCase = g->name().toStdString();
+        best = std::move(out);
+    }
+    return best;
 }
 
 } // namespace app

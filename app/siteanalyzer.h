@@ -62,6 +62,14 @@ private:
     planner::ScoreModel m_scoreModel;
     QHash<const maps::RasterLayer *, QString> m_layerNames; // as the project names them
     std::optional<maps::SiteFactorCalculator> m_calculator;
+    std::vector<std::shared_ptr<const GridLayerData>> m_grids; // grid cases of the scene
 };
+
+// The N and N-1 headroom of the placed bus nearest to (lon, lat) at or above minKv, over the
+// grid cases given (the nearest bus of all wins), in the planner's terms; none when no case
+// has a studied bus at that voltage.
+std::optional<planner::GridHeadroom>
+gridHeadroomAt(const std::vector<std::shared_ptr<const GridLayerData>> &grids, double lon,
+               double lat, double minKv);
 
 } // namespace app
