@@ -401,7 +401,8 @@ gridHeadroomAt(const std::vector<std::shared_ptr<const GridLayerData>> &grids, d
         planner::GridHeadroom out;
         out.n = planner::Megawatts(h->headroomNMw);
         out.n1 = planner::Megawatts(std::min(h->headroomN1Mw, h->headroomNMw));
-        out.busName = study->describeBus(near->busIndex);
+        // The name alone: the views add the number and kV from busId and busVoltage.
+        out.busName = bus.name.empty() ? "bus " + std::to_string(bus.id) : bus.name;
         out.busId = bus.id;
         if (bus.baseKv > 0.0)
             out.busVoltage = planner::Kilovolts(bus.baseKv);

@@ -598,6 +598,17 @@ void TestGridLayer::demoScoresFromTheGridCase()
         QVERIFY(bus);
         QVERIFY(std::abs(bus->distanceKm - nearest) < 1e-3);
         QVERIFY(grid->headroomOf(bus->busIndex));
+        // The plan sees the same bus: its site conditions carry that bus's headroom, at the
+        // distance PROJ gives (the wiring; the figures are checked by brute force elsewhere).
+        QVERIFY(a.conditions.gridHeadroom.has_value());
+        const planner::GridHeadroom &h = *a.conditions.gridHeadroom;
+        QCOMPARE(*h.busId, grid->grid().buses[std::size_t(bus->busIndex)].id);
+        QVERIFY(h.busVoltage && h.busVoltage->value() >= 230.0);
+        QVERIFY(std::abs(h.distance->value() - nearest) < 1e-3);
+        QCOMPARE(h.n1.value(), grid->headroomOf(bus->busIndex)->headroomN1Mw);
+        QCOMPARE(h.n.value(), grid->headroomOf(bus->busIndex)->headroomNMw);
+        QVERIFY(!h.bindingN1.empty());
+        QVERIFY(h.busName.find("(bus") == std::string::npos); // the name alone
     }
 }
 
