@@ -354,6 +354,24 @@ void SiteAnalyzer::fillConditions(SiteAnalysis &a, maps::LonLat p)
     // The serving bus: the nearest at or above the score's transmission voltage.
     c.gridHeadroom = gridHeadroomAt(m_grids, p.lon, p.lat, hvKv);
     if (c.gridHeadroom) {
+        const planner::GridHeadroom &h = *c.gridHeadroom;
+        const QLocale locale;
+        auto mw = [&](planner::Megawatts v) {
+            return std::isfinite(v.value())
+                    ? QObject::tr("%1 MW").arg(locale.toString(v.value(), 'f', 0))
+                    : QObject::tr("unlimited");
+        };
+        a.breakdown.gridHeadroom =
+                QObject::tr("Grid headroom N-1 %1 (N %2) at %3, %4 kV, %5 km")
+                        .arg(mw(h.n1), mw(h.n), QString::fromStdString(h.busName))
+                        .arg(h.busVoltage ? h.busVoltage->value() : NAN)
+                        .arg(locale.toString(h.distance ? h.distance->value() : NAN, 'f', 1));
+        a.breakdown.gridHeadroomDetail =
+                QObject::tr("Limited under N-1 by %1. From a DC power flow on %2: the extra load "
+                            "the nearest bus at or above %3 kV can take.")
+                        .arg(QString::fromStdString(h.bindingN1),
+                             QString::fromStdString(h.gridCase))
+                        .arg(hvKv);
         a.conditionNotes << QObject::tr("grid headroom: %1, nearest bus at or above %2 kV")
                                     .arg(QString::fromStdString(c.gridHeadroom->gridCase))
                                     .arg(hvKv);

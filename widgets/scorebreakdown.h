@@ -34,6 +34,10 @@ struct ScoreBreakdown
     bool excluded = false;
     QStringList exclusionReasons;
     QList<FactorRow> rows;
+    // The grid's N-1 headroom at the bus that would serve the site ("N-1 headroom 1,200 MW at
+    // ABILENE 1 0, 230 kV, 2.7 km"), and what limits it (a tooltip); empty without a grid case.
+    QString gridHeadroom;
+    QString gridHeadroomDetail;
 };
 
 // The marker colour of a score: red when excluded, grey when unknown, else a ramp from

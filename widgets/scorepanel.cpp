@@ -25,7 +25,8 @@ QString percent(const std::optional<double> &v)
 
 ScorePanel::ScorePanel(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedWidget(this)), m_title(new QLabel(this)),
-      m_score(new QLabel(this)), m_reasons(new QLabel(this)), m_table(new QTableWidget(this))
+      m_score(new QLabel(this)), m_reasons(new QLabel(this)), m_headroom(new QLabel(this)),
+      m_table(new QTableWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -43,6 +44,8 @@ ScorePanel::ScorePanel(QWidget *parent)
     m_title->setWordWrap(true);
     m_reasons->setWordWrap(true);
     m_reasons->setStyleSheet("color: #c81e1e;");
+    m_headroom->setWordWrap(true);
+    m_headroom->setObjectName("gridHeadroom");
     m_table->setColumnCount(Columns);
     m_table->setHorizontalHeaderLabels(
             {tr("Factor"), tr("Value here"), tr("Weight"), tr("Score"), tr("Adds")});
@@ -62,6 +65,7 @@ ScorePanel::ScorePanel(QWidget *parent)
     pageLayout->addWidget(m_title);
     pageLayout->addWidget(m_score);
     pageLayout->addWidget(m_reasons);
+    pageLayout->addWidget(m_headroom);
     pageLayout->addWidget(m_table, 1);
     m_stack->addWidget(page);
 }
@@ -85,6 +89,9 @@ void ScorePanel::showBreakdown(const ScoreBreakdown &breakdown)
     m_score->setStyleSheet(QString("color: %1;").arg(colour.darker(130).name()));
     m_reasons->setText(breakdown.exclusionReasons.join("\n"));
     m_reasons->setVisible(!breakdown.exclusionReasons.isEmpty());
+    m_headroom->setText(breakdown.gridHeadroom);
+    m_headroom->setToolTip(breakdown.gridHeadroomDetail);
+    m_headroom->setVisible(!breakdown.gridHeadroom.isEmpty());
 
     m_table->setRowCount(static_cast<int>(breakdown.rows.size()));
     for (int r = 0; r < breakdown.rows.size(); ++r) {

@@ -33,6 +33,7 @@ private:
     QLabel *m_title;
     QLabel *m_score;
     QLabel *m_reasons;
+    QLabel *m_headroom;
     QTableWidget *m_table;
 };
 

@@ -609,6 +609,10 @@ void TestGridLayer::demoScoresFromTheGridCase()
         QCOMPARE(h.n.value(), grid->headroomOf(bus->busIndex)->headroomNMw);
         QVERIFY(!h.bindingN1.empty());
         QVERIFY(h.busName.find("(bus") == std::string::npos); // the name alone
+        // The Site Score dock's line names the same bus and the binding element.
+        QVERIFY2(a.breakdown.gridHeadroom.contains(QString::fromStdString(h.busName)),
+                 qPrintable(a.breakdown.gridHeadroom));
+        QVERIFY(a.breakdown.gridHeadroomDetail.contains(QString::fromStdString(h.bindingN1)));
     }
 }
 
