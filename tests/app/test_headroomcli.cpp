@@ -4,6 +4,7 @@
 // ACTIVSg2000 the CSV has a row per bus whose figures equal HeadroomStudy's; --at picks the
 // nearest placed bus and says how far it is; bad arguments and files are errors on stderr.
 
+#include "../planner/grid/support_gridcases.h"
 #include "planner/core/grid/headroom.h"
 #include "planner/core/grid/matpowercase.h"
 #include "support_energizebinary.h"
@@ -185,7 +186,7 @@ private slots:
     {
         const std::string path = sharedCase("case_ACTIVSg2000.m");
         if (!QFile::exists(QString::fromStdString(path)))
-            QSKIP(("MISSING SHARED DATA: " + path + " not found").c_str());
+            MISSING_SHARED_DATA(path + " not found");
         QTemporaryDir dir;
         const QString csv = dir.filePath("all.csv");
         const Run result = run({"headroom", QString::fromStdString(path), "--n1", "--csv", csv});

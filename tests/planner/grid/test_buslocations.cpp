@@ -185,7 +185,7 @@ private slots:
         const std::string bus2sub = readText(tamu + "bus2sub.csv"),
                           sub = readText(tamu + "sub.csv");
         if (bus2sub.empty() || sub.empty())
-            QSKIP("MISSING SHARED DATA: usa-tamu-synthetic-powersimdata not found");
+            MISSING_SHARED_DATA(tamu + " not found");
         // sub_id -> (lat, lon, name), then bus (3000000 + n, Texas) -> sub_id.
         std::map<std::string, std::vector<std::string>> subs;
         std::stringstream subLines(sub);
