@@ -104,14 +104,37 @@ HeadroomBin GridLayerData::binOf(int substation) const
     return h ? headroomBin(*h) : HeadroomBin::NotStudied;
 }
 
+double scoredHeadroomMw(const planner::BusHeadroom &h)
+{
+    if (h.bindingN1.limit == planner::HeadroomLimit::NotServable)
+        return 0.0;
+    return std::min(h.headroomN1Mw, h.headroomNMw);
+}
+
 std::optional<NearestBus> GridLayerData::nearestBus(double lon, double lat, double minKv) const
 {
-    const auto hit = m_substationLayer.nearest({lon, lat}, maps::KvFilter{minKv});
-    if (!hit)
-        return std::nullopt;
-    const GridSubstation &s = m_substations[std::size_t(hit->feature)];
+    return nearestBuses(lon, lat, {minKv}).front();
+}
+
+std::vector<std::optional<NearestBus>>
+GridLayerData::nearestBuses(double lon, double lat, const std::vector<double> &minKvs) const
+{
+    const auto hits = m_substationPoints.nearestAtOrAbove({lon, lat}, m_substationKv, minKvs);
+    std::vector<std::optional<NearestBus>> out(minKvs.size());
+    for (std::size_t k = 0; k < minKvs.size(); ++k) {
+        if (hits[k].index < 0)
+            continue;
+        const int bus = bestBusAtOrAbove(hits[k].index, minKvs[k]);
+        if (bus >= 0)
+            out[k] = NearestBus{bus, hits[k].distanceM / 1000.0};
+    }
+    return out;
+}
+
+int GridLayerData::bestBusAtOrAbove(int substation, double minKv) const
+{
     int chosen = -1;
-    for (int bus : s.buses) { // highest kV first
+    for (int bus : m_substations[std::size_t(substation)].buses) { // highest kV first
         if (!(m_case.buses[std::size_t(bus)].baseKv >= minKv))
             continue;
         const planner::BusHeadroom *h = headroomOf(bus);
@@ -119,9 +142,23 @@ std::optional<NearestBus> GridLayerData::nearestBus(double lon, double lat, doub
         if (chosen < 0 || (h && best && n1Of(*h) > n1Of(*best)))
             chosen = bus;
     }
-    if (chosen < 0)
-        return std::nullopt;
-    return NearestBus{chosen, hit->distanceM / 1000.0};
+    return chosen;
+}
+
+void GridLayerData::headroomPoints(double minKv, std::vector<maps::LonLat> &points,
+                                   std::vector<float> &values) const
+{
+    for (std::size_t i = 0; i < m_substations.size(); ++i) {
+        if (!(m_substationKv[i] >= minKv))
+            continue;
+        const int bus = bestBusAtOrAbove(int(i), minKv);
+        if (bus < 0)
+            continue;
+        const GridSubstation &s = m_substations[i];
+        const planner::BusHeadroom *h = headroomOf(bus);
+        points.push_back({s.lon, s.lat});
+        values.push_back(h ? float(scoredHeadroomMw(*h)) : kNaN);
+    }
 }
 
 QString GridLayerData::summary() const
@@ -147,6 +184,7 @@ energize::Expected<std::shared_ptr<const GridLayerData>> GridLayerData::make(Inp
     if (!d->m_headroom.empty() && d->m_headroom.size() != d->m_case.buses.size())
         return energize::Error{"the headroom results do not belong to this case"};
     d->groupSubstations();
+    d->indexSubstations();
     if (auto built = d->buildLayers(); !built)
         return built.error();
     return std::shared_ptr<const GridLayerData>(std::move(d));
@@ -217,6 +255,23 @@ void GridLayerData::groupSubstations()
         if (s >= 0)
             s = newIndex[std::size_t(s)];
     }
+}
+
+void GridLayerData::indexSubstations()
+{
+    std::vector<maps::LonLat> at;
+    for (const GridSubstation &s : m_substations) {
+        at.push_back({s.lon, s.lat});
+        m_substationKv.push_back(s.maxKv);
+    }
+    m_substationPoints = maps::NearestPoints(at);
+    for (std::size_t b = 0; b < m_case.buses.size(); ++b) {
+        const double kv = m_case.buses[b].baseKv;
+        if (substationOfBus(int(b)) >= 0 && kv > 0.0)
+            m_levels.push_back(kv);
+    }
+    std::sort(m_levels.begin(), m_levels.end());
+    m_levels.erase(std::unique(m_levels.begin(), m_levels.end()), m_levels.end());
 }
 
 energize::Status GridLayerData::buildLayers()

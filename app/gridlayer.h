@@ -13,6 +13,7 @@
 // function is const and safe from any thread.
 
 #include "common/expected.h"
+#include "maps/analysis/nearestpoints.h"
 #include "maps/vector/vectorlayer.h"
 #include "planner/core/grid/buslocations.h"
 #include "planner/core/grid/gridcase.h"
@@ -55,6 +56,10 @@ inline constexpr int kHeadroomBinCount = 7;
 HeadroomBin headroomBin(const planner::BusHeadroom &h);
 QString headroomBinLabel(HeadroomBin bin);
 
+// The N-1 headroom a site is scored and planned with: at most the N figure (MW; +infinity when
+// nothing limits it, 0 when the bus cannot be served).
+double scoredHeadroomMw(const planner::BusHeadroom &h);
+
 struct NearestBus
 {
     int busIndex = -1; // index into GridCase::buses
@@ -82,7 +87,20 @@ public:
     // The nearest placed bus at or above minKv: the substation nearest to (lon, lat) that has
     // such a bus, and of its buses at or above minKv the one with the most N-1 headroom (the
     // highest kV without a study). Nullopt when no bus qualifies.
+    // Substations are compared by NearestPoints (chords; equal ones to the lower index), so the
+    // answer equals that of headroomPoints() for a heatmap cell centred on (lon, lat).
     std::optional<NearestBus> nearestBus(double lon, double lat, double minKv) const;
+    // nearestBus() for each of minKvs in one scan (nullopt where no bus qualifies).
+    std::vector<std::optional<NearestBus>> nearestBuses(double lon, double lat,
+                                                        const std::vector<double> &minKvs) const;
+    // The distinct base kV of the placed buses, ascending: the nearest bus at or above any
+    // voltage V is nearestBus() at the lowest of these at or above V.
+    const std::vector<double> &voltageLevels() const { return m_levels; }
+    // The substations that have a bus at or above minKv, in substations() order, with the N-1
+    // headroom (MW, as scoredHeadroomMw) of the bus nearestBus() would pick there (NaN without
+    // a study): the value points of the grid-headroom score factor on a heatmap.
+    void headroomPoints(double minKv, std::vector<maps::LonLat> &points,
+                        std::vector<float> &values) const;
 
     // Substations as points: label = name, kv = highest kV, value = N-1 headroom (MW) of the
     // best bus or NaN. Feature i is substations()[i].
@@ -114,6 +132,8 @@ public:
 private:
     GridLayerData() = default;
     void groupSubstations();
+    void indexSubstations();
+    int bestBusAtOrAbove(int substation, double minKv) const;
     energize::Status buildLayers();
 
     QString m_name;
@@ -126,6 +146,9 @@ private:
     QString m_headroomError;
     std::vector<GridSubstation> m_substations;
     std::vector<int> m_substationOfBus;
+    maps::NearestPoints m_substationPoints; // substations() in order
+    std::vector<double> m_substationKv; // maxKv of each, NaN when unknown
+    std::vector<double> m_levels;
     maps::VectorLayer m_substationLayer;
     maps::VectorLayer m_branchLayer;
     std::shared_ptr<const std::vector<std::uint8_t>> m_bins;

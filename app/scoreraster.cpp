@@ -22,8 +22,11 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
                                         const maps::RasterGrid &grid,
                                         const maps::RasterJobControl &control)
 {
-    const planner::ScoreModel score = model.scoreModel();
-    const maps::SiteFactorGridInputs inputs = siteFactorInputs(scene);
+    const auto grids = sceneGrids(scene);
+    const planner::ScoreModel score = scoreModelFor(model, grids);
+    maps::SiteFactorGridInputs inputs = siteFactorInputs(scene);
+    if (const ScoringFactor *headroom = model.factor("grid_headroom"))
+        headroomValuePoints(grids, headroom->minKv, inputs);
     // First every factor but the distances; then the distances, exact only in cells that can
     // still be scored (every other weighted factor has a value there).
     const maps::SiteFactorGridRequest all = gridRequest(score);

@@ -32,6 +32,13 @@ QString km(double metres)
     return QLocale().toString(metres / 1000.0, 'f', metres < 10000.0 ? 1 : 0) + " km";
 }
 
+QString megawatts(planner::Megawatts v)
+{
+    return std::isfinite(v.value())
+            ? QObject::tr("%1 MW").arg(QLocale().toString(v.value(), 'f', 0))
+            : QObject::tr("unlimited");
+}
+
 } // namespace
 
 struct SiteAnalyzer::Samplers
@@ -100,16 +107,50 @@ maps::SiteFactorGridInputs siteFactorInputs(const MapScene &scene)
     return in;
 }
 
-SiteAnalyzer::SiteAnalyzer(const MapScene &scene, ScoringModel model)
-    : m_samplers(std::make_unique<Samplers>()), m_model(std::move(model)),
-      m_scoreModel(m_model.scoreModel())
+std::vector<std::shared_ptr<const GridLayerData>> sceneGrids(const MapScene &scene)
 {
-    maps::SiteFactorGridInputs in = siteFactorInputs(scene);
+    std::vector<std::shared_ptr<const GridLayerData>> grids;
     for (const MapScene::Entry &entry : scene.entries) {
         if (entry.layer->grid && entry.visible
-            && std::find(m_grids.begin(), m_grids.end(), entry.layer->grid) == m_grids.end())
-            m_grids.push_back(entry.layer->grid);
+            && std::find(grids.begin(), grids.end(), entry.layer->grid) == grids.end())
+            grids.push_back(entry.layer->grid);
     }
+    return grids;
+}
+
+planner::ScoreModel scoreModelFor(const ScoringModel &model,
+                                  const std::vector<std::shared_ptr<const GridLayerData>> &grids)
+{
+    planner::ScoreModel score = model.scoreModel();
+    const bool studied = std::any_of(grids.begin(), grids.end(),
+                                     [](const auto &g) { return g->study() != nullptr; });
+    const int k = score.indexOf("grid_headroom");
+    if (k >= 0 && !studied)
+        score.factors[std::size_t(k)].weight = 0.0;
+    return score;
+}
+
+void headroomValuePoints(const std::vector<std::shared_ptr<const GridLayerData>> &grids,
+                         double minKv, maps::SiteFactorGridInputs &inputs)
+{
+    inputs.valuePoints.clear();
+    inputs.pointValues.clear();
+    for (const auto &g : grids) {
+        if (g->study())
+            g->headroomPoints(minKv, inputs.valuePoints, inputs.pointValues);
+    }
+}
+
+SiteAnalyzer::SiteAnalyzer(const MapScene &scene, ScoringModel model)
+    : m_samplers(std::make_unique<Samplers>()), m_model(std::move(model)),
+      m_grids(sceneGrids(scene))
+{
+    m_scoreModel = scoreModelFor(m_model, m_grids);
+    if (const ScoringFactor *headroom = m_model.factor("grid_headroom"))
+        m_headroomKv = headroom->minKv;
+    else if (const ScoringFactor *hv = m_model.factor("hv_substation_distance"))
+        m_headroomKv = hv->minKv;
+    maps::SiteFactorGridInputs in = siteFactorInputs(scene);
     auto nameOf = [](const maps::RasterLayerPtr &layer) {
         return layer ? QFileInfo(layer->path()).completeBaseName() : QString();
     };
@@ -209,14 +250,17 @@ SiteAnalysis SiteAnalyzer::analyze(const QString &name, double longitude, double
     a.breakdown.siteName = name;
     a.breakdown.longitude = longitude;
     a.breakdown.latitude = latitude;
-    scoreFactors(a);
     fillConditions(a, p);
+    scoreFactors(a);
     return a;
 }
 
 void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
 {
-    a.score = planner::scoreSite(m_scoreModel, scoreInputs(m_scoreModel, a.factors));
+    const auto &headroom = a.conditions.gridHeadroom;
+    a.score = planner::scoreSite(
+            m_scoreModel,
+            scoreInputs(m_scoreModel, a.factors, headroom ? headroom->n1.value() : double(NAN)));
     formatRows(a);
     a.breakdown.excluded = a.score.excluded;
     a.breakdown.score = a.score.score;
@@ -262,6 +306,17 @@ void SiteAnalyzer::formatRows(SiteAnalysis &a) const
             row.value = QStringLiteral("%1 %2").arg(QLocale().toString(qRound64(*s.value)),
                                                     factor.unit);
             row.source = f.landPrice.layer;
+        } else if (factor.id == "grid_headroom" && a.conditions.gridHeadroom) {
+            const planner::GridHeadroom &h = *a.conditions.gridHeadroom;
+            row.value = QObject::tr("%1 N-1 at %2 (%3 kV, %4)")
+                                .arg(megawatts(h.n1), QString::fromStdString(h.busName))
+                                .arg(h.busVoltage ? h.busVoltage->value() : NAN, 0, 'f', 0)
+                                .arg(km(h.distance ? h.distance->value() * 1000.0 : NAN));
+            row.source = QString::fromStdString(h.gridCase);
+        } else if (factor.id == "grid_headroom" && !(m_scoreModel.factors[i].weight > 0.0)) {
+            row.value = QObject::tr("no grid case");
+            row.reason = QObject::tr("not weighed: add a grid case (MATPOWER) to the project to "
+                                     "score the headroom at the serving bus");
         } else if (s.value && factor.id == "mean_temperature") {
             row.value = QStringLiteral("%1 °C").arg(*s.value, 0, 'f', 1);
             row.source = f.meanTemperatureC.layer;
@@ -351,31 +406,32 @@ void SiteAnalyzer::fillConditions(SiteAnalysis &a, maps::LonLat p)
     if (f.landClass.found())
         c.landClass = f.landClass.label.toStdString();
     c.floodZone = f.inFloodZone.found() && *f.inFloodZone.value;
-    // The serving bus: the nearest at or above the score's transmission voltage.
-    c.gridHeadroom = gridHeadroomAt(m_grids, p.lon, p.lat, hvKv);
+    // The score's serving bus (the grid_headroom factor's voltage) and the serving bus at every
+    // voltage level of the cases, for the plan at its interconnection voltage.
+    c.gridHeadroom = gridHeadroomAt(m_grids, p.lon, p.lat, m_headroomKv);
+    c.servingBuses = servingBusesAt(m_grids, p.lon, p.lat);
     if (c.gridHeadroom) {
-        const planner::GridHeadroom &h = *c.gridHeadroom;
-        const QLocale locale;
-        auto mw = [&](planner::Megawatts v) {
-            return std::isfinite(v.value())
-                    ? QObject::tr("%1 MW").arg(locale.toString(v.value(), 'f', 0))
-                    : QObject::tr("unlimited");
-        };
-        a.breakdown.gridHeadroom =
-                QObject::tr("Grid headroom N-1 %1 (N %2) at %3, %4 kV, %5 km")
-                        .arg(mw(h.n1), mw(h.n), QString::fromStdString(h.busName))
-                        .arg(h.busVoltage ? h.busVoltage->value() : NAN)
-                        .arg(locale.toString(h.distance ? h.distance->value() : NAN, 'f', 1));
-        a.breakdown.gridHeadroomDetail =
-                QObject::tr("Limited under N-1 by %1. From a DC power flow on %2: the extra load "
-                            "the nearest bus at or above %3 kV can take.")
-                        .arg(QString::fromStdString(h.bindingN1),
-                             QString::fromStdString(h.gridCase))
-                        .arg(hvKv);
+        describeHeadroom(*c.gridHeadroom, a.breakdown);
         a.conditionNotes << QObject::tr("grid headroom: %1, nearest bus at or above %2 kV")
                                     .arg(QString::fromStdString(c.gridHeadroom->gridCase))
-                                    .arg(hvKv);
+                                    .arg(m_headroomKv);
     }
+}
+
+void describeHeadroom(const planner::GridHeadroom &h, ui::ScoreBreakdown &breakdown)
+{
+    const QLocale locale;
+    breakdown.gridHeadroom =
+            QObject::tr("Grid headroom N-1 %1 (N %2) at %3, %4 kV, %5 km")
+                    .arg(megawatts(h.n1), megawatts(h.n), QString::fromStdString(h.busName))
+                    .arg(h.busVoltage ? h.busVoltage->value() : NAN)
+                    .arg(locale.toString(h.distance ? h.distance->value() : NAN, 'f', 1));
+    breakdown.gridHeadroomDetail =
+            QObject::tr("Limited under N-1 by %1. From a DC power flow on %2: the extra load "
+                        "this bus can take, the nearest at or above the voltage it serves.")
+                    .arg(h.bindingN1.empty() ? QObject::tr("nothing")
+                                             : QString::fromStdString(h.bindingN1),
+                         QString::fromStdString(h.gridCase));
 }
 
 namespace {
@@ -400,37 +456,75 @@ std::string bindingText(const planner::HeadroomStudy &study, const planner::Head
 
 } // namespace
 
+namespace {
+
+planner::GridHeadroom headroomAtBus(const GridLayerData &g, const NearestBus &near,
+                                    const planner::BusHeadroom &h)
+{
+    const planner::GridBus &bus = g.grid().buses[std::size_t(near.busIndex)];
+    planner::GridHeadroom out;
+    out.n = planner::Megawatts(h.headroomNMw);
+    out.n1 = planner::Megawatts(scoredHeadroomMw(h));
+    // The name alone: the views add the number and kV from busId and busVoltage.
+    out.busName = bus.name.empty() ? "bus " + std::to_string(bus.id) : bus.name;
+    out.busId = bus.id;
+    if (bus.baseKv > 0.0)
+        out.busVoltage = planner::Kilovolts(bus.baseKv);
+    out.distance = planner::Kilometres(near.distanceKm);
+    out.bindingN1 = bindingText(*g.study(), h.bindingN1);
+    out.bindingN = bindingText(*g.study(), h.bindingN);
+    out.gridCase = g.name().toStdString();
+    return out;
+}
+
+// The nearest studied bus at or above each of minKvs over all cases (the first case on ties).
+std::vector<std::optional<planner::GridHeadroom>>
+headroomsAt(const std::vector<std::shared_ptr<const GridLayerData>> &grids, double lon, double lat,
+            const std::vector<double> &minKvs)
+{
+    std::vector<std::optional<planner::GridHeadroom>> best(minKvs.size());
+    for (const auto &g : grids) {
+        if (!g->study())
+            continue;
+        const auto near = g->nearestBuses(lon, lat, minKvs);
+        for (std::size_t k = 0; k < minKvs.size(); ++k) {
+            if (!near[k]
+                || (best[k] && *best[k]->distance <= planner::Kilometres(near[k]->distanceKm)))
+                continue;
+            if (const planner::BusHeadroom *h = g->headroomOf(near[k]->busIndex))
+                best[k] = headroomAtBus(*g, *near[k], *h);
+        }
+    }
+    return best;
+}
+
+} // namespace
+
 std::optional<planner::GridHeadroom>
 gridHeadroomAt(const std::vector<std::shared_ptr<const GridLayerData>> &grids, double lon,
                double lat, double minKv)
 {
-    std::optional<planner::GridHeadroom> best;
+    return headroomsAt(grids, lon, lat, {minKv}).front();
+}
+
+std::vector<planner::ServingBus>
+servingBusesAt(const std::vector<std::shared_ptr<const GridLayerData>> &grids, double lon,
+               double lat)
+{
+    std::vector<double> levels;
     for (const auto &g : grids) {
-        const planner::HeadroomStudy *study = g->study();
-        if (!study)
-            continue;
-        const auto near = g->nearestBus(lon, lat, minKv);
-        if (!near || (best && *best->distance <= planner::Kilometres(near->distanceKm)))
-            continue;
-        const planner::BusHeadroom *h = g->headroomOf(near->busIndex);
-        if (!h)
-            continue;
-        const planner::GridBus &bus = g->grid().buses[std::size_t(near->busIndex)];
-        planner::GridHeadroom out;
-        out.n = planner::Megawatts(h->headroomNMw);
-        out.n1 = planner::Megawatts(std::min(h->headroomN1Mw, h->headroomNMw));
-        // The name alone: the views add the number and kV from busId and busVoltage.
-        out.busName = bus.name.empty() ? "bus " + std::to_string(bus.id) : bus.name;
-        out.busId = bus.id;
-        if (bus.baseKv > 0.0)
-            out.busVoltage = planner::Kilovolts(bus.baseKv);
-        out.distance = planner::Kilometres(near->distanceKm);
-        out.bindingN1 = bindingText(*study, h->bindingN1);
-        out.bindingN = bindingText(*study, h->bindingN);
-        out.gridCase = g->name().toStdString();
-        best = std::move(out);
+        if (g->study())
+            levels.insert(levels.end(), g->voltageLevels().begin(), g->voltageLevels().end());
     }
-    return best;
+    std::sort(levels.begin(), levels.end());
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    const auto found = headroomsAt(grids, lon, lat, levels);
+    std::vector<planner::ServingBus> out;
+    for (std::size_t k = 0; k < levels.size(); ++k) {
+        if (found[k])
+            out.push_back({planner::Kilovolts(levels[k]), *found[k]});
+    }
+    return out;
 }
 
 } // namespace app

@@ -37,6 +37,20 @@ struct SiteAnalysis
 // each quantity (the last of its role in the scene's order wins, as for the point analysis).
 maps::SiteFactorGridInputs siteFactorInputs(const MapScene &scene);
 
+// The visible grid cases of a scene, each once, in the scene's order.
+std::vector<std::shared_ptr<const GridLayerData>> sceneGrids(const MapScene &scene);
+
+// The numeric score model for a scene: the grid-headroom factor is not weighed (weight 0, shown
+// as such) when no grid case of the scene has a headroom study, since the score would otherwise
+// have no value anywhere.
+planner::ScoreModel scoreModelFor(const ScoringModel &model,
+                                  const std::vector<std::shared_ptr<const GridLayerData>> &grids);
+
+// Fills inputs.valuePoints/pointValues for the grid-headroom factor at minKv: the substations of
+// every grid case with a study, in the order gridHeadroomAt() prefers them.
+void headroomValuePoints(const std::vector<std::shared_ptr<const GridLayerData>> &grids,
+                         double minKv, maps::SiteFactorGridInputs &inputs);
+
 class SiteAnalyzer
 {
 public:
@@ -58,6 +72,7 @@ private:
 
     struct Samplers;
     std::unique_ptr<Samplers> m_samplers;
+    double m_headroomKv = 0.0; // voltage of the score's serving bus (grid_headroom's min_kv)
     ScoringModel m_model;
     planner::ScoreModel m_scoreModel;
     QHash<const maps::RasterLayer *, QString> m_layerNames; // as the project names them
@@ -71,5 +86,14 @@ private:
 std::optional<planner::GridHeadroom>
 gridHeadroomAt(const std::vector<std::shared_ptr<const GridLayerData>> &grids, double lon,
                double lat, double minKv);
+
+// The serving bus at every voltage level of the grid cases (ascending; see
+// planner::SiteConditions::servingBuses): entry k is gridHeadroomAt() at that level.
+std::vector<planner::ServingBus>
+servingBusesAt(const std::vector<std::shared_ptr<const GridLayerData>> &grids, double lon,
+               double lat);
+
+// The Site Score dock's headroom line and its tooltip for a serving bus.
+void describeHeadroom(const planner::GridHeadroom &h, ui::ScoreBreakdown &breakdown);
 
 } // namespace app

@@ -307,8 +307,7 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
         v.longitude += longitude - site->longitude;
         v.latitude += latitude - site->latitude;
     }
-    const SiteAnalysis analysis = m_analyzer->analyze(name, longitude, latitude, outline);
-    m_scorePanel->showBreakdown(analysis.breakdown);
+    SiteAnalysis analysis = m_analyzer->analyze(name, longitude, latitude, outline);
     const QColor colour = ui::scoreColour(analysis.breakdown.score, analysis.breakdown.excluded);
     m_canvas->setSiteColour(id, colour);
 
@@ -327,6 +326,9 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
             const planner::PlanResult &result = evaluated->plan;
             m_planPanel->showPlan(name, result, m_catalogs->sizing,
                                   evaluated->gridFit ? &*evaluated->gridFit : nullptr);
+            // The dock names the bus the plan connects to, at its interconnection voltage.
+            if (evaluated->gridFit)
+                describeHeadroom(evaluated->gridFit->study, analysis.breakdown);
             showCharts(name, *evaluated);
             if (!m_map->siteTool()->isDragging() && id == m_selected) {
                 m_fullSite = id;
@@ -341,6 +343,7 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
             m_planPanel->showError(name, QString::fromStdString(evaluated.error().message));
         }
     }
+    m_scorePanel->showBreakdown(analysis.breakdown);
     for (const QString &reason : analysis.breakdown.exclusionReasons)
         readout += "\n✖ " + reason;
     if (m_canvas->selectedSite() == id && m_map->siteTool()->isDragging())

@@ -11,7 +11,16 @@ namespace app {
 
 namespace {
 
-enum class Quantity { None, HvSubstationKm, LineKv, SlopeDeg, LandClass, LandPrice, MeanTemp };
+enum class Quantity {
+    None,
+    HvSubstationKm,
+    LineKv,
+    SlopeDeg,
+    LandClass,
+    LandPrice,
+    MeanTemp,
+    GridHeadroomMw,
+};
 
 Quantity quantityOf(const std::string &id)
 {
@@ -27,6 +36,8 @@ Quantity quantityOf(const std::string &id)
         return Quantity::LandPrice;
     if (id == "mean_temperature")
         return Quantity::MeanTemp;
+    if (id == "grid_headroom")
+        return Quantity::GridHeadroomMw;
     return Quantity::None;
 }
 
@@ -37,7 +48,8 @@ double valueOf(const maps::SourcedValue<double> &v)
 
 } // namespace
 
-planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::SiteFactors &f)
+planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::SiteFactors &f,
+                                 double gridHeadroomMw)
 {
     planner::ScoreInputs in;
     for (const planner::ScoreFactor &factor : model.factors) {
@@ -60,6 +72,9 @@ planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::S
             break;
         case Quantity::MeanTemp:
             v = valueOf(f.meanTemperatureC);
+            break;
+        case Quantity::GridHeadroomMw:
+            v = gridHeadroomMw;
             break;
         case Quantity::None:
             break;
@@ -97,6 +112,9 @@ std::vector<const float *> scoreColumns(const planner::ScoreModel &model,
             break;
         case Quantity::MeanTemp:
             out.push_back(column(grid.meanTemperatureC));
+            break;
+        case Quantity::GridHeadroomMw:
+            out.push_back(column(grid.nearestPointValue));
             break;
         case Quantity::None:
             out.push_back(nullptr);
@@ -175,6 +193,9 @@ maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model)
             break;
         case Quantity::MeanTemp:
             r.meanTemperatureC = true;
+            break;
+        case Quantity::GridHeadroomMw:
+            r.nearestPointValue = factor.weight > 0.0;
             break;
         case Quantity::None:
             break;

@@ -13,7 +13,11 @@
 namespace app {
 
 // The model's inputs at one place: a value per factor (NaN where the map has none).
-planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::SiteFactors &f);
+// gridHeadroomMw: the N-1 headroom of the serving bus at the grid_headroom factor's voltage
+// (gridHeadroomAt; NaN when no grid case has one). On a grid, the same figure is the value of
+// the nearest of SiteFactorGridInputs::valuePoints (headroomValuePoints()).
+planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::SiteFactors &f,
+                                 double gridHeadroomMw);
 
 // The value column of each factor of the model on a grid (nullptr where none is computed).
 std::vector<const float *> scoreColumns(const planner::ScoreModel &model,

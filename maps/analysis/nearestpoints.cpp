@@ -58,6 +58,34 @@ NearestPoints::Hit NearestPoints::nearest(const LonLat &p) const
     return hit;
 }
 
+std::vector<NearestPoints::Hit>
+NearestPoints::nearestAtOrAbove(const LonLat &p, const std::vector<double> &levels,
+                                const std::vector<double> &minLevels) const
+{
+    std::vector<Hit> hits(minLevels.size());
+    if (m_points.empty() || levels.size() != m_points.size())
+        return hits;
+    const Ecef q = toEcef(p.lon, p.lat);
+    std::vector<double> bestD(minLevels.size(), std::numeric_limits<double>::infinity());
+    for (std::size_t i = 0; i < m_points.size(); ++i) {
+        const double level = levels[i];
+        if (std::isnan(level))
+            continue;
+        const double d = chord2(m_points[i], q);
+        for (std::size_t k = 0; k < minLevels.size(); ++k) {
+            if (level >= minLevels[k] && d < bestD[k]) {
+                bestD[k] = d;
+                hits[k].index = int(i);
+            }
+        }
+    }
+    for (Hit &hit : hits) {
+        if (hit.index >= 0)
+            hit.distanceM = surfaceDistance(p, q, m_points[std::size_t(hit.index)]);
+    }
+    return hits;
+}
+
 void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *indexOut) const
 {
     if (m_points.empty()) {

@@ -35,6 +35,12 @@ public:
     };
     Hit nearest(const LonLat &p) const;
 
+    // For each of minLevels, the nearest point whose level (levels[i], one per point; NaN never
+    // qualifies) is at or above it: one scan for all. Each answer is nearest()'s on the points
+    // that qualify, in their order (so also on ties). levels.size() must equal size().
+    std::vector<Hit> nearestAtOrAbove(const LonLat &p, const std::vector<double> &levels,
+                                      const std::vector<double> &minLevels) const;
+
     // For n query points: the index of the nearest point of each (-1 when there are none).
     // Queries should be spatially coherent (a block of a grid) for the pruning to pay off;
     // any order gives the right answer.

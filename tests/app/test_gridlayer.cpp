@@ -20,6 +20,7 @@
 #include "planner/session/document.h"
 #include "planner/session/layercommands.h"
 #include "planner/store/sqlitedatabase.h"
+#include "support_geodesic.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
 
@@ -29,8 +30,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
-
-#include <geodesic.h>
 
 #include <cmath>
 #include <map>
@@ -69,14 +68,7 @@ const char kTinyLocations[] = "bus,lat,lon,substation,substation_id\n"
                               "4,31.50,-98.00,Charlie,13\n"
                               "5,31.60,-98.20,Delta,14\n";
 
-double geodesicKm(double lon1, double lat1, double lon2, double lat2)
-{
-    geod_geodesic g;
-    geod_init(&g, 6378137.0, 1.0 / 298.257223563);
-    double s12 = 0.0;
-    geod_inverse(&g, lat1, lon1, lat2, lon2, &s12, nullptr, nullptr);
-    return s12 / 1000.0;
-}
+using testsupport::geodesicKm;
 
 bool write(const QString &path, const QByteArray &text)
 {

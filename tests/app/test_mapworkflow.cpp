@@ -150,7 +150,7 @@ void TestMapWorkflow::addAndDragSiteMakesOneUndoCommandEach()
         const QPointF under = canvas->view().screenToLonLat(start + QPoint(8 * i, -5 * i));
         QVERIFY(qAbs(score->breakdown().longitude - under.x()) < 0.01);
         QVERIFY(qAbs(score->breakdown().latitude - under.y()) < 0.01);
-        QCOMPARE(score->breakdown().rows.size(), 7); // six factors and the flood zone
+        QCOMPARE(score->breakdown().rows.size(), 8); // seven factors and the flood zone
     }
     // The nearest-substation distance is recomputed on every move (it changes as the site moves).
     QVERIFY2(substationValues.size() >= 5, qPrintable(substationValues.values().join(" | ")));

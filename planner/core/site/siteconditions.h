@@ -52,6 +52,14 @@ struct GridHeadroom
     std::string gridCase; // the case the figures came from
 };
 
+// The bus a plan connecting at or above a voltage would be served from: the nearest studied bus
+// at or above `atOrAbove`.
+struct ServingBus
+{
+    Kilovolts atOrAbove;
+    GridHeadroom headroom;
+};
+
 struct SiteConditions
 {
     Climate climate;
@@ -60,8 +68,16 @@ struct SiteConditions
     UsdPerMwh electricityPrice;
     std::vector<GridAccess> grid; // any order; a class may be missing
     std::optional<GridHeadroom> gridHeadroom; // none: the grid was not studied for this site
+    // From a grid case on the map: the serving bus for each voltage level of the case, ascending
+    // by atOrAbove; the plan takes the one at its interconnection voltage (servingBusFor).
+    // Empty when the headroom was given as one figure (gridHeadroom, e.g. from a plan file).
+    std::vector<ServingBus> servingBuses;
     std::string landClass; // e.g. "industrial", from the land-cover layer
     bool floodZone = false; // inside a 100-year flood zone
 };
+
+// The headroom a plan connecting at `voltage` is served with: the serving bus at the lowest level
+// at or above it, else gridHeadroom (which may be of another voltage; null when neither).
+const GridHeadroom *servingBusFor(const SiteConditions &site, Kilovolts voltage);
 
 } // namespace planner

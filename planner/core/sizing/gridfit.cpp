@@ -11,10 +11,11 @@ namespace planner {
 std::optional<GridFit> gridFit(const PlanResult &plan, const SiteConditions &site,
                                GridCriterion criterion)
 {
-    if (!site.gridHeadroom)
+    const GridHeadroom *serving = servingBusFor(site, plan.electrical.interconnection);
+    if (!serving)
         return std::nullopt;
     GridFit fit;
-    fit.study = *site.gridHeadroom;
+    fit.study = *serving;
     fit.criterion = criterion;
     const bool n1 = criterion == GridCriterion::NMinus1;
     fit.headroom = n1 ? fit.study.n1 : fit.study.n;
@@ -30,9 +31,13 @@ std::optional<GridFit> gridFit(const PlanResult &plan, const SiteConditions &sit
     }
     fit.shortfall = Megawatts(std::max(0.0, demand - headroom));
     fit.margin = Megawatts(std::max(0.0, headroom - demand));
+    // A serving bus of the case's levels is at or above the plan's voltage by construction; a
+    // single study (a plan file's) or a bus below that voltage is worth a second look.
+    const bool single = site.gridHeadroom && serving == &*site.gridHeadroom;
+    const double planKv = plan.electrical.interconnection.value();
     if (fit.study.busVoltage
-        && std::abs(fit.study.busVoltage->value() - plan.electrical.interconnection.value())
-                >= 0.5) {
+        && (single ? std::abs(fit.study.busVoltage->value() - planKv) >= 0.5
+                   : fit.study.busVoltage->value() < planKv - 0.5)) {
         fit.notes.push_back(text::format(
                 "the headroom is for a %.0f kV bus but the plan connects at %.0f kV; study the "
                 "bus the plan would connect to",

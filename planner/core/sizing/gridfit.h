@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Does the plan fit the grid? The facility's peak demand as its phases come online (phase k
-// adds its facility peak to those before it) against the headroom at the serving bus under the
+// adds its facility peak to those before it) against the headroom at the serving bus (the
+// nearest studied bus at or above the plan's interconnection voltage, servingBusFor) under the
 // plan's criterion (N-1 by default, the test utilities apply to large loads). A phase that does
 // not fit, and every one after it, needs a network upgrade of the shortfall: the cost model
 // prices it (grid_upgrade.* in economics.json) and the schedule puts a network-upgrade task

@@ -147,6 +147,10 @@ std::string validateSite(const SiteConditions &site)
             || !finite(g.lineDistance.value()) || g.lineDistance.value() < 0.0)
             return "site grid access: voltage must be positive and distances zero or more";
     }
+    for (const ServingBus &bus : site.servingBuses) {
+        if (const std::string problem = validateHeadroom(bus.headroom); !problem.empty())
+            return problem;
+    }
     if (site.gridHeadroom)
         return validateHeadroom(*site.gridHeadroom);
     return {};

@@ -22,6 +22,7 @@ private slots:
     void tiesGoToTheLowerIndex();
     void randomSitesMatchGeodesicBruteForce();
     void cellBlocksMatchSingleQueries();
+    void levelsMatchFilteredBruteForce();
 };
 
 void TestNearestPoints::emptySetHasNoAnswer()
@@ -107,6 +108,60 @@ void TestNearestPoints::cellBlocksMatchSingleQueries()
     for (std::size_t i = 0; i < cells.size(); ++i)
         mismatches += got[i] != pts.nearest(cells[i]).index;
     QCOMPARE(mismatches, 0);
+}
+
+void TestNearestPoints::levelsMatchFilteredBruteForce()
+{
+    // Substations with a voltage each (NaN: unknown, never qualifies); for every level the
+    // answer is the geodesic nearest of the points at or above it, and equals nearest() on the
+    // subset that qualifies (the heatmap's value points), mapped back to the full indices.
+    QRandomGenerator rng(230);
+    const double kvs[] = {69, 115, 138, 230, 345, 500, NAN};
+    std::vector<LonLat> points;
+    std::vector<double> levels;
+    for (int i = 0; i < 500; ++i) {
+        points.push_back({-106 + 12 * rng.generateDouble(), 26 + 10 * rng.generateDouble()});
+        levels.push_back(kvs[rng.bounded(7)]);
+    }
+    const NearestPoints pts(points);
+    const std::vector<double> minLevels = {0, 100, 230, 345, 500, 765};
+    std::vector<std::vector<int>> subsetIndex(minLevels.size());
+    std::vector<NearestPoints> subsets;
+    for (std::size_t k = 0; k < minLevels.size(); ++k) {
+        std::vector<LonLat> mine;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            if (levels[i] >= minLevels[k]) {
+                mine.push_back(points[i]);
+                subsetIndex[k].push_back(int(i));
+            }
+        }
+        subsets.emplace_back(mine);
+    }
+    QVERIFY(subsetIndex.back().empty()); // nothing at 765 kV
+    for (int q = 0; q < 300; ++q) {
+        const LonLat site{-107 + 14 * rng.generateDouble(), 25.5 + 11 * rng.generateDouble()};
+        const auto hits = pts.nearestAtOrAbove(site, levels, minLevels);
+        QCOMPARE(hits.size(), minLevels.size());
+        for (std::size_t k = 0; k < minLevels.size(); ++k) {
+            double best = INFINITY;
+            for (std::size_t i = 0; i < points.size(); ++i) {
+                if (levels[i] >= minLevels[k])
+                    best = std::min(
+                            best,
+                            geodesicDistance(site.lon, site.lat, points[i].lon, points[i].lat));
+            }
+            if (!std::isfinite(best)) {
+                QCOMPARE(hits[k].index, -1);
+                continue;
+            }
+            QVERIFY(hits[k].index >= 0);
+            QVERIFY(levels[std::size_t(hits[k].index)] >= minLevels[k]);
+            QVERIFY(std::abs(hits[k].distanceM - best) <= 1e-6 * best + 1e-3);
+            const auto sub = subsets[k].nearest(site);
+            QCOMPARE(subsetIndex[k][std::size_t(sub.index)], hits[k].index);
+            QCOMPARE(sub.distanceM, hits[k].distanceM);
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestNearestPoints)

@@ -114,6 +114,7 @@ private slots:
     void missingVoltageClassIsReportedMissing();
     void busVoltageNotGivenUsesThePlans();
     void unlimitedHeadroomFits();
+    void servingBusFollowsThePlansVoltage();
     void badHeadroomIsRefused_data();
     void badHeadroomIsRefused();
 
@@ -369,6 +370,50 @@ void TestGridHeadroom::busVoltageNotGivenUsesThePlans()
     QVERIFY2(l->basis.find("plan's 138 kV: the bus voltage is not given") != std::string::npos,
              l->basis.c_str());
     QVERIFY(e->gridFit->notes.empty());
+}
+
+void TestGridHeadroom::servingBusFollowsThePlansVoltage()
+{
+    // A case with buses at 115, 161 and 345 kV near the site: the serving bus at each level
+    // (the map's servingBusesAt) and a score-voltage figure of the 345 kV bus. The plan picks the
+    // nearest bus at or above its interconnection voltage: 138 kV (auto for this load) -> the
+    // 161 kV level, whose bus cannot take phase 2; forced to 230 kV -> the 345 kV level (no
+    // bus at 230 kV in the case), which fits. Above every level (500 kV) the score figure is
+    // used.
+    GridHeadroom b115 = study(1000.0, 1000.0, 115.0);
+    b115.busName = "LOW 115";
+    GridHeadroom b161 = study(m_phase2 + 50.0, m_phase1 + 5.0, 161.0);
+    b161.busName = "MID 161";
+    GridHeadroom b345 = study(2000.0, 900.0, 345.0);
+    b345.busName = "HIGH 345";
+    EvaluationRequest r = *m_request;
+    r.site.servingBuses = {
+            {Kilovolts(115.0), b115}, {Kilovolts(161.0), b161}, {Kilovolts(345.0), b345}};
+    r.site.gridHeadroom = b345;
+
+    auto atAuto = evaluate(r, *m_catalogs, m_options);
+    QVERIFY2(atAuto.ok(), atAuto.ok() ? "" : atAuto.error().message.c_str());
+    QCOMPARE(atAuto->plan.electrical.interconnection.value(), 138.0);
+    QVERIFY(atAuto->gridFit);
+    QCOMPARE(atAuto->gridFit->study.busName, std::string("MID 161"));
+    QCOMPARE(atAuto->gridFit->firstShortPhase, 2);
+    QVERIFY(near(atAuto->gridFit->shortfall.value(), m_phase2 - (m_phase1 + 5.0)));
+    QVERIFY(atAuto->gridFit->notes.empty()); // a bus above the plan's voltage is what serves it
+
+    r.input.interconnection = Kilovolts(230.0);
+    auto at230 = evaluate(r, *m_catalogs, m_options);
+    QVERIFY2(at230.ok(), at230.ok() ? "" : at230.error().message.c_str());
+    QCOMPARE(at230->gridFit->study.busName, std::string("HIGH 345"));
+    QVERIFY(at230->gridFit->fits());
+    QVERIFY(near(at230->gridFit->margin.value(), 900.0 - m_phase2));
+
+    // servingBusFor itself, at the edges: exactly a level, between levels, above them all.
+    QCOMPARE(servingBusFor(r.site, Kilovolts(115.0))->busName, std::string("LOW 115"));
+    QCOMPARE(servingBusFor(r.site, Kilovolts(69.0))->busName, std::string("LOW 115"));
+    QCOMPARE(servingBusFor(r.site, Kilovolts(161.0))->busName, std::string("MID 161"));
+    QCOMPARE(servingBusFor(r.site, Kilovolts(500.0))->busName, std::string("HIGH 345"));
+    SiteConditions none;
+    QVERIFY(!servingBusFor(none, Kilovolts(138.0)));
 }
 
 void TestGridHeadroom::unlimitedHeadroomFits()
