@@ -5,6 +5,8 @@
 #include "planner/core/scoring/scoremodel.h"
 #include "widgets/scorebreakdown.h"
 
+#include <QObject>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -61,6 +63,23 @@ QRgb heatmapColour(float score)
     const double x = std::max(0.0, double(score) * kRampSteps);
     const int i = std::min(int(x + 0.5), kRampSteps);
     return ramp()[std::size_t(i)];
+}
+
+ui::LegendSection heatmapLegend()
+{
+    ui::LegendSection s;
+    s.title = QObject::tr("Suitability heatmap: site score");
+    s.symbol = ui::LegendSection::Symbol::Square;
+    auto opaque = [](QRgb c) {
+        return QColor(qRed(c), qGreen(c), qBlue(c));
+    };
+    for (int points : {100, 75, 50, 25, 0})
+        s.entries.append({opaque(heatmapColour(float(points) / 100.0f)),
+                          QObject::tr("%1 / 100").arg(points)});
+    s.entries.append(
+            {opaque(heatmapColour(planner::CellScorer::kExcluded)), QObject::tr("excluded")});
+    s.note = QObject::tr("Uncoloured: a weighted factor has no data there.");
+    return s;
 }
 
 HeatmapResult computeHeatmap(const HeatmapRequest &request, const std::atomic<bool> &cancel,

@@ -8,6 +8,7 @@
 #include "app/maplayers.h"
 #include "app/scoringmodel.h"
 #include "maps/raster/rastergrid.h"
+#include "widgets/maplegend.h"
 #include "widgets/mapview.h"
 
 #include <QImage>
@@ -47,6 +48,10 @@ maps::RasterGrid heatmapGrid(const ui::MapView &view, int cellPixels);
 // The colour of a cell: red where excluded, transparent without a score, else the site
 // marker's ramp (ui::scoreColour) at the heatmap's alpha.
 QRgb heatmapColour(float score);
+
+// The legend of the heatmap overlay: the ramp at 0, 25, 50, 75 and 100 points, excluded cells,
+// and what an uncoloured cell means. Colours are heatmapColour()'s, without the overlay's alpha.
+ui::LegendSection heatmapLegend();
 
 // Blocks; run it in a worker. progress(done, total) is called from worker threads.
 HeatmapResult computeHeatmap(const HeatmapRequest &request, const std::atomic<bool> &cancel,

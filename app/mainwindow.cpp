@@ -81,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_plans = new PlansController(m_document, m_map, m_scoring, m_sites, m_plansPanel, this);
     m_comparison = new ComparisonController(m_document, m_map, m_scoring, m_sites, this, this);
     m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
+    connect(m_heatmap->toggleAction(), &QAction::toggled, m_map, &MapController::setHeatmapLegend);
     m_distance = new DistanceRasterController(this, this);
     m_report = new ReportExporter(m_document, m_map, m_scoring, m_canvas, this);
     connect(m_report, &ReportExporter::message, statusBar(), &QStatusBar::showMessage);

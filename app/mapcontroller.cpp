@@ -3,6 +3,7 @@
 
 #include "app/grididentify.h"
 #include "app/gridlegend.h"
+#include "app/heatmapjob.h"
 #include "app/layerstyles.h"
 #include "app/scenerenderer.h"
 #include "maps/io/layerrole.h"
@@ -393,7 +394,16 @@ void MapController::updateScene()
 
 void MapController::updateLegend()
 {
-    m_canvas->setLegend(gridLegend(*m_layers->scene()));
+    QList<ui::LegendSection> sections = gridLegend(*m_layers->scene());
+    if (m_heatmapLegend)
+        sections.append(heatmapLegend());
+    m_canvas->setLegend(sections);
+}
+
+void MapController::setHeatmapLegend(bool shown)
+{
+    m_heatmapLegend = shown;
+    updateLegend();
 }
 
 void MapController::updateMarkers()

@@ -46,6 +46,8 @@ public:
     int addLayerFiles(const QStringList &paths);
     void zoomToLayer(qint64 id);
     void zoomToAll();
+    // Adds the heatmap's legend below the grid cases' (while the heatmap is shown).
+    void setHeatmapLegend(bool shown);
     // Gives a layer without a coordinate system the user's choice (one undo command).
     bool setLayerCrs(qint64 id, const QString &crs);
     // Asks the user where a layer's file is now (a file dialog), then relocateLayer() (or
@@ -93,6 +95,7 @@ private:
     ui::IdentifyDialog *m_identifyDialog = nullptr;
     QActionGroup *m_toolActions;
     QTimer m_panelTimer;
+    bool m_heatmapLegend = false;
 };
 
 } // namespace app

@@ -60,6 +60,7 @@ private slots:
     void cancelStopsTheJob();
     void exportIsACogOfPointScores();
     void weightsChangeRecomputesTheOverlay();
+    void legendFollowsTheToggle();
 
 private:
     QTemporaryDir m_dir;
@@ -243,6 +244,30 @@ void TestHeatmap::weightsChangeRecomputesTheOverlay()
     QVERIFY(after != before);
     heatmap->toggleAction()->setChecked(false);
     m_window->scoring()->resetToDefaults();
+}
+
+void TestHeatmap::legendFollowsTheToggle()
+{
+    // The canvas legend gains the heatmap's section while it is shown, after the grid case's;
+    // its swatches are the overlay's own colours (opaque) at 100, 75, 50, 25 and 0 points.
+    ui::MapCanvas *canvas = m_window->canvas();
+    const qsizetype grid = canvas->legend().size();
+    QVERIFY(grid >= 1); // the demo's grid case
+    m_window->heatmap()->toggleAction()->setChecked(true);
+    QCOMPARE(canvas->legend().size(), grid + 1);
+    const ui::LegendSection &s = canvas->legend().back();
+    QVERIFY(s.title.contains("heatmap"));
+    QCOMPARE(s.entries.size(), 6);
+    const float scores[] = {1.0f, 0.75f, 0.5f, 0.25f, 0.0f};
+    for (int i = 0; i < 5; ++i) {
+        const QRgb c = app::heatmapColour(scores[i]);
+        QCOMPARE(s.entries[i].colour, QColor(qRed(c), qGreen(c), qBlue(c)));
+    }
+    QCOMPARE(s.entries[5].label, QString("excluded"));
+    QVERIFY(qAlpha(app::heatmapColour(std::nanf("")))
+            == 0); // no data: uncoloured, as the note says
+    m_window->heatmap()->toggleAction()->setChecked(false);
+    QCOMPARE(canvas->legend().size(), grid);
 }
 
 QTEST_MAIN(TestHeatmap)
