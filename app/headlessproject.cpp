@@ -27,6 +27,10 @@ std::optional<HeadlessProject> openHeadlessProject(const QString &command, const
             << "\n";
         return std::nullopt;
     }
+    // What the project file held but could not be used: said on stderr, as the window's status
+    // bar says it, so that a script sees it too.
+    for (const QString &warning : p.doc->loadWarnings())
+        err << "energize " << command << ": " << path << ": " << warning << "\n";
     p.layers = std::make_unique<MapLayers>(p.doc.get());
     p.layers->waitForLoads();
     p.scoring = std::make_unique<ScoringSettings>(p.doc.get());
@@ -34,6 +38,8 @@ std::optional<HeadlessProject> openHeadlessProject(const QString &command, const
         err << "energize " << command << ": " << p.scoring->error() << "\n";
         return std::nullopt;
     }
+    for (const QString &warning : p.scoring->warnings())
+        err << "energize " << command << ": " << path << ": " << warning << "\n";
     return p;
 }
 

@@ -35,6 +35,9 @@ std::optional<Error> checkLocalFile(const QString &path)
     }
     const QString suffix = info.suffix().toLower();
     const QString name = info.fileName();
+    if (auto folder = checkNotAFolder(path)) {
+        return folder;
+    }
     if (suffix == QLatin1String("gpkg") && info.isFile()) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -94,6 +97,20 @@ QuietGdalErrors::~QuietGdalErrors()
 QString QuietGdalErrors::lastMessage() const
 {
     return QString::fromUtf8(CPLGetLastErrorMsg());
+}
+
+std::optional<Error> checkNotAFolder(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().toLower();
+    static const QStringList fileSuffixes = {"gpkg", "shp",  "geojson", "json", "kml", "csv",
+                                             "tif",  "tiff", "fgb",     "gml",  "m"};
+    if (info.isDir() && fileSuffixes.contains(suffix)) {
+        return fail(QStringLiteral("%1: is a directory, not a .%2 file — choose the file itself")
+                            .arg(info.fileName(), suffix),
+                    ErrorCode::NotReadable);
+    }
+    return std::nullopt;
 }
 
 QString displayName(const QString &path)

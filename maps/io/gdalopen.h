@@ -10,6 +10,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace maps {
 
 // Silences GDAL's error printing on this thread for its lifetime and remembers the last message.
@@ -28,5 +30,9 @@ Expected<GDALDatasetUniquePtr> openVectorDataset(const QString &path, bool allow
 
 // "roads.shp" for a file path, the string itself otherwise (for messages).
 QString displayName(const QString &path);
+
+// A folder under a file format's name ("roads.geojson/"): an error saying so. Folders that are
+// datasets (a folder of shapefiles, a FileGDB's .gdb) pass.
+std::optional<Error> checkNotAFolder(const QString &path);
 
 } // namespace maps

@@ -22,6 +22,8 @@ Expected<SourceKind> probeSource(const QString &path, bool allowNetwork)
         return fail(QStringLiteral("%1: no such file — check the path or remove the layer")
                             .arg(displayName(path)),
                     ErrorCode::NotFound);
+    if (auto folder = checkNotAFolder(path))
+        return *folder;
     QuietGdalErrors quiet;
     const QByteArray utf8 = path.toUtf8();
     GDALDatasetUniquePtr ds(GDALDataset::Open(utf8.constData(),

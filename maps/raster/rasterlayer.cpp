@@ -101,6 +101,17 @@ Expected<std::shared_ptr<const RasterLayer>> RasterLayer::open(const QString &pa
     if (gt[1] == 0.0 || gt[5] == 0.0 || !std::isfinite(gt[1]) || !std::isfinite(gt[5])) {
         return fail(name, QStringLiteral("has an invalid pixel size in its georeferencing"));
     }
+    if (!std::isfinite(gt[0]) || !std::isfinite(gt[3])) {
+        return fail(name,
+                    QStringLiteral("has a non-finite origin (NaN or infinity) in its "
+                                   "georeferencing — the file is damaged"));
+    }
+    // Never assumed: a raster without a coordinate system cannot be placed on the map.
+    if (const char *crs = ds->GetProjectionRef(); !crs || !*crs) {
+        return fail(name,
+                    QStringLiteral("has no coordinate system — assign one, e.g. with "
+                                   "gdal_edit.py -a_srs EPSG:4326 (the raster's own)"));
+    }
 
     std::shared_ptr<RasterLayer> layer(new RasterLayer);
     layer->m_path = path;

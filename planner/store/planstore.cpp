@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <set>
 
 namespace planner {
 namespace {
@@ -23,6 +24,16 @@ constexpr const char *kPlanColumns =
         "horizon_years, tokens_per_second_per_accelerator, demand_charge_usd_per_kw_month, "
         "network_upgrades_usd, new_substation";
 constexpr int kPlanColumnCount = 27;
+
+// The name of column `index` of "SELECT plan_id, <kPlanColumns>" (1: name), for messages.
+std::string planColumnName(int index)
+{
+    std::string all(kPlanColumns);
+    std::size_t start = 0;
+    for (int i = 1; i < index; ++i)
+        start = all.find(", ", start) + 2;
+    return all.substr(start, all.find(',', start) - start);
+}
 
 Expected<bool> run(SqliteStatement &stmt, SqliteDatabase &db)
 {
@@ -194,8 +205,12 @@ Expected<std::vector<BuildPlan>> readPlans(SqliteDatabase &db, const std::string
     if (!phases)
         return Error{path + ": cannot read plan phases (" + phases.error().message + ")"};
     std::map<std::int64_t, std::vector<Megawatts>> phasesOf;
-    while (phases->step())
+    std::set<std::int64_t> badPhases; // plans with a phase that is not a number
+    while (phases->step()) {
+        if (!phases->isNumber(1))
+            badPhases.insert(phases->integer(0));
         phasesOf[phases->integer(0)].push_back(Megawatts(phases->real(1)));
+    }
     auto stmt = db.prepare(std::string("SELECT plan_id, ") + kPlanColumns
                            + " FROM energize_plans ORDER BY position");
     if (!stmt)
@@ -208,6 +223,14 @@ Expected<std::vector<BuildPlan>> readPlans(SqliteDatabase &db, const std::string
         plan.name = s.text(1);
         plan.siteId = s.isNull(2) ? 0 : s.integer(2);
         PlanInput &in = plan.spec.input;
+        // A number column holding text or bytes (SQLite keeps what it is given) would read as 0.
+        std::string bad;
+        for (int column : {3, 4, 7, 8, 9, 10, 16, 17, 21, 22, 23, 24, 25, 26, 27}) {
+            if (bad.empty() && !s.isNull(column) && !s.isNumber(column))
+                bad = planColumnName(column) + ": '" + s.text(column) + "' is not a number";
+        }
+        if (bad.empty() && badPhases.count(plan.id))
+            bad = "energize_plan_phases: a phase's it_mw is not a number";
         if (auto mw = optionalReal(s, 3))
             in.targetItLoad = Megawatts(*mw);
         in.rackCount = optionalInt(s, 4);
@@ -223,7 +246,6 @@ Expected<std::vector<BuildPlan>> readPlans(SqliteDatabase &db, const std::string
             in.customAccelerator = a;
         }
         in.coolingId = s.text(11);
-        std::string bad;
         const char *redundancyColumns[] = {"transformers", "ups", "generators",
                                            "cooling_redundancy"};
         Redundancy *targets[] = {&in.transformers, &in.ups, &in.generators, &in.cooling};
@@ -237,7 +259,8 @@ Expected<std::vector<BuildPlan>> readPlans(SqliteDatabase &db, const std::string
         if (auto kv = optionalReal(s, 16))
             in.interconnection = Kilovolts(*kv);
         in.averageItLoadFraction = s.real(17);
-        in.phases = phasesOf[plan.id];
+        in.phases = std::move(phasesOf[plan.id]);
+        phasesOf.erase(plan.id);
         ScheduleRequest &schedule = plan.spec.schedule;
         schedule.market = s.text(18);
         if (!s.isNull(19)) {
@@ -269,6 +292,10 @@ Expected<std::vector<BuildPlan>> readPlans(SqliteDatabase &db, const std::string
     }
     if (!stmt->ok())
         return Error{path + ": cannot read plans (" + db.lastError() + ")"};
+    for (const auto &[planId, orphans] : phasesOf) // the rows no plan took
+        warnings.push_back("energize_plan_phases: " + std::to_string(orphans.size())
+                           + " phase rows of plan " + std::to_string(planId)
+                           + ", which is not in energize_plans; ignored");
     return plans;
 }
 

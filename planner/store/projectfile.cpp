@@ -9,10 +9,12 @@
 #include "planner/store/sqlitedatabase.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <sstream>
 
 namespace planner {
 namespace {
@@ -235,6 +237,12 @@ Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string
         layer.source = resolvedLayerSource(stmt->text(2), projectDir);
         layer.layerName = stmt->text(3);
         layer.role = stmt->text(4);
+        // SQLite keeps whatever it is given; text here would read as 0 (an invisible layer).
+        if (!stmt->isNumber(5) || !stmt->isNumber(6) || !(stmt->real(6) >= 0.0)
+            || !(stmt->real(6) <= 1.0))
+            return Error{path + ": layer '" + layer.name + "': visible '" + stmt->text(5)
+                         + "' and opacity '" + stmt->text(6)
+                         + "' must be numbers (opacity from 0 to 1) — the file is damaged"};
         layer.visible = stmt->integer(5) != 0;
         layer.opacity = stmt->real(6);
         layer.style = stmt->text(7);
@@ -245,6 +253,13 @@ Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string
     if (!stmt->ok())
         return Error{path + ": cannot read layers (" + db.lastError() + ")"};
     return layers;
+}
+
+std::string shortNumber(double v)
+{
+    std::ostringstream out;
+    out << v;
+    return out.str();
 }
 
 Expected<std::vector<Site>> readSites(SqliteDatabase &db, const std::string &path)
@@ -260,6 +275,12 @@ Expected<std::vector<Site>> readSites(SqliteDatabase &db, const std::string &pat
         auto geometry = decodeGpkgPointOrPolygon(stmt->blob(2));
         if (!geometry)
             return Error{path + ": site '" + site.name + "': " + geometry.error().message};
+        for (const auto &[x, y] : *geometry) {
+            if (!(std::abs(x) <= 180.0) || !(std::abs(y) <= 90.0))
+                return Error{path + ": site '" + site.name + "': (" + shortNumber(x) + ", "
+                             + shortNumber(y)
+                             + ") is not a longitude/latitude — the file is damaged"};
+        }
         if (geometry->size() == 1) {
             site.longitude = geometry->front().first;
             site.latitude = geometry->front().second;
@@ -331,8 +352,15 @@ Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData
 Expected<ProjectData> loadProjectFile(const std::string &path)
 {
     std::error_code existsError;
-    if (!std::filesystem::exists(path, existsError))
+    const auto status = std::filesystem::status(path, existsError);
+    if (existsError && existsError != std::errc::no_such_file_or_directory)
+        return Error{path + ": cannot be read (" + existsError.message() + ")"};
+    if (!std::filesystem::exists(status))
         return Error{path + ": no such file"};
+    if (std::filesystem::is_directory(status))
+        return Error{path + ": is a directory, not a project file"};
+    if (std::filesystem::file_size(path, existsError) == 0 && !existsError)
+        return Error{path + ": is empty (0 bytes), not a project file"};
     auto opened = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadOnly);
     if (!opened)
         return opened.error();
@@ -396,6 +424,16 @@ Expected<ProjectData> loadProjectFile(const std::string &path)
         if (!plans)
             return plans.error();
         data.plans = std::move(*plans);
+    }
+    for (BuildPlan &plan : data.plans) {
+        const bool known = std::any_of(data.sites.begin(), data.sites.end(),
+                                       [&](const Site &site) { return site.id == plan.siteId; });
+        if (plan.siteId != 0 && !known) {
+            data.warnings.push_back("plan '" + plan.name + "': its site "
+                                    + std::to_string(plan.siteId)
+                                    + " is not in the sites table; the plan has no site now");
+            plan.siteId = 0;
+        }
     }
     auto comparison = readComparison(*db, path, data.warnings);
     if (!comparison)

@@ -6,7 +6,7 @@
 
 namespace testing {
 
-BinaryRun runEnergize(const QStringList &args)
+BinaryRun runEnergize(const QStringList &args, int timeoutMs)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -14,11 +14,17 @@ BinaryRun runEnergize(const QStringList &args)
     env.remove("QT_QPA_PLATFORM");
     p.setProcessEnvironment(env);
     p.start(QCoreApplication::applicationDirPath() + "/../../app/energize", args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        BinaryRun hung;
+        hung.timedOut = true;
+        hung.err = QString::fromUtf8(p.readAllStandardError());
+        return hung;
+    }
+    const bool crashed = p.exitStatus() != QProcess::NormalExit;
+    return {crashed ? -1 : p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError()), crashed, false};
 }
 
 } // namespace testing

@@ -4,10 +4,10 @@
 // ACTIVSg2000 the CSV has a row per bus whose figures equal HeadroomStudy's; --at picks the
 // nearest placed bus and says how far it is; bad arguments and files are errors on stderr.
 
-#include "../planner/grid/support_gridcases.h"
 #include "planner/core/grid/headroom.h"
 #include "planner/core/grid/matpowercase.h"
 #include "support_energizebinary.h"
+#include "tests/support/shareddata.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -109,8 +109,7 @@ const QString kHeader = "bus,name,kv,headroom_n_mw,headroom_n1_mw,binding_branch
 
 std::string sharedCase(const char *file)
 {
-    const char *env = std::getenv("ENERGIZE_SOURCE_DIR");
-    return std::string(env ? env : ENERGIZE_SOURCE_DIR) + "/../shared/data/matpower-cases/" + file;
+    return shareddata::path("data/matpower-cases/") + file;
 }
 
 } // namespace
@@ -223,7 +222,7 @@ private slots:
         QVERIFY(none.err.contains("give a MATPOWER case file"));
         const Run missing = run({"headroom", dir.filePath("nothere.m")});
         QCOMPARE(missing.code, 1);
-        QVERIFY(missing.err.contains("nothere.m: cannot open the file"));
+        QVERIFY(missing.err.contains("nothere.m: no such file"));
         // A branch row one column short, on line 16 of the file.
         QByteArray bad(kHandCase);
         bad.replace("2	3	0	0.2	0	60	130	0	0	0	1	-360	360;",

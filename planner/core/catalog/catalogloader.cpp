@@ -2,6 +2,7 @@
 #include "planner/core/catalog/catalogloader.h"
 
 #include "planner/core/catalog/entryreader.h"
+#include "planner/core/common/textfile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -321,12 +322,10 @@ Expected<Catalog> loadCatalog(const std::string &directory)
     for (const char *name :
          {"accelerators.json", "cooling.json", "electrical.json", "facility.json"}) {
         const fs::path path = fs::path(directory) / name;
-        std::ifstream in(path, std::ios::binary);
-        if (!in)
-            return Error{path.string() + ": cannot be read (every catalog needs this file)"};
-        std::ostringstream text;
-        text << in.rdbuf();
-        files.push_back({path.string(), text.str()});
+        Expected<std::string> text = readTextFile(path.string());
+        if (!text)
+            return Error{text.error().message + " (every catalog needs this file)"};
+        files.push_back({path.string(), std::move(*text)});
     }
     return parseCatalog(files);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/core/catalog/economicscatalog.h"
+#include "planner/core/common/textfile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -112,12 +113,10 @@ Expected<EconomicsCatalog> EconomicsCatalog::fromJson(std::string_view text,
 
 Expected<EconomicsCatalog> EconomicsCatalog::load(const std::filesystem::path &file)
 {
-    std::ifstream in(file);
-    if (!in)
-        return Error{file.string() + ": cannot be read"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return fromJson(text.str(), file.filename().string());
+    const Expected<std::string> text = readTextFile(file.string());
+    if (!text)
+        return text.error();
+    return fromJson(*text, file.filename().string());
 }
 
 double EscalationIndex::at(int year, double rateAfter) const

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/core/catalog/schedulecatalog.h"
+#include "planner/core/common/textfile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -222,13 +223,10 @@ Expected<ScheduleCatalog> ScheduleCatalog::fromJson(std::string_view text,
 
 Expected<ScheduleCatalog> ScheduleCatalog::load(const std::filesystem::path &file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        return Error{file.string() + ": cannot be read; check the path and its permissions"};
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return fromJson(text.str(), file.filename().string());
+    const Expected<std::string> text = readTextFile(file.string());
+    if (!text)
+        return text.error();
+    return fromJson(*text, file.filename().string());
 }
 
 const ScheduleEntry *ScheduleCatalog::find(std::string_view id) const

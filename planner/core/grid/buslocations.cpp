@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/core/grid/buslocations.h"
+#include "planner/core/common/textfile.h"
 
 #include <algorithm>
 #include <cctype>
@@ -191,12 +192,10 @@ Expected<BusLocationTable> parseBusLocations(std::string_view text, const std::s
 
 Expected<BusLocationTable> readBusLocations(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{path + ": cannot open the file", ErrorCode::NotFound};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseBusLocations(text.str(), std::filesystem::path(path).filename().string());
+    const Expected<std::string> text = readTextFile(path);
+    if (!text)
+        return text.error();
+    return parseBusLocations(*text, std::filesystem::path(path).filename().string());
 }
 
 Expected<PlacedGrid> placeBuses(const GridCase &grid, const BusLocationTable &table)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planner/core/grid/matpowercase.h"
+#include "planner/core/common/textfile.h"
 
 #include <charconv>
 #include <cmath>
@@ -259,9 +260,11 @@ private:
     const std::string &m_name;
 };
 
+// Whole numbers up to 15 digits in full (a bus number such as 2147483647 must read as itself).
 std::string number(double v)
 {
     std::ostringstream out;
+    out.precision(15);
     out << v;
     return out.str();
 }
@@ -343,7 +346,7 @@ Expected<GridCase> parseMatpowerCase(std::string_view text, const std::string &s
         const auto &v = r.values;
         if (!isInteger(v[0]) || v[0] <= 0)
             return Error{at(r.line) + "bus number '" + number(v[0])
-                         + "' is not a positive integer"};
+                         + "' is not a whole number from 1 to 1999999999"};
         if (!isInteger(v[1]) || v[1] < 1 || v[1] > 4)
             return Error{at(r.line)
                          + "bus type must be 1 (PQ), 2 (PV), 3 (reference) or 4 "
@@ -414,12 +417,10 @@ Expected<GridCase> parseMatpowerCase(std::string_view text, const std::string &s
 
 Expected<GridCase> readMatpowerCase(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{path + ": cannot open the file", energize::ErrorCode::NotFound};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseMatpowerCase(text.str(), std::filesystem::path(path).filename().string());
+    const Expected<std::string> text = readTextFile(path);
+    if (!text)
+        return text.error();
+    return parseMatpowerCase(*text, std::filesystem::path(path).filename().string());
 }
 
 } // namespace planner

@@ -2,6 +2,7 @@
 #include "planner/core/sizing/planvalidation.h"
 
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace planner {
@@ -82,6 +83,16 @@ std::string validatePlanInput(const PlanInput &in, const Catalog &catalog)
         return "unknown accelerator system '" + in.acceleratorId
                 + "'; use an id from the catalog's accelerators.json or a custom system";
     }
+    // The rack count is an int: a load beyond it is a typing error, not a data centre.
+    const AcceleratorSystem *system = in.customAccelerator
+            ? &*in.customAccelerator
+            : catalog.findAccelerator(in.acceleratorId);
+    if (in.targetItLoad && system
+        && in.targetItLoad->value() * 1000.0 / system->rackItPowerKw.value
+                >= double(std::numeric_limits<int>::max()))
+        return "target IT load " + num(in.targetItLoad->value()) + " MW: needs more than "
+                + std::to_string(std::numeric_limits<int>::max()) + " racks of "
+                + num(system->rackItPowerKw.value) + " kW; check the figure";
     if (!catalog.findCooling(in.coolingId))
         return "unknown cooling architecture '" + in.coolingId
                 + "'; use an id from the catalog's cooling.json";

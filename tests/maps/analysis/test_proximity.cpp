@@ -6,6 +6,7 @@
 
 #include "../rasterfixtures.h"
 #include "maps/analysis/proximity.h"
+#include "tests/support/shareddata.h"
 
 #include <QFile>
 #include <QProcess>
@@ -289,7 +290,7 @@ private slots:
     {
         const QString file = sharedData("fema-nfhl-cambridge-ma/FEMA_FloodPlains100Year.geojson");
         if (!QFile::exists(file)) {
-            QSKIP("../shared/data/fema-nfhl-cambridge-ma is absent on this machine");
+            MISSING_SHARED_DATA(file.toStdString() + " not found");
         }
         // FEMA NFHL (public domain) for Cambridge, MA, in lon/lat; the grid is UTM 19N, 25 m.
         RasterGrid grid;

@@ -12,6 +12,7 @@
 #include "maps/geo/crstransform.h"
 #include "maps/io/gdalenvironment.h"
 #include "maps/vector/vectorloader.h"
+#include "tests/support/shareddata.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -225,10 +226,8 @@ private slots:
     void initTestCase()
     {
         if (!QFileInfo(kData).isDir()) {
-            if (qEnvironmentVariableIsSet("CI"))
-                QFAIL("../shared/data is absent, but CI has it: check the checkout");
-            QSKIP("../shared/data is absent: SiteFactorGrid real-data tests need the shared "
-                  "datasets");
+            MISSING_SHARED_DATA(kData.toStdString()
+                                + " is absent: the SiteFactorGrid real-data tests did not run");
         }
         QVERIFY(m_dir.isValid());
         ensureGdal();

@@ -4,6 +4,7 @@
 
 #include "../rasterfixtures.h"
 #include "maps/analysis/slope.h"
+#include "tests/support/shareddata.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -238,7 +239,7 @@ private slots:
     {
         const QString file = sharedData("dem-austria-switzerland-30s/ch.tif");
         if (!QFile::exists(file)) {
-            QSKIP("../shared/data/dem-austria-switzerland-30s is absent on this machine");
+            MISSING_SHARED_DATA(file.toStdString() + " not found");
         }
         auto dem = RasterLayer::open(file, LayerRole::Elevation);
         QVERIFY(dem.ok());

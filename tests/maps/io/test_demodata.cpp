@@ -5,6 +5,7 @@
 // bus-location table that places every bus in Texas as the PowerSimData tables do. Reads the
 // committed files only; writes nothing (PAM side-cars are switched off).
 #include "maps/io/gdalenvironment.h"
+#include "tests/support/shareddata.h"
 
 #include <QtTest>
 
@@ -253,15 +254,6 @@ private slots:
         }
         QCOMPARE(caseBuses.size(), std::size_t(2000));
 
-        // The shared copy it was taken from, when this machine has it: byte for byte.
-        QFile shared(QStringLiteral(ENERGIZE_SOURCE_DIR
-                                    "/../shared/data/matpower-cases/case_ACTIVSg2000.m"));
-        if (shared.open(QIODevice::ReadOnly))
-            QVERIFY(shared.readAll() == text);
-        else
-            qWarning("MISSING SHARED DATA: %s; the case was not compared with its source",
-                     qPrintable(shared.fileName()));
-
         // The bus-location table, read with GDAL's CSV driver: every bus of the case once, in
         // Texas (its bounding box with a margin), and several buses per substation.
         const QString table = entry.value(QStringLiteral("locations")).toString();
@@ -282,6 +274,14 @@ private slots:
         QVERIFY(placed == caseBuses);
         QCOMPARE(substations.size(), std::size_t(1250)); // the Texas set of sub.csv
 
+        // The shared copy the case was taken from: byte for byte.
+        QFile shared(
+                QString::fromStdString(shareddata::path("data/matpower-cases/case_ACTIVSg2000.m")));
+        if (!shared.open(QIODevice::ReadOnly))
+            MISSING_SHARED_DATA(shared.fileName().toStdString()
+                                + " not found; the case was not compared with its source");
+        QVERIFY(shared.readAll() == text);
+
         // Each row as the USA test system places it: bus n is its bus 3000000 + n.
         const QString tamu = QStringLiteral(ENERGIZE_SOURCE_DIR
                                             "/../shared/data/usa-tamu-synthetic-powersimdata/");
@@ -289,11 +289,9 @@ private slots:
                                                        GDAL_OF_VECTOR | GDAL_OF_READONLY));
         GDALDatasetUniquePtr sub(
                 GDALDataset::Open((tamu + "sub.csv").toUtf8(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-        if (!bus2sub || !sub) {
-            qWarning("MISSING SHARED DATA: %s; the bus locations were not compared with it",
-                     qPrintable(tamu));
-            return;
-        }
+        if (!bus2sub || !sub)
+            MISSING_SHARED_DATA(tamu.toStdString()
+                                + " not found; the bus locations were not compared with it");
         std::map<long long, long long> subOf;
         for (auto &f : *bus2sub->GetLayer(0)) {
             if (QByteArray(f->GetFieldAsString("interconnect")) == "Texas")

@@ -6,6 +6,7 @@
 #include "maps/raster/blockcache.h"
 #include "maps/raster/rasterlayer.h"
 #include "maps/raster/rasterreader.h"
+#include "tests/support/shareddata.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -179,7 +180,7 @@ private slots:
     {
         const QString file = sharedData("dem-luxembourg-30s/elev_luxembourg.tif");
         if (!QFile::exists(file)) {
-            QSKIP("../shared/data/dem-luxembourg-30s is absent on this machine");
+            MISSING_SHARED_DATA(file.toStdString() + " not found");
         }
         auto layer = RasterLayer::open(file, LayerRole::Elevation);
         QVERIFY(layer.ok());
@@ -194,7 +195,7 @@ private slots:
     {
         const QString file = sharedData("nlcd-puerto-rico-3km/nlcd_puerto_rico_3km.tif");
         if (!QFile::exists(file)) {
-            QSKIP("../shared/data/nlcd-puerto-rico-3km is absent on this machine");
+            MISSING_SHARED_DATA(file.toStdString() + " not found");
         }
         auto layer = RasterLayer::open(file, LayerRole::LandCover);
         QVERIFY(layer.ok());

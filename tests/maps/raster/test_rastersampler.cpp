@@ -4,6 +4,7 @@
 
 #include "../rasterfixtures.h"
 #include "maps/raster/rastersampler.h"
+#include "tests/support/shareddata.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -230,7 +231,7 @@ private slots:
     {
         const QString file = sharedData("dem-austria-switzerland-30s/ch.tif");
         if (!QFile::exists(file)) {
-            QSKIP("../shared/data/dem-austria-switzerland-30s is absent on this machine");
+            MISSING_SHARED_DATA(file.toStdString() + " not found");
         }
         auto layer = RasterLayer::open(file, LayerRole::Elevation);
         QVERIFY(layer.ok());

@@ -5,6 +5,7 @@
 // Counts come from each dataset's SOURCE.md; containment is checked against GEOS via OGR.
 #include "../support_vectorfiles.h"
 #include "maps/vector/vectorloader.h"
+#include "tests/support/shareddata.h"
 
 #include <QTest>
 
@@ -30,7 +31,8 @@ private slots:
     {
         m_data = test::sharedDataDir();
         if (m_data.isEmpty()) {
-            QSKIP("../shared/data is absent: real-data tests need the shared datasets");
+            MISSING_SHARED_DATA("../shared/data is absent: real-data tests need the shared "
+                                "datasets");
         }
     }
 

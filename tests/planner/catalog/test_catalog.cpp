@@ -4,6 +4,7 @@
 // the entry and the field.
 
 #include "../support_planfixtures.h"
+#include "tests/support/shareddata.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -303,8 +304,8 @@ private slots:
         QVERIFY2(close(*value, reference), qPrintable(QString::number(*value)));
         QFile csv(QString::fromStdString(fixtures::catalogDirectory())
                   + "/../../../shared/reference/engineering-facts.csv");
-        if (!csv.open(QIODevice::ReadOnly))
-            return; // a clean clone: the copied figure above is all there is
+        if (!csv.open(QIODevice::ReadOnly)) // the copied figure above is then all there is
+            MISSING_SHARED_DATA(csv.fileName().toStdString() + " not found");
         int found = 0;
         while (!csv.atEnd()) {
             const QStringList cells = splitCsv(QString::fromUtf8(csv.readLine()).trimmed());

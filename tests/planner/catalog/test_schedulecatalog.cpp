@@ -4,6 +4,7 @@
 // names the file, the entry and the field.
 
 #include "planner/core/catalog/schedulecatalog.h"
+#include "tests/support/shareddata.h"
 
 #include <QTest>
 
@@ -68,7 +69,7 @@ void TestScheduleCatalog::sourcesAreInTheReferenceFile()
     const auto facts = sourceDir() / "../shared/reference/engineering-facts.csv";
     std::ifstream in(facts);
     if (!in) {
-        QSKIP("engineering-facts.csv is not next to the source tree");
+        MISSING_SHARED_DATA(facts.string() + " not found; the sources were not checked");
     }
     std::stringstream text;
     text << in.rdbuf();

@@ -7,6 +7,7 @@
 #include "planner/core/economics/economics.h"
 #include "planner/core/io/planjson.h"
 #include "planner/core/sizing/planner.h"
+#include "tests/support/shareddata.h"
 
 #include <QFile>
 #include <QTest>
@@ -456,8 +457,8 @@ void TestEconomics::gridUpgradeFiguresFollowTheReference()
              qPrintable(QString("%1 vs %2").arg(value).arg(reference * toUsdPerMwKm)));
     QFile csv(QString::fromStdString(std::string(ENERGIZE_SOURCE_DIR)
                                      + "/../shared/reference/engineering-facts.csv"));
-    if (!csv.open(QIODevice::ReadOnly))
-        return; // a clean clone: the copied figure above is all there is
+    if (!csv.open(QIODevice::ReadOnly)) // the copied figure above is then all there is
+        MISSING_SHARED_DATA(csv.fileName().toStdString() + " not found");
     int found = 0;
     while (!csv.atEnd()) {
         const QString line = QString::fromUtf8(csv.readLine()).trimmed();

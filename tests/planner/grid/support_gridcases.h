@@ -3,6 +3,7 @@
 // Where the MATPOWER cases of ../shared/data live, for the grid tests.
 
 #include "planner/core/grid/gridcase.h"
+#include "tests/support/shareddata.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,8 +16,7 @@ namespace gridfixtures {
 
 inline std::string matpowerDirectory()
 {
-    const char *env = std::getenv("ENERGIZE_SOURCE_DIR");
-    return std::string(env ? env : ENERGIZE_SOURCE_DIR) + "/../shared/data/matpower-cases";
+    return shareddata::path("data/matpower-cases");
 }
 
 inline std::string casePath(const std::string &file)
@@ -51,17 +51,6 @@ inline bool splitsWithout(const planner::GridCase &g, int k)
 }
 
 } // namespace gridfixtures
-
-// Shared data that is absent: a loud skip on a developer's machine, a failure under CI=true
-// (CI always has ../shared beside the checkout, so a missing file there is a real fault).
-#define MISSING_SHARED_DATA(what)                                                                  \
-    do {                                                                                           \
-        const std::string message_ = std::string("MISSING SHARED DATA: ") + (what);                \
-        const char *ci_ = std::getenv("CI");                                                       \
-        if (ci_ && std::string(ci_) == "true")                                                     \
-            QFAIL(message_.c_str());                                                               \
-        QSKIP(message_.c_str());                                                                   \
-    } while (false)
 
 #define REQUIRE_CASE(file)                                                                         \
     if (!gridfixtures::haveCase(file))                                                             \

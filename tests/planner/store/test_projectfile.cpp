@@ -60,7 +60,7 @@ void TestProjectFile::refusesWhatIsNotAProject_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expected");
     QTest::newRow("text file") << QByteArray("site,lon,lat\n") << "not a GeoPackage";
-    QTest::newRow("empty file") << QByteArray() << "not a GeoPackage";
+    QTest::newRow("empty file") << QByteArray() << "is empty (0 bytes)";
     QTest::newRow("truncated sqlite")
             << QByteArray("SQLite format 3\0\x10\0", 19) << "not a GeoPackage";
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The sanitizer stage of .ci/run: the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
+# in its own build folder (benchmarks off), then a smoke run of each libFuzzer target when clang
+# is installed. Prints how long each part took. Environment: ASAN_BUILD_DIR (default build-asan),
+# FUZZ_BUILD_DIR (default build-fuzz), FUZZ_SECONDS (default 5), JOBS (default: cores).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+here=$PWD
+asan_dir="${ASAN_BUILD_DIR:-$here/build-asan}"
+fuzz_dir="${FUZZ_BUILD_DIR:-$here/build-fuzz}"
+jobs="${JOBS:-$(nproc)}"
+seconds="${FUZZ_SECONDS:-5}"
+
+# The first error stops the program with a signal (so a test sees a crash, not an exit code);
+# leaks are checked, with third-party suppressions only (tests/sanitizer/lsan.supp).
+export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=0"
+export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
+export LSAN_OPTIONS="suppressions=$here/tests/sanitizer/lsan.supp:print_suppressions=0"
+export QT_QPA_PLATFORM=offscreen
+
+echo "== sanitizer stage"
+stage=$SECONDS
+cmake -S "$here" -B "$asan_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENERGIZE_SANITIZE=ON \
+    -DENERGIZE_BUILD_BENCH=OFF >/dev/null
+cmake --build "$asan_dir" -j "$jobs"
+built=$SECONDS
+echo "== sanitizer build took $((built - stage)) s"
+# Tests left out under the sanitizers, each with its reason (see tests/sanitizer/README.md).
+exclude="${ASAN_EXCLUDE:-^(style_clang_format|layering_core_without_qt)$}"
+ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -E "$exclude"
+echo "== sanitizer suite took $((SECONDS - built)) s"
+
+fuzzed=$SECONDS
+if command -v clang++ >/dev/null; then
+    cmake -S "$here" -B "$fuzz_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DENERGIZE_FUZZ=ON >/dev/null
+    cmake --build "$fuzz_dir" -j "$jobs"
+    for target in planjson catalog matpower projectopen; do
+        work=$(mktemp -d) # new inputs go here, not into the committed seeds
+        status=0
+        "$fuzz_dir/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -print_final_stats=1 \
+            "$work" "$here/tests/fuzz/corpus/$target" >"$work.log" 2>&1 || status=$?
+        echo "fuzz_$target: $(grep -m1 -E '^stat::number_of_executed_units' "$work.log" || echo '?')"
+        [ "$status" -eq 0 ] || tail -60 "$work.log" >&2
+        rm -rf "$work" "$work.log"
+        if [ "$status" -ne 0 ]; then
+            echo "fuzz_$target FAILED (exit $status); rerun it by hand to see the report" >&2
+            exit 1
+        fi
+    done
+    echo "== fuzz smoke (${seconds} s per target) took $((SECONDS - fuzzed)) s"
+else
+    echo "!!!!!!!! clang++ is NOT installed: the libFuzzer smoke run was SKIPPED" >&2
+    echo "!!!!!!!! (apt-get install -y clang, then rerun tests/sanitizer/run.sh)" >&2
+fi
+echo "== sanitizer stage took $((SECONDS - stage)) s"
