@@ -118,6 +118,10 @@ private slots:
         QCOMPARE(map.addLayerFiles({topo}), 1);
         QVERIFY2(names.contains("lines") && names.contains("substations"),
                  qPrintable(names.join(',')));
+        // TopoJSON names no coordinate system: the layer asks, as any such file does.
+        map.layers()->waitForLoads();
+        QVERIFY(map.layers()->layer(doc.layers().front().id)->needsCrs);
+        QVERIFY(map.setLayerCrs(doc.layers().front().id, "EPSG:4326"));
         map.layers()->waitForLoads();
         auto loaded = map.layers()->layer(doc.layers().front().id);
         QVERIFY2(loaded->state == app::LoadedLayer::State::Ready, qPrintable(loaded->error));
