@@ -3,6 +3,7 @@
 
 #include "app/comparecommand.h"
 #include "app/headroomcommand.h"
+#include "app/layerscommand.h"
 #include "app/plancommand.h"
 #include "app/report/reportcommand.h"
 #include "app/savecommand.h"
@@ -41,7 +42,12 @@ void addGuiOptions(QCommandLineParser &parser)
                                         "plans included, as a project file\n"
                                         "  energize headroom CASE.m [--locations FILE] [--bus ID "
                                         "| --at LON,LAT] [--n1] [--tau 0.05] [--csv FILE]   "
-                                        "load headroom per bus of a MATPOWER grid case"));
+                                        "load headroom per bus of a MATPOWER grid case\n"
+                                        "  energize layers add PROJECT.gpkg FILE... [--role "
+                                        "ROLE] [--field PURPOSE=NAME]... [--layer NAME]...   add "
+                                        "layers (the project is made if missing)\n"
+                                        "  energize layers list PROJECT.gpkg [--json]   each "
+                                        "layer's role, fields, CRS, size and problems"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -67,7 +73,8 @@ bool isHeadlessRequest(int argc, char **argv)
         if (i == 1
             && (!std::strcmp(a, "plan") || !std::strcmp(a, "score") || !std::strcmp(a, "heatmap")
                 || !std::strcmp(a, "save") || !std::strcmp(a, "compare")
-                || !std::strcmp(a, "report") || !std::strcmp(a, "headroom")))
+                || !std::strcmp(a, "report") || !std::strcmp(a, "headroom")
+                || !std::strcmp(a, "layers")))
             return true;
         if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version")
             || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all"))
@@ -97,6 +104,8 @@ int runHeadless(const QStringList &arguments)
         return runSaveCommand(arguments.mid(2));
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("headroom"))
         return runHeadroomCommand(arguments.mid(2));
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("layers"))
+        return runLayersCommand(arguments.mid(2));
     QCommandLineParser parser;
     addGuiOptions(parser);
     parser.process(arguments); // prints help or version and exits

@@ -339,8 +339,8 @@ energize::Status GridLayerData::buildLayers()
     subMeta.guess = {maps::LayerRole::Substations, tr("the buses of a grid case, by substation")};
     subMeta.fields = {QStringLiteral("name"), QStringLiteral("voltage_kv"),
                       QStringLiteral("headroom_n1_mw")};
-    subMeta.voltageField = QStringLiteral("voltage_kv");
-    subMeta.labelField = QStringLiteral("name");
+    subMeta.mapping.fields[std::size_t(maps::FieldPurpose::Voltage)] = QStringLiteral("voltage_kv");
+    subMeta.mapping.fields[std::size_t(maps::FieldPurpose::Name)] = QStringLiteral("name");
     m_substationLayer = maps::VectorLayer(
             subMeta, subs, std::make_shared<const maps::SpatialIndex>(std::move(*subIndex)));
     maps::VectorLayer::Metadata lineMeta = subMeta;

@@ -333,7 +333,7 @@ void MainWindow::openDemo()
                              QString::fromStdString(loaded.error().message));
         return;
     }
-    m_canvas->setAttribution(region.attribution);
+    m_map->setDemoAttribution(region.directory, region.attribution);
     m_canvas->setFullExtent(region.bounds);
     m_canvas->zoomToFullExtent();
     if (!m_document->sites().empty())

@@ -4,7 +4,11 @@
 #include "app/grididentify.h"
 #include "app/gridlegend.h"
 #include "app/heatmapjob.h"
+#include "app/landcoverlegend.h"
+#include "app/layerattribution.h"
+#include "app/layerfields.h"
 #include "app/layerstyles.h"
+#include "app/rasterextent.h"
 #include "app/scenerenderer.h"
 #include "maps/io/layerrole.h"
 #include "maps/io/sourceprobe.h"
@@ -13,6 +17,7 @@
 #include "planner/session/layercommands.h"
 #include "planner/session/sitecommands.h"
 #include "widgets/identifydialog.h"
+#include "widgets/layerchooserdialog.h"
 #include "widgets/layerpanel.h"
 #include "widgets/mapcanvas.h"
 #include "widgets/maptool.h"
@@ -126,6 +131,10 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
     connect(panel, &ui::LayerPanel::zoomToLayerRequested, this, &MapController::zoomToLayer);
     connect(panel, &ui::LayerPanel::locateRequested, this, &MapController::locateLayer);
     connect(panel, &ui::LayerPanel::locationsRequested, this, &MapController::chooseLayerLocations);
+    connect(panel, &ui::LayerPanel::fieldsRequested, this, [this](qint64 id) {
+        if (auto loaded = m_layers->layer(id))
+            editLayerFields(*m_doc, *loaded, m_panel);
+    });
     connect(panel, &ui::LayerPanel::visibilityChangeRequested, this,
             [this](qint64 id, bool visible) {
                 if (auto ref = m_doc->layer(id)) {
@@ -223,10 +232,33 @@ int MapController::addLayerFiles(const QStringList &paths)
             if (!pairedTable.isEmpty())
                 ref.locations = QFileInfo(pairedTable).absoluteFilePath().toStdString();
         }
-        if (planner::commands::addLayer(*m_doc, ref))
-            ++added;
+        const QStringList layers = isCaseFile(path) ? QStringList{QString()} : layersToAdd(path);
+        for (const QString &layer : layers) {
+            planner::LayerRef one = ref;
+            if (!layer.isEmpty()) {
+                one.layerName = layer.toStdString();
+                one.name = layer.toStdString();
+            }
+            if (planner::commands::addLayer(*m_doc, one))
+                ++added;
+        }
     }
     return added;
+}
+
+QStringList MapController::layersToAdd(const QString &path) const
+{
+    // A raster, a single-layer file, or one GDAL cannot open (its layer then says why).
+    const auto kind = maps::probeSource(path);
+    if (!kind || *kind != maps::SourceKind::Vector)
+        return {QString()};
+    const auto infos = maps::describeVectorLayers(path);
+    if (!infos || infos->size() <= 1)
+        return {QString()};
+    if (m_chooseLayers)
+        return m_chooseLayers(path, *infos);
+    ui::LayerChooserDialog dialog(QFileInfo(path).fileName(), *infos, m_panel);
+    return dialog.exec() == QDialog::Accepted ? dialog.chosenLayers() : QStringList();
 }
 
 void MapController::chooseLayerLocations(qint64 id)
@@ -316,8 +348,12 @@ void MapController::zoomToLayer(qint64 id)
         extent.add(loaded->projected->extent());
     for (const auto &part : loaded->parts)
         extent.add(part->projected->extent());
+    if (loaded->raster)
+        extent.add(rasterMapExtent(*loaded->raster, QStringLiteral("EPSG:3857")));
     if (!extent.isEmpty())
         m_canvas->zoomTo(geoRectOf(extent));
+    else
+        emit message(tr("The layer has no extent on the map (no coordinate system)."), 5000);
 }
 
 void MapController::zoomToAll()
@@ -347,12 +383,11 @@ QList<ui::IdentifiedFeature> MapController::identifyAt(double longitude, double 
                 continue;
             if (auto value = sampler->sample(longitude, latitude)) {
                 QString text = QLocale().toString(*value, 'g', 6);
-                // A categorical raster names its classes in its metadata (CLASS_41=…).
+                // A categorical raster's class name: its own, or its palette's legend (NLCD).
                 if (layer.raster->isCategorical()) {
-                    auto described = maps::describeRaster(layer.raster->path());
-                    const QString key = QStringLiteral("CLASS_%1").arg(qRound(*value));
-                    if (described && described->metadata.contains(key))
-                        text = QStringLiteral("%1 (%2)").arg(described->metadata.value(key), text);
+                    const QMap<int, QString> names = landCoverClassNames(*layer.raster);
+                    if (names.contains(qRound(*value)))
+                        text = QStringLiteral("%1 (%2)").arg(names.value(qRound(*value)), text);
                 }
                 found.append({name, text, {}});
             }
@@ -367,14 +402,21 @@ QList<ui::IdentifiedFeature> MapController::identifyAt(double longitude, double 
         std::vector<int> features;
         if (layer.vector->features().kind == maps::GeometryKind::Polygon) {
             features = layer.vector->containing({longitude, latitude});
-        } else if (auto hit = layer.vector->nearest({longitude, latitude});
-                   hit && hit->distanceM <= toleranceM) {
-            features.push_back(hit->feature);
+        } else {
+            // Every feature within the tolerance, nearest first (points that share a place).
+            for (const maps::Hit &hit : layer.vector->within({longitude, latitude}, toleranceM))
+                features.push_back(hit.feature);
         }
         for (int f : features) {
             const qint64 fid = layer.vector->features().fids[std::size_t(f)];
             auto attributes = maps::featureAttributes(layer.vector->metadata().source,
                                                       layer.vector->name(), fid);
+            // A mapped field says what its raw value reads as: "-999999 (unknown)".
+            if (attributes) {
+                for (auto &[field, value] : *attributes)
+                    value = maps::describeFieldValue(layer.vector->metadata().mapping, field,
+                                                     value);
+            }
             found.append({name, layer.vector->label(f),
                           attributes ? *attributes
                                      : QList<QPair<QString, QString>>{
@@ -384,8 +426,16 @@ QList<ui::IdentifiedFeature> MapController::identifyAt(double longitude, double 
     return found;
 }
 
+void MapController::setDemoAttribution(const QString &demoDir, const QString &attribution)
+{
+    m_demoDir = demoDir;
+    m_demoAttribution = attribution;
+    updateScene();
+}
+
 void MapController::updateScene()
 {
+    m_canvas->setAttribution(layerAttribution(m_doc->layers(), m_demoDir, m_demoAttribution));
     m_canvas->setRenderFunction([scene = m_layers->scene()](const ui::MapView &view) {
         return renderScene(*scene, view);
     });

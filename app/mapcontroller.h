@@ -5,9 +5,12 @@
 // commands, and owns the map tools. GUI thread only; owned by the main window.
 
 #include "app/maplayers.h"
+#include "maps/vector/vectorloader.h"
 
 #include <QObject>
 #include <QTimer>
+
+#include <functional>
 
 class QAction;
 class QActionGroup;
@@ -42,8 +45,13 @@ public:
     ui::PolygonTool *parcelTool() const { return m_parcelTool; }
     QActionGroup *toolActions() const { return m_toolActions; }
 
-    // Adds files as layers (one undo command each); returns how many were added.
+    // Adds files as layers (one undo command each); returns how many were added. A file with
+    // several layers asks the layer chooser which ones, each becoming a layer.
     int addLayerFiles(const QStringList &paths);
+    // Which layers of a multi-layer file to add (empty: none); by default the chooser dialog.
+    using LayerChooser = std::function<QStringList(const QString &path,
+                                                   const QList<maps::VectorLayerInfo> &layers)>;
+    void setLayerChooser(LayerChooser chooser) { m_chooseLayers = std::move(chooser); }
     void zoomToLayer(qint64 id);
     void zoomToAll();
     // Adds the heatmap's legend below the grid cases' (while the heatmap is shown).
@@ -60,6 +68,9 @@ public:
     void chooseLayerLocations(qint64 id);
     // Gives a grid case layer its bus-location table (one undo command).
     bool setLayerLocations(qint64 id, const QString &path);
+    // The bundled demo region's folder and attribution line: the map shows that line while a
+    // layer from that folder is in the project (layerattribution.h).
+    void setDemoAttribution(const QString &demoDir, const QString &attribution);
     // What the visible layers hold at a point: features within toleranceM (polygons containing
     // it) with their attributes, and raster values.
     QList<ui::IdentifiedFeature> identifyAt(double longitude, double latitude,
@@ -77,6 +88,8 @@ signals:
     void locationsNeeded(qint64 id, const QString &message);
 
 private:
+    // The layers of a file to add: {""} for a file with one layer (or a raster).
+    QStringList layersToAdd(const QString &path) const;
     void updatePanel();
     void updateMarkers();
     void updateScene();
@@ -88,6 +101,9 @@ private:
     ui::MapCanvas *m_canvas;
     ui::LayerPanel *m_panel;
     MapLayers *m_layers;
+    LayerChooser m_chooseLayers;
+    QString m_demoDir;
+    QString m_demoAttribution;
     ui::SiteTool *m_siteTool;
     ui::PointTool *m_addSiteTool;
     ui::PointTool *m_identifyTool;

@@ -21,12 +21,12 @@ namespace {
 
 constexpr const char *kMapCrs = "EPSG:3857";
 
-// Source, layer, role and locations decide what is loaded; name, visibility, opacity and style
-// only change how it is drawn.
+// Source, layer, role, locations and field choices decide what is loaded; name, visibility, opacity
+// and style only change how it is drawn.
 bool sameData(const planner::LayerRef &a, const planner::LayerRef &b)
 {
     return a.source == b.source && a.layerName == b.layerName && a.role == b.role && a.crs == b.crs
-            && a.locations == b.locations;
+            && a.locations == b.locations && a.fields == b.fields;
 }
 
 QString resolved(const std::string &source, const QString &baseDir)
@@ -62,6 +62,14 @@ std::shared_ptr<LoadedLayer> failed(const planner::LayerRef &ref, const maps::Er
 }
 
 } // namespace
+
+maps::FieldChoices fieldChoices(const planner::LayerRef &ref)
+{
+    maps::FieldChoices out;
+    for (const auto &[purpose, field] : ref.fields)
+        out.insert(QString::fromStdString(purpose), QString::fromStdString(field));
+    return out;
+}
 
 bool isGridCase(const planner::LayerRef &ref)
 {
@@ -151,6 +159,7 @@ std::shared_ptr<const LoadedLayer> loadLayer(const planner::LayerRef &ref, const
         maps::LoadOptions options;
         options.role = role;
         options.assumedCrs = QString::fromStdString(ref.crs);
+        options.fields = fieldChoices(ref);
         auto vector = maps::loadVectorLayer({path, QString::fromStdString(ref.layerName)}, options);
         if (!vector)
             return failed(ref, vector.error());

@@ -50,6 +50,8 @@ struct LoadedLayer
 // The role a grid case layer has in its LayerRef ("grid case"); a source ending in .m is one too.
 inline constexpr char kGridCaseRole[] = "grid case";
 bool isGridCase(const planner::LayerRef &ref);
+// A layer's stored field choices as the vector loader takes them.
+maps::FieldChoices fieldChoices(const planner::LayerRef &ref);
 
 // What a render or a scorer needs, frozen: layers in drawing order with their style.
 struct MapScene

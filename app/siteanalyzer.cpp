@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/siteanalyzer.h"
 
+#include "app/landcoverlegend.h"
 #include "app/sitefactorvalues.h"
 #include "maps/analysis/slope.h"
 #include "maps/io/sourceprobe.h"
@@ -164,12 +165,7 @@ SiteAnalyzer::SiteAnalyzer(const MapScene &scene, ScoringModel model)
     };
     if (in.landCover) {
         m_samplers->landCover = makeSampler(in.landCover, named(in.landCover));
-        if (auto d = maps::describeRaster(in.landCover->path())) {
-            for (auto it = d->metadata.begin(); it != d->metadata.end(); ++it) {
-                if (it.key().startsWith("CLASS_"))
-                    m_samplers->classNames.insert(it.key().mid(6).toInt(), it.value());
-            }
-        }
+        m_samplers->classNames = landCoverClassNames(*in.landCover);
     }
     if (in.elevation)
         m_samplers->elevation = makeSampler(in.elevation, named(in.elevation));

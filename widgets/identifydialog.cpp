@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/identifydialog.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -29,17 +30,27 @@ void IdentifyDialog::showResults(double longitude, double latitude,
                              .arg(latitude, 0, 'f', 5)
                              .arg(longitude, 0, 'f', 5));
     m_tree->clear();
+    // Grouped by layer, in the order the layers were found (top of the map first): several
+    // buses often share one substation point, several layers one place.
+    QHash<QString, QTreeWidgetItem *> groups;
     for (const IdentifiedFeature &f : found) {
-        auto *item = new QTreeWidgetItem(m_tree, {f.layer, f.title});
-        QFont bold = item->font(0);
-        bold.setBold(true);
-        item->setFont(0, bold);
+        QTreeWidgetItem *&group = groups[f.layer];
+        if (!group) {
+            group = new QTreeWidgetItem(m_tree, {f.layer, QString()});
+            QFont bold = group->font(0);
+            bold.setBold(true);
+            group->setFont(0, bold);
+            group->setExpanded(true);
+        }
+        auto *item = new QTreeWidgetItem(group, {f.title, QString()});
         for (const auto &[name, value] : f.attributes) {
             auto *row = new QTreeWidgetItem(item, {name, value});
             row->setToolTip(1, value); // long values are cut at the dialog's edge
         }
         item->setExpanded(true);
     }
+    for (QTreeWidgetItem *group : std::as_const(groups))
+        group->setText(1, tr("%n feature(s)", nullptr, group->childCount()));
     if (found.isEmpty())
         new QTreeWidgetItem(m_tree, {tr("Nothing here"), tr("click closer to a feature")});
     show();

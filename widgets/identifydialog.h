@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Shows what the identify tool found at a clicked point: for each layer, the features (or the
-// raster value) and their attributes. Non-modal; reused for each click. GUI thread only.
+// Shows what the identify tool found at a clicked point, grouped by layer: every feature under
+// the click (or the raster value) and its attributes. Non-modal; reused for each click. GUI thread
+// only.
 
 #include <QDialog>
 

@@ -252,6 +252,13 @@ void LayerPanel::showContextMenu(const QPoint &pos)
             if (colour.isValid())
                 emit styleChangeRequested(id, "colour", colour.name());
         });
+        if (!gridCase) {
+            QAction *fields =
+                    menu.addAction(tr("Fields…"), this, [this, id] { emit fieldsRequested(id); });
+            fields->setObjectName("actionLayerFields");
+            fields->setStatusTip(tr("Choose which fields hold the voltage, name, capacity, "
+                                    "owner and status of the layer's features"));
+        }
         QAction *byVoltage = menu.addAction(tr("Colour by Voltage Class"));
         byVoltage->setCheckable(true);
         byVoltage->setChecked(!row.style.contains("\"by_voltage\":false"));

@@ -62,6 +62,8 @@ signals:
     void zoomToLayerRequested(qint64 id);
     // The user wants to say where a missing layer's file is now.
     void locateRequested(qint64 id);
+    // The user wants to see or change which fields hold a vector layer's voltage, name, ….
+    void fieldsRequested(qint64 id);
     // The user wants to choose a grid case's bus-location table.
     void locationsRequested(qint64 id);
     // key: "ramp" (terrain, viridis, heat, greys, auto), "colour" (#rrggbb) or "by_voltage".

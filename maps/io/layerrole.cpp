@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/io/layerrole.h"
 
+#include "maps/vector/fieldmapping.h"
 #include "maps/vector/voltage.h"
 
 #include <QRegularExpression>
@@ -84,8 +85,10 @@ RoleGuess guessFromFields(const QStringList &fields, GeometryKind kind)
     if (findField(fields, {"fld_zone", "sfha_tf", "zone_subty"}) >= 0) {
         return {LayerRole::FloodZones, QStringLiteral("has flood-zone fields (FLD_ZONE, SFHA_TF)")};
     }
-    const bool hasVoltage = findField(fields, voltageFieldNames()) >= 0;
-    const bool hasCapacity = findField(fields, capacityFieldNames()) >= 0;
+    // Field names in any spelling ("Voltage (kV)", "Nameplate Capacity (MW)").
+    const FieldMapping byName = mapFields(fields, {});
+    const bool hasVoltage = !byName.field(FieldPurpose::Voltage).isEmpty();
+    const bool hasCapacity = !byName.field(FieldPurpose::Capacity).isEmpty();
     if (kind == GeometryKind::Line && hasVoltage) {
         return {LayerRole::TransmissionLines, QStringLiteral("lines with a voltage field")};
     }
@@ -156,6 +159,21 @@ QString roleName(LayerRole role)
         break;
     }
     return QStringLiteral("unknown");
+}
+
+QString geometryKindName(GeometryKind kind)
+{
+    switch (kind) {
+    case GeometryKind::Point:
+        return QStringLiteral("points");
+    case GeometryKind::Line:
+        return QStringLiteral("lines");
+    case GeometryKind::Polygon:
+        return QStringLiteral("polygons");
+    case GeometryKind::None:
+        break;
+    }
+    return QStringLiteral("no geometry");
 }
 
 LayerRole roleFromName(const QString &name)

@@ -33,6 +33,8 @@ struct RoleGuess
 RoleGuess guessRole(const QString &layerName, const QStringList &fieldNames, GeometryKind kind);
 
 QString roleName(LayerRole role);
+// "points", "lines", "polygons" or "no geometry".
+QString geometryKindName(GeometryKind kind);
 // Inverse of roleName (case-insensitive); Unknown for an unrecognised name.
 LayerRole roleFromName(const QString &name);
 

@@ -5,6 +5,7 @@
 #include "maps/io/gdalopen.h"
 #include "maps/io/sourcepolicy.h"
 
+#include <gdal_rat.h>
 #include <ogrsf_frmts.h>
 
 #include <QFileInfo>
@@ -67,6 +68,27 @@ Expected<RasterDescription> describeRaster(const QString &path)
             const int eq = entry.indexOf('=');
             if (eq > 0)
                 out.metadata.insert(entry.left(eq), entry.mid(eq + 1));
+        }
+    }
+    if (ds->GetRasterCount() > 0) {
+        GDALRasterBand *band = ds->GetRasterBand(1);
+        if (char **names = band->GetCategoryNames()) {
+            for (int i = 0; names[i]; ++i) {
+                if (*names[i])
+                    out.categoryNames.insert(i, QString::fromUtf8(names[i]));
+            }
+        }
+        if (const GDALRasterAttributeTable *rat = band->GetDefaultRAT()) {
+            const int name = rat->GetColOfUsage(GFU_Name);
+            int value = rat->GetColOfUsage(GFU_MinMax);
+            if (value < 0)
+                value = rat->GetColOfUsage(GFU_Min);
+            for (int row = 0; name >= 0 && row < rat->GetRowCount(); ++row) {
+                const int code = value >= 0 ? rat->GetValueAsInt(row, value) : row;
+                const QString text = QString::fromUtf8(rat->GetValueAsString(row, name));
+                if (!text.isEmpty())
+                    out.categoryNames.insert(code, text);
+            }
         }
     }
     return out;

@@ -21,6 +21,9 @@ struct RasterDescription
 {
     QStringList bandDescriptions;
     QMap<QString, QString> metadata;
+    // Band 1's own class names: its category names (value = index) and the name column of its
+    // raster attribute table, the table winning; empty when it has neither.
+    QMap<int, QString> categoryNames;
 };
 Expected<RasterDescription> describeRaster(const QString &path);
 

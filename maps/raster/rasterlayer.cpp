@@ -3,6 +3,7 @@
 
 #include "maps/io/gdalenvironment.h"
 #include "maps/io/rastererrortrap.h"
+#include "maps/raster/rasterrole.h"
 
 #include <QFileInfo>
 
@@ -55,6 +56,39 @@ Expected<RasterDataset> RasterLayer::openDataset() const
     }
     return RasterDataset(ds);
 }
+
+namespace {
+
+// What the role guess looks at; the value range comes from a 64 × 64 nearest-neighbour sample
+// of the band (GDAL reads only the blocks that hold sampled pixels).
+RasterFacts factsOf(const RasterLayer &layer, GDALRasterBand &band, const QString &name)
+{
+    RasterFacts facts;
+    facts.name = name;
+    facts.bandDescription = QString::fromUtf8(band.GetDescription());
+    facts.type = layer.dataType();
+    for (const auto &[code, colour] : layer.colorTable()) {
+        // Palettes fill unused codes with opaque black (NLCD's 256 entries do).
+        if (colour.red() || colour.green() || colour.blue())
+            facts.paletteCodes.push_back(code);
+    }
+    constexpr int kSample = 64;
+    std::vector<double> values(std::size_t(kSample) * kSample);
+    if (band.RasterIO(GF_Read, 0, 0, layer.width(), layer.height(), values.data(), kSample, kSample,
+                      GDT_Float64, 0, 0, nullptr)
+        != CE_None)
+        return facts;
+    for (double v : values) {
+        if (layer.isNoData(v))
+            continue;
+        v = v * layer.scale() + layer.offset();
+        facts.minimum = std::isnan(facts.minimum) ? v : std::min(facts.minimum, v);
+        facts.maximum = std::isnan(facts.maximum) ? v : std::max(facts.maximum, v);
+    }
+    return facts;
+}
+
+} // namespace
 
 Expected<std::shared_ptr<const RasterLayer>> RasterLayer::open(const QString &path, LayerRole role,
                                                                int band)
@@ -158,6 +192,11 @@ Expected<std::shared_ptr<const RasterLayer>> RasterLayer::open(const QString &pa
         return fail(name,
                     trap.explain(QStringLiteral("pixel data cannot be read — the file "
                                                 "is probably truncated or damaged")));
+    }
+    if (role == LayerRole::Unknown) {
+        const RoleGuess guess = guessRasterRole(factsOf(*layer, *b, name));
+        layer->m_role = guess.role;
+        layer->m_roleReason = guess.reason;
     }
     return std::shared_ptr<const RasterLayer>(std::move(layer));
 }

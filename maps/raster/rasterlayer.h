@@ -24,7 +24,8 @@ class RasterLayer
 {
 public:
     // Opens the file, checks that it is a georeferenced, readable raster (the first and last
-    // blocks are read, which catches truncated files), and records what readers need.
+    // blocks are read, which catches truncated files), and records what readers need. With
+    // LayerRole::Unknown the role is guessed (rasterrole.h) from a 64 × 64 sample of pixels.
     static Expected<std::shared_ptr<const RasterLayer>>
     open(const QString &path, LayerRole role = LayerRole::Unknown, int band = 1);
 
@@ -34,6 +35,8 @@ public:
     const QString &path() const { return m_path; }
     QString displayName() const; // the file name, used in messages
     LayerRole role() const { return m_role; }
+    // Why the role was guessed (open() with LayerRole::Unknown); empty when it was given.
+    const QString &roleReason() const { return m_roleReason; }
     int band() const { return m_band; }
     const RasterGrid &grid() const { return m_grid; }
     int width() const { return m_grid.width; }
@@ -57,6 +60,7 @@ private:
 
     QString m_path;
     LayerRole m_role = LayerRole::Unknown;
+    QString m_roleReason;
     int m_band = 1;
     RasterGrid m_grid;
     GDALDataType m_dataType = GDT_Unknown;

@@ -68,20 +68,14 @@ bool flatten(const OGRGeometry &g, GeometryKind kind, Parts &parts)
     }
 }
 
-float numericField(OGRFeature &f, int field, bool voltage)
+float mappedNumber(OGRFeature &f, int field, const ReadPlan &plan)
 {
     if (field < 0 || !f.IsFieldSetAndNotNull(field)) {
         return kNaNf;
     }
-    const OGRFieldType type = f.GetFieldDefnRef(field)->GetType();
-    const bool numeric = type == OFTInteger || type == OFTInteger64 || type == OFTReal;
-    if (voltage) {
-        return float(numeric ? voltageKvFromNumber(f.GetFieldAsDouble(field))
-                             : parseVoltageKv(QString::fromUtf8(f.GetFieldAsString(field))));
-    }
-    const double v = numeric ? f.GetFieldAsDouble(field)
-                             : parseCapacityMw(QString::fromUtf8(f.GetFieldAsString(field)));
-    return v > 0.0 ? float(v) : kNaNf;
+    const QString raw = QString::fromUtf8(f.GetFieldAsString(field));
+    return float(field == plan.voltageField ? voltageKvOf(raw, plan.voltageUnit)
+                                            : capacityMwOf(raw));
 }
 
 std::uint8_t hazardFlag(OGRFeature &f, int field)
@@ -205,14 +199,15 @@ bool readFeatures(OGRLayer &layer, const ReadPlan &plan, FeatureStore &store, Re
         for (const auto &part : parts) {
             store.addPart(part);
         }
-        const float kv = numericField(*feature, plan.voltageField, true);
-        const float mw = numericField(*feature, plan.capacityField, false);
+        const float kv = mappedNumber(*feature, plan.voltageField, plan);
+        const float mw = mappedNumber(*feature, plan.capacityField, plan);
         const float value = plan.valueField >= 0 && feature->IsFieldSetAndNotNull(plan.valueField)
                 ? float(feature->GetFieldAsDouble(plan.valueField))
                 : kNaNf;
         store.endFeature(feature->GetFID(), kv, mw, value, hazardFlag(*feature, plan.hazardField));
         if (withLabels) {
-            store.labels.push_back(QString::fromUtf8(feature->GetFieldAsString(plan.labelField)));
+            const QString label = QString::fromUtf8(feature->GetFieldAsString(plan.labelField));
+            store.labels.push_back(isUnknownValue(label, false) ? QString() : label);
         }
     }
     return true;

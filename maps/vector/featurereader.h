@@ -6,6 +6,7 @@
 
 #include "maps/io/expected.h"
 #include "maps/vector/featurestore.h"
+#include "maps/vector/fieldmapping.h"
 
 #include <ogrsf_frmts.h>
 
@@ -20,6 +21,7 @@ struct ReadPlan
 {
     GeometryKind kind = GeometryKind::None;
     int voltageField = -1;
+    VoltageUnit voltageUnit = VoltageUnit::Kilovolts; // of plain numbers in voltageField
     int capacityField = -1;
     int labelField = -1;
     int valueField = -1; // numeric attribute kept in FeatureStore::value

@@ -7,6 +7,7 @@
 
 #include "maps/io/layerrole.h"
 #include "maps/vector/featurestore.h"
+#include "maps/vector/fieldmapping.h"
 #include "maps/vector/spatialindex.h"
 
 #include <QStringList>
@@ -26,9 +27,8 @@ public:
         bool crsChosenByUser = false; // the file had none; the user picked sourceCrs
         RoleGuess guess; // what the loader guessed
         QStringList fields; // attribute names of the source
-        QString voltageField; // the field voltages were read from, or empty
-        QString capacityField; // the field capacities were read from, or empty
-        QString labelField;
+        // Which fields voltages, capacities and labels were read from (guessed or chosen).
+        FieldMapping mapping;
         QStringList warnings; // skipped features and similar, for the layer panel
     };
 

@@ -3,6 +3,7 @@
 
 #include "maps/io/gdalopen.h"
 #include "maps/vector/featurereader.h"
+#include "maps/vector/fieldmapping.h"
 #include "maps/vector/voltage.h"
 
 #include <QFileInfo>
@@ -105,6 +106,27 @@ Expected<OGRLayer *> pickLayer(GDALDataset &ds, const VectorSource &source)
                 ErrorCode::Failed);
 }
 
+// A source opened and its layer picked; the dataset owns the layer.
+struct OpenedLayer
+{
+    GDALDatasetUniquePtr dataset;
+    OGRLayer *layer = nullptr;
+};
+
+Expected<OpenedLayer> openLayer(const VectorSource &source, bool allowNetwork)
+{
+    auto ds = openVectorDataset(source.path, allowNetwork);
+    if (!ds) {
+        return ds.error();
+    }
+    QuietGdalErrors quiet;
+    auto picked = pickLayer(**ds, source);
+    if (!picked) {
+        return picked.error();
+    }
+    return OpenedLayer{std::move(*ds), *picked};
+}
+
 QStringList fieldNames(OGRLayer &layer)
 {
     QStringList names;
@@ -132,6 +154,26 @@ void ignoreUnusedFields(OGRLayer &layer, const QStringList &fields, const ReadPl
     ignored.push_back("OGR_STYLE");
     ignored.push_back(nullptr);
     layer.SetIgnoredFields(ignored.data());
+}
+
+// The first features' attribute values as text, one list per field, for the field guess.
+FieldSamples sampleValues(OGRLayer &layer, int fieldCount, int count = 200)
+{
+    FieldSamples samples(std::size_t(std::max(fieldCount, 0)));
+    layer.ResetReading();
+    for (int n = 0; n < count; ++n) {
+        std::unique_ptr<OGRFeature> f(layer.GetNextFeature());
+        if (!f) {
+            break;
+        }
+        for (int i = 0; i < fieldCount; ++i) {
+            samples[std::size_t(i)]
+                    << (f->IsFieldSetAndNotNull(i) ? QString::fromUtf8(f->GetFieldAsString(i))
+                                                   : QString());
+        }
+    }
+    layer.ResetReading();
+    return samples;
 }
 
 QStringList warningsOf(const ReadReport &r, std::size_t loaded)
@@ -163,16 +205,12 @@ QStringList warningsOf(const ReadReport &r, std::size_t loaded)
 Expected<VectorLayer> loadVectorLayer(const VectorSource &source, const LoadOptions &options,
                                       const LoadProgress &progress, const std::atomic<bool> *cancel)
 {
-    auto ds = openVectorDataset(source.path, options.allowNetwork);
-    if (!ds) {
-        return ds.error();
+    auto opened = openLayer(source, options.allowNetwork);
+    if (!opened) {
+        return opened.error();
     }
     QuietGdalErrors quiet;
-    auto picked = pickLayer(**ds, source);
-    if (!picked) {
-        return picked.error();
-    }
-    OGRLayer &layer = **picked;
+    OGRLayer &layer = *opened->layer;
     VectorLayer::Metadata meta;
     meta.name = QString::fromUtf8(layer.GetName());
     meta.source = source.path;
@@ -195,16 +233,16 @@ Expected<VectorLayer> loadVectorLayer(const VectorSource &source, const LoadOpti
     meta.sourceCrs = crs->description;
     meta.crsChosenByUser = crs->chosenByUser;
     plan.transform = crs->transform.get();
-    plan.voltageField = findField(meta.fields, voltageFieldNames());
-    plan.capacityField = findField(meta.fields, capacityFieldNames());
-    plan.labelField = findField(meta.fields, labelFieldNames());
+    meta.mapping =
+            mapFields(meta.fields, sampleValues(layer, int(meta.fields.size())), options.fields);
+    plan.voltageField = int(meta.fields.indexOf(meta.mapping.field(FieldPurpose::Voltage)));
+    plan.voltageUnit = meta.mapping.voltageUnit;
+    plan.capacityField = int(meta.fields.indexOf(meta.mapping.field(FieldPurpose::Capacity)));
+    plan.labelField = int(meta.fields.indexOf(meta.mapping.field(FieldPurpose::Name)));
     plan.valueField =
             findField(meta.fields,
                       {"price", "price_usd", "usd_per_acre", "usd_per_m2", "land_value", "value"});
     plan.hazardField = findField(meta.fields, {"sfha_tf", "fld_zone"});
-    meta.voltageField = plan.voltageField >= 0 ? meta.fields[plan.voltageField] : QString();
-    meta.capacityField = plan.capacityField >= 0 ? meta.fields[plan.capacityField] : QString();
-    meta.labelField = plan.labelField >= 0 ? meta.fields[plan.labelField] : QString();
     meta.guess = guessRole(meta.name, meta.fields, plan.kind);
     if (plan.kind == GeometryKind::None) {
         meta.warnings << QStringLiteral("the layer is empty");
@@ -252,6 +290,43 @@ Expected<QStringList> listVectorLayers(const QString &path, bool allowNetwork)
         names << QString::fromUtf8(layer->GetName());
     }
     return names;
+}
+
+Expected<FieldSampleTable> sampleVectorFields(const VectorSource &source, int count,
+                                              bool allowNetwork)
+{
+    auto opened = openLayer(source, allowNetwork);
+    if (!opened) {
+        return opened.error();
+    }
+    QuietGdalErrors quiet;
+    FieldSampleTable table;
+    table.fields = fieldNames(*opened->layer);
+    table.values = sampleValues(*opened->layer, int(table.fields.size()), count);
+    return table;
+}
+
+Expected<QList<VectorLayerInfo>> describeVectorLayers(const QString &path, bool allowNetwork)
+{
+    auto ds = openVectorDataset(path, allowNetwork);
+    if (!ds) {
+        return ds.error();
+    }
+    QuietGdalErrors quiet;
+    QList<VectorLayerInfo> out;
+    for (OGRLayer *layer : (*ds)->GetLayers()) {
+        VectorLayerInfo info;
+        info.name = QString::fromUtf8(layer->GetName());
+        if (layer->GetLayerDefn()->GetGeomFieldCount() > 0) {
+            info.kind = kindOfGeometryType(layer->GetGeomType());
+            if (info.kind == GeometryKind::None) {
+                info.kind = sniffKind(*layer);
+            }
+        }
+        info.featureCount = layer->GetFeatureCount(TRUE);
+        out.append(info);
+    }
+    return out;
 }
 
 } // namespace maps

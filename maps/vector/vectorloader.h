@@ -9,6 +9,7 @@
 // *cancel becomes true.
 
 #include "maps/io/expected.h"
+#include "maps/vector/fieldmapping.h"
 #include "maps/vector/vectorlayer.h"
 
 #include <atomic>
@@ -28,6 +29,7 @@ struct LoadOptions
     QString assumedCrs; // used only when the source has no CRS: "EPSG:4326", WKT, PROJ
     bool allowNetwork = false; // see sourcepolicy.h
     std::optional<LayerRole> role; // the user's role; otherwise guessed
+    FieldChoices fields; // the user's field choices; the other purposes are guessed
 };
 
 using LoadProgress = std::function<void(double)>;
@@ -38,5 +40,26 @@ Expected<VectorLayer> loadVectorLayer(const VectorSource &source, const LoadOpti
 
 // Names of the vector layers in a source, for a "choose a layer" dialog.
 Expected<QStringList> listVectorLayers(const QString &path, bool allowNetwork = false);
+
+// The first `count` features' attribute values as text, one list per field in field order
+// (the field picker's preview, and what the field guess looks at), with the field names.
+struct FieldSampleTable
+{
+    QStringList fields;
+    FieldSamples values;
+};
+Expected<FieldSampleTable> sampleVectorFields(const VectorSource &source, int count = 200,
+                                              bool allowNetwork = false);
+
+// What a layer chooser shows of each layer of a source: its name, geometry and feature count
+// (-1 when the driver cannot count without reading every feature).
+struct VectorLayerInfo
+{
+    QString name;
+    GeometryKind kind = GeometryKind::None; // None: a table without geometry
+    qint64 featureCount = -1;
+};
+Expected<QList<VectorLayerInfo>> describeVectorLayers(const QString &path,
+                                                      bool allowNetwork = false);
 
 } // namespace maps

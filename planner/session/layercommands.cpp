@@ -135,6 +135,19 @@ bool setLayerSource(Document &doc, std::int64_t id, const std::string &source)
     return true;
 }
 
+bool setLayerFields(Document &doc, std::int64_t id,
+                    const std::map<std::string, std::string> &fields)
+{
+    auto before = doc.layer(id);
+    if (!before || fields == before->fields)
+        return false;
+    LayerRef after = *before;
+    after.fields = fields;
+    doc.undoStack()->push(new ReplaceLayer(doc, *before, after,
+                                           QObject::tr("Choose fields of %1").arg(nameOf(after))));
+    return true;
+}
+
 bool setLayerLocations(Document &doc, std::int64_t id, const std::string &locations)
 {
     auto before = doc.layer(id);

@@ -219,6 +219,39 @@ Expected<bool> writeLayers(SqliteDatabase &db, const std::vector<LayerRef> &laye
         if (auto ok = run(*insert, db); !ok)
             return ok;
     }
+    auto field = db.prepare(
+            "INSERT INTO energize_layer_fields (layer_id, purpose, field) VALUES (?, ?, ?)");
+    if (!field)
+        return field.error();
+    for (const LayerRef &layer : layers) {
+        for (const auto &[purpose, name] : layer.fields) {
+            field->reset();
+            field->bind(1, layer.id);
+            field->bind(2, purpose);
+            field->bind(3, name);
+            if (auto ok = run(*field, db); !ok)
+                return ok;
+        }
+    }
+    return true;
+}
+
+// Each layer's field choices (schema 6); a row of a layer that is not there is ignored.
+Expected<bool> readLayerFields(SqliteDatabase &db, const std::string &path,
+                               std::vector<LayerRef> &layers)
+{
+    auto stmt = db.prepare("SELECT layer_id, purpose, field FROM energize_layer_fields");
+    if (!stmt)
+        return Error{path + ": cannot read layer fields (" + stmt.error().message + ")"};
+    while (stmt->step()) {
+        const std::int64_t id = stmt->integer(0);
+        for (LayerRef &layer : layers) {
+            if (layer.id == id)
+                layer.fields[stmt->text(1)] = stmt->text(2);
+        }
+    }
+    if (!stmt->ok())
+        return Error{path + ": cannot read layer fields (" + db.lastError() + ")"};
     return true;
 }
 
@@ -252,6 +285,8 @@ Expected<std::vector<LayerRef>> readLayers(SqliteDatabase &db, const std::string
     }
     if (!stmt->ok())
         return Error{path + ": cannot read layers (" + db.lastError() + ")"};
+    if (auto ok = readLayerFields(db, path, layers); !ok)
+        return ok.error();
     return layers;
 }
 

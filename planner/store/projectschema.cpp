@@ -141,12 +141,23 @@ INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
           'Comparison view: compared plans, baseline and hidden figures');
 )SQL";
 
+// Schema 6: a layer's field choices, one row per purpose the user chose ("voltage", "name",
+// "capacity", "owner", "status", "voltage_unit"); `field` is '' for "no field".
+constexpr char kLayerFieldsTableSql[] = R"SQL(
+CREATE TABLE energize_layer_fields (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, layer_id INTEGER NOT NULL, purpose TEXT NOT NULL,
+  field TEXT NOT NULL, UNIQUE (layer_id, purpose));
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('energize_layer_fields', 'attributes', 'energize_layer_fields',
+          'Fields chosen for a layer''s voltage, name, capacity, owner and status');
+)SQL";
+
 } // namespace
 
 const char *projectSchemaSql()
 {
     static const std::string sql = std::string(kCoreTablesSql) + kMetaTableSql + kScoringTableV3Sql
-            + kPlanTablesSql + kComparisonTableSql;
+            + kPlanTablesSql + kComparisonTableSql + kLayerFieldsTableSql;
     return sql.c_str();
 }
 
@@ -172,6 +183,11 @@ const char *projectMigrationSql(int fromVersion)
     case 4: // no grid case layers yet: every layer has no second file
         return "ALTER TABLE energize_layers ADD COLUMN locations TEXT NOT NULL DEFAULT '';"
                "UPDATE energize_meta SET value = '5' WHERE key = 'schema_version';";
+    case 5: { // no field chosen yet: every layer's fields are guessed, as before
+        static const std::string sql = std::string(kLayerFieldsTableSql)
+                + "UPDATE energize_meta SET value = '6' WHERE key = 'schema_version';";
+        return sql.c_str();
+    }
     default:
         return nullptr;
     }

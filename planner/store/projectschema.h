@@ -10,11 +10,12 @@
 // replaces the single plan (JSON in energize_meta) by named build plans: energize_plans,
 // energize_plan_phases and the `plans` feature layer of headline results. 4 adds
 // `energize_comparison` (the comparison view's plans, baseline and hidden figures). 5 adds
-// energize_layers.locations (a grid case's bus-location table, stored like `source`).
+// energize_layers.locations (a grid case's bus-location table, stored like `source`). 6 adds
+// `energize_layer_fields` (the fields the user chose for a layer's voltage, name, capacity …).
 
 namespace planner {
 
-inline constexpr int kProjectSchemaVersion = 5;
+inline constexpr int kProjectSchemaVersion = 6;
 
 const char *projectSchemaSql();
 

@@ -5,6 +5,7 @@
 // side interprets them. A plain value, copied freely between threads.
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace planner {
@@ -26,6 +27,10 @@ struct LayerRef
     bool visible = true;
     double opacity = 1.0; // 0..1
     std::string style; // style settings as JSON text, owned by the map side
+    // The user's field choices: purpose ("voltage", "name", "capacity", "owner", "status",
+    // "voltage_unit") to field name, "" for "no field"; a purpose not listed is guessed on load
+    // (maps/vector/fieldmapping.h).
+    std::map<std::string, std::string> fields;
 
     bool operator==(const LayerRef &) const = default;
 };

@@ -63,7 +63,7 @@ private slots:
         QCOMPARE(layer->role(), LayerRole::Substations);
         QCOMPARE(layer->metadata().sourceCrs, QStringLiteral("EPSG:4326"));
         QVERIFY(!layer->metadata().crsChosenByUser);
-        QCOMPARE(layer->metadata().voltageField, QStringLiteral("kv"));
+        QCOMPARE(layer->metadata().mapping.field(FieldPurpose::Voltage), QStringLiteral("kv"));
         const FeatureStore &f = layer->features();
         QCOMPARE(f.kv[0], 345.0F);
         QCOMPARE(f.kv[1], 138.0F);

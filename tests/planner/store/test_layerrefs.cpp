@@ -24,6 +24,8 @@ private slots:
     void layersSurviveSaveAndLoad();
     void gridCaseLocationsAreOneUndoableCommand();
     void schema4FileOpensWithNoLocations();
+    void fieldChoicesAreUndoableAndSurviveSaveAndLoad();
+    void schema5FileOpensWithGuessedFields();
 };
 
 static LayerRef ref(const std::string &source, const std::string &layerName = {})
@@ -153,7 +155,9 @@ void TestLayerRefs::schema4FileOpensWithNoLocations()
     {
         auto db = SqliteDatabase::open(path.toStdString(), SqliteDatabase::Mode::ReadWrite);
         QVERIFY(db.ok());
-        QVERIFY(db->execute("ALTER TABLE energize_layers DROP COLUMN locations; UPDATE "
+        QVERIFY(db->execute("ALTER TABLE energize_layers DROP COLUMN locations; "
+                            "DROP TABLE energize_layer_fields; DELETE FROM gpkg_contents WHERE "
+                            "table_name = 'energize_layer_fields'; UPDATE "
                             "energize_meta SET value = '4' WHERE key = 'schema_version';")
                         .ok());
     }
@@ -166,6 +170,69 @@ void TestLayerRefs::schema4FileOpensWithNoLocations()
     // Saved again, it is today's schema.
     QVERIFY(reopened.save(path).ok());
     QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, kProjectSchemaVersion);
+}
+
+void TestLayerRefs::fieldChoicesAreUndoableAndSurviveSaveAndLoad()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("fields.gpkg");
+    Document doc;
+    const auto lines = commands::addLayer(doc, ref("/data/lines.shp"));
+    const auto subs = commands::addLayer(doc, ref("/data/subs.csv"));
+    const std::map<std::string, std::string> chosen{
+            {"voltage", "Voltage (kV)"}, {"name", ""}, {"voltage_unit", "V"}};
+    QVERIFY(commands::setLayerFields(doc, lines, chosen));
+    QVERIFY(!commands::setLayerFields(doc, lines, chosen)); // unchanged
+    QVERIFY(!commands::setLayerFields(doc, lines + 99, chosen)); // no such layer
+    QCOMPARE(doc.layer(lines)->fields, chosen);
+    QVERIFY(doc.layer(subs)->fields.empty());
+    doc.undoStack()->undo();
+    QVERIFY(doc.layer(lines)->fields.empty());
+    doc.undoStack()->redo();
+    QCOMPARE(doc.layer(lines)->fields, chosen);
+
+    QVERIFY2(doc.save(path).ok(), "save failed");
+    Document reopened;
+    QVERIFY2(reopened.load(path).ok(), "load failed");
+    QCOMPARE(reopened.layer(lines)->fields, chosen);
+    QVERIFY(reopened.layer(subs)->fields.empty());
+    // A GIS user sees the choices as a plain table.
+    auto db = SqliteDatabase::open(path.toStdString(), SqliteDatabase::Mode::ReadOnly);
+    QVERIFY(db.ok());
+    QCOMPARE(*db->queryInteger("SELECT COUNT(*) FROM energize_layer_fields WHERE layer_id = "
+                               + std::to_string(lines)),
+             std::int64_t(3));
+}
+
+void TestLayerRefs::schema5FileOpensWithGuessedFields()
+{
+    // A schema 5 file is today's file without energize_layer_fields.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("schema5.gpkg");
+    Document doc;
+    commands::addLayer(doc, ::ref(dir.filePath("lines.gpkg").toStdString()));
+    QVERIFY(doc.save(path).ok());
+    {
+        auto db = SqliteDatabase::open(path.toStdString(), SqliteDatabase::Mode::ReadWrite);
+        QVERIFY(db.ok());
+        QVERIFY(db->execute("DROP TABLE energize_layer_fields; DELETE FROM gpkg_contents WHERE "
+                            "table_name = 'energize_layer_fields'; UPDATE energize_meta SET "
+                            "value = '5' WHERE key = 'schema_version';")
+                        .ok());
+    }
+    Document reopened;
+    QVERIFY(reopened.load(path).ok());
+    QCOMPARE(reopened.layers().size(), std::size_t(1));
+    QVERIFY(reopened.layers().front().fields.empty());
+    QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, 5);
+    LayerRef chosen = reopened.layers().front();
+    chosen.fields["voltage"] = "kv";
+    QVERIFY(commands::updateLayer(reopened, chosen));
+    QVERIFY(reopened.save(path).ok());
+    QCOMPARE(readProjectFile(path.toStdString())->schemaVersion, kProjectSchemaVersion);
+    Document again;
+    QVERIFY(again.load(path).ok());
+    QCOMPARE(again.layers().front().fields.at("voltage"), std::string("kv"));
 }
 
 QTEST_GUILESS_MAIN(TestLayerRefs)
