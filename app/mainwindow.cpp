@@ -13,6 +13,7 @@
 #include "app/planscontroller.h"
 #include "app/report/reportexport.h"
 #include "app/scoringsettings.h"
+#include "app/sessionguard.h"
 #include "app/sitecontroller.h"
 #include "planner/core/site/planheadline.h"
 #include "planner/session/document.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_canvas);
     m_map = new MapController(m_document, m_canvas, m_layerPanel, this);
     m_scoring = new ScoringSettings(m_document, this);
+    m_session = new SessionGuard(m_document, this);
     auto *planEditor = new ui::PlanEditor(this);
     planEditor->setObjectName("planEditor");
     // The inputs above what they need; the user moves the line between them. Each of the
@@ -186,6 +188,7 @@ void MainWindow::createActions()
     file->addSeparator();
     add(file, "actionSave", tr("&Save"), QKeySequence::Save, &MainWindow::save);
     add(file, "actionSaveAs", tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
+    file->addAction(m_session->intervalAction());
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->setObjectName("exportMenu");
@@ -193,6 +196,7 @@ void MainWindow::createActions()
     auto *exports =
             new ExportActions(m_document, m_map, m_scoring, m_plans, m_canvas, exportMenu, this);
     connect(exports, &ExportActions::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_session, &SessionGuard::message, statusBar(), &QStatusBar::showMessage);
     file->addSeparator();
     QAction *quit = add(file, "actionQuit", tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -305,6 +309,8 @@ void MainWindow::updateTitle()
 
 bool MainWindow::openProject(const QString &path)
 {
+    if (!m_session->confirmOpen(path))
+        return false;
     if (const energize::Status loaded = m_document->load(path); !loaded) {
         const QString error = QString::fromStdString(loaded.error().message);
         QMessageBox::warning(this, tr("Cannot open project"), error);
@@ -320,6 +326,11 @@ bool MainWindow::openProject(const QString &path)
     else
         statusBar()->showMessage(tr("Opened %1 — %2").arg(path, warnings.join(' ')), 20000);
     return true;
+}
+
+bool MainWindow::offerRecovery()
+{
+    return m_session->offerRecovery();
 }
 
 void MainWindow::openDemo()
@@ -532,8 +543,7 @@ bool MainWindow::save()
     if (const energize::Status saved =
                 m_document->save(m_document->filePath(), m_plans->headlines());
         !saved) {
-        QMessageBox::warning(this, tr("Cannot save project"),
-                             QString::fromStdString(saved.error().message));
+        showSaveError(QString::fromStdString(saved.error().message));
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
@@ -549,13 +559,24 @@ bool MainWindow::saveAs()
     if (QFileInfo(path).suffix().isEmpty())
         path += ".gpkg";
     if (const energize::Status saved = m_document->save(path, m_plans->headlines()); !saved) {
-        QMessageBox::warning(this, tr("Cannot save project"),
-                             QString::fromStdString(saved.error().message));
+        showSaveError(QString::fromStdString(saved.error().message));
         return false;
     }
     addRecentFile(path);
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     return true;
+}
+
+// The project stays open and modified: the user can free space, fix the folder or Save As.
+void MainWindow::showSaveError(const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Cannot save project"), message, QMessageBox::Ok,
+                    this);
+    box.setObjectName("saveFailedMessage");
+    box.setInformativeText(tr("Your changes are still open and unsaved. Free some space or fix "
+                              "the folder and save again, or use File > Save As to save "
+                              "elsewhere."));
+    box.exec();
 }
 
 bool MainWindow::maybeSave()
@@ -588,6 +609,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveLayout();
+    m_session->closedCleanly();
     event->accept();
 }
 
