@@ -84,6 +84,9 @@ energize::Status SessionGuard::restore(const RecoveryEntry &entry)
         !restored)
         return restored;
     m_autosaver.adopt(entry.key);
+    // At once: the copy's note then names this running process, so that another start does
+    // not offer the same changes again.
+    m_autosaver.autosaveNow();
     emit message(tr("Restored unsaved changes to %1 — save to keep them")
                          .arg(entry.originalPath.isEmpty() ? tr("an untitled project")
                                                            : entry.originalPath),
