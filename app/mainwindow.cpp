@@ -543,7 +543,7 @@ bool MainWindow::save()
     if (const energize::Status saved =
                 m_document->save(m_document->filePath(), m_plans->headlines());
         !saved) {
-        showSaveError(QString::fromStdString(saved.error().message));
+        m_session->reportSaveFailure(QString::fromStdString(saved.error().message));
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
@@ -559,24 +559,12 @@ bool MainWindow::saveAs()
     if (QFileInfo(path).suffix().isEmpty())
         path += ".gpkg";
     if (const energize::Status saved = m_document->save(path, m_plans->headlines()); !saved) {
-        showSaveError(QString::fromStdString(saved.error().message));
+        m_session->reportSaveFailure(QString::fromStdString(saved.error().message));
         return false;
     }
     addRecentFile(path);
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     return true;
-}
-
-// The project stays open and modified: the user can free space, fix the folder or Save As.
-void MainWindow::showSaveError(const QString &message)
-{
-    QMessageBox box(QMessageBox::Warning, tr("Cannot save project"), message, QMessageBox::Ok,
-                    this);
-    box.setObjectName("saveFailedMessage");
-    box.setInformativeText(tr("Your changes are still open and unsaved. Free some space or fix "
-                              "the folder and save again, or use File > Save As to save "
-                              "elsewhere."));
-    box.exec();
 }
 
 bool MainWindow::maybeSave()

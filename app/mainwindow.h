@@ -80,7 +80,6 @@ private:
     bool save();
     bool saveAs();
     bool maybeSave();
-    void showSaveError(const QString &message);
     void about();
 
     planner::Document *m_document;

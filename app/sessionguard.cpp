@@ -94,6 +94,17 @@ energize::Status SessionGuard::restore(const RecoveryEntry &entry)
     return energize::done();
 }
 
+void SessionGuard::reportSaveFailure(const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Cannot save project"), message, QMessageBox::Ok,
+                    m_window);
+    box.setObjectName("saveFailedMessage");
+    box.setInformativeText(tr("Your changes are still open and unsaved. Free some space or fix "
+                              "the folder and save again, or use File > Save As to save "
+                              "elsewhere."));
+    box.exec();
+}
+
 void SessionGuard::closedCleanly()
 {
     m_autosaver.setInterval(0);

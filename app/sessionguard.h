@@ -35,6 +35,9 @@ public:
     bool offerRecovery();
     // Restores a copy into the document (bound to its original path, modified).
     energize::Status restore(const RecoveryEntry &entry);
+    // Tells the user a save failed (the message names the file and the reason) and that the
+    // changes are still open and unsaved.
+    void reportSaveFailure(const QString &message);
     // A clean close: the recovery copy goes, the lock is released.
     void closedCleanly();
     // File > Autosave Interval…

@@ -68,8 +68,7 @@ Expected<bool> createSideFile(const std::string &sidePath)
             ::close(fd);
     }
     if (error != 0)
-        return Error{"cannot create the side file " + sidePath + " (" + systemErrorText(error)
-                     + ")"};
+        return Error{"cannot create the side file " + sidePath + ": " + systemErrorText(error)};
     return true;
 }
 
