@@ -47,9 +47,12 @@ int main(int argc, char **argv)
 
     app::MainWindow window;
     window.show();
-    if (options.demo)
-        window.openDemo();
-    else if (!options.projectPath.isEmpty())
-        window.openProject(options.projectPath);
+    // A restored session comes first; the project named on the command line waits for Open.
+    if (!window.offerRecovery()) {
+        if (options.demo)
+            window.openDemo();
+        else if (!options.projectPath.isEmpty())
+            window.openProject(options.projectPath);
+    }
     return gui.exec();
 }

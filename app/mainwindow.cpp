@@ -13,6 +13,7 @@
 #include "app/planscontroller.h"
 #include "app/report/reportexport.h"
 #include "app/scoringsettings.h"
+#include "app/sessionguard.h"
 #include "app/sitecontroller.h"
 #include "planner/core/site/planheadline.h"
 #include "planner/session/document.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_canvas);
     m_map = new MapController(m_document, m_canvas, m_layerPanel, this);
     m_scoring = new ScoringSettings(m_document, this);
+    m_session = new SessionGuard(m_document, this);
     auto *planEditor = new ui::PlanEditor(this);
     planEditor->setObjectName("planEditor");
     // The inputs above what they need; the user moves the line between them. Each of the
@@ -187,6 +189,7 @@ void MainWindow::createActions()
     file->addSeparator();
     add(file, "actionSave", tr("&Save"), QKeySequence::Save, &MainWindow::save);
     add(file, "actionSaveAs", tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
+    file->addAction(m_session->intervalAction());
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->setObjectName("exportMenu");
@@ -194,6 +197,7 @@ void MainWindow::createActions()
     auto *exports =
             new ExportActions(m_document, m_map, m_scoring, m_plans, m_canvas, exportMenu, this);
     connect(exports, &ExportActions::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_session, &SessionGuard::message, statusBar(), &QStatusBar::showMessage);
     file->addSeparator();
     QAction *quit = add(file, "actionQuit", tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -306,6 +310,8 @@ void MainWindow::updateTitle()
 
 bool MainWindow::openProject(const QString &path)
 {
+    if (!m_session->confirmOpen(path))
+        return false;
     if (const energize::Status loaded = m_document->load(path); !loaded) {
         const QString error = QString::fromStdString(loaded.error().message);
         QMessageBox::warning(this, tr("Cannot open project"), error);
@@ -321,6 +327,11 @@ bool MainWindow::openProject(const QString &path)
     else
         statusBar()->showMessage(tr("Opened %1 — %2").arg(path, warnings.join(' ')), 20000);
     return true;
+}
+
+bool MainWindow::offerRecovery()
+{
+    return m_session->offerRecovery();
 }
 
 void MainWindow::openDemo()
@@ -533,8 +544,7 @@ bool MainWindow::save()
     if (const energize::Status saved =
                 m_document->save(m_document->filePath(), m_plans->headlines());
         !saved) {
-        QMessageBox::warning(this, tr("Cannot save project"),
-                             QString::fromStdString(saved.error().message));
+        m_session->reportSaveFailure(QString::fromStdString(saved.error().message));
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
@@ -550,8 +560,7 @@ bool MainWindow::saveAs()
     if (QFileInfo(path).suffix().isEmpty())
         path += ".gpkg";
     if (const energize::Status saved = m_document->save(path, m_plans->headlines()); !saved) {
-        QMessageBox::warning(this, tr("Cannot save project"),
-                             QString::fromStdString(saved.error().message));
+        m_session->reportSaveFailure(QString::fromStdString(saved.error().message));
         return false;
     }
     addRecentFile(path);
@@ -589,6 +598,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveLayout();
+    m_session->closedCleanly();
     event->accept();
 }
 

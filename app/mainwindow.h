@@ -30,6 +30,7 @@ class ComparisonController;
 class PlansController;
 class ReportExporter;
 class ScoringSettings;
+class SessionGuard;
 class SiteController;
 
 class MainWindow : public QMainWindow
@@ -53,6 +54,9 @@ public:
     // Opens a project; shows an error and keeps the current project when it cannot be read.
     bool openProject(const QString &path);
     void openDemo();
+    // At start: offers the recovery copies of a crashed session; true when one was restored.
+    bool offerRecovery();
+    SessionGuard *session() const { return m_session; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,6 +98,7 @@ private:
     HeatmapController *m_heatmap = nullptr;
     DistanceRasterController *m_distance = nullptr;
     ReportExporter *m_report = nullptr;
+    SessionGuard *m_session = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

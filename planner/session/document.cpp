@@ -130,7 +130,8 @@ energize::Status Document::load(const QString &path)
     return energize::done();
 }
 
-energize::Status Document::save(const QString &path, const std::vector<PlanHeadline> &headlines)
+ProjectData Document::snapshot(const QString &path,
+                               const std::vector<PlanHeadline> &headlines) const
 {
     ProjectData data;
     data.info.name = (m_name.isEmpty() ? QFileInfo(path).completeBaseName() : m_name).toStdString();
@@ -143,12 +144,27 @@ energize::Status Document::save(const QString &path, const std::vector<PlanHeadl
     data.headlines = headlines;
     data.scoring = m_scoring;
     data.comparison = m_comparison;
+    return data;
+}
+
+energize::Status Document::save(const QString &path, const std::vector<PlanHeadline> &headlines)
+{
+    const ProjectData data = snapshot(path, headlines);
     auto info = saveProjectFile(path.toStdString(), data, engineVersion());
     if (!info)
         return info.error();
     m_name = QString::fromStdString(data.info.name);
     m_undo.setClean();
     setFilePath(path);
+    return energize::done();
+}
+
+energize::Status Document::restore(const QString &recoveryFile, const QString &originalPath)
+{
+    if (energize::Status loaded = load(recoveryFile); !loaded)
+        return loaded;
+    setFilePath(originalPath);
+    m_undo.resetClean(); // no state of the stack matches a file on disk
     return energize::done();
 }
 

@@ -24,6 +24,7 @@ namespace planner {
 
 // Declared only: their headers include <compare>, which moc cannot parse.
 struct BuildPlan;
+struct ProjectData;
 
 class Document : public QObject
 {
@@ -73,6 +74,14 @@ public:
     // headlines: the figures of the file's `plans` layer, one per plan (see planheadline.h);
     // a plan without one gets NULL attributes.
     energize::Status save(const QString &path, const std::vector<PlanHeadline> &headlines = {});
+    // A copy of everything save() writes, named as a save to path would name it: a snapshot
+    // that another thread may write (autosave) while the document goes on changing.
+    ProjectData snapshot(const QString &path,
+                         const std::vector<PlanHeadline> &headlines = {}) const;
+    // Loads a recovery copy (see app/recoverystore.h) as the project at originalPath (empty:
+    // untitled): its file path is originalPath and it is modified, so the user decides whether
+    // to save it over the original. On failure this stays unchanged.
+    energize::Status restore(const QString &recoveryFile, const QString &originalPath);
 
     // Mutators for undo commands; they emit the matching signal and change nothing else.
     std::int64_t allocateSiteId() { return m_nextSiteId++; }

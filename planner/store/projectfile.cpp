@@ -2,6 +2,7 @@
 #include "planner/store/projectfile.h"
 
 #include "planner/store/comparisonstore.h"
+#include "planner/store/durablefile.h"
 #include "planner/store/geopackagegeometry.h"
 #include "planner/store/layerpaths.h"
 #include "planner/store/planstore.h"
@@ -343,44 +344,61 @@ std::string projectFolder(const std::string &path)
 
 } // namespace
 
+// Crash-safe save: the project is written to a side file beside the target (PATH.saving), which
+// is closed, flushed to the disk, renamed over the target and followed by a flush of the folder
+// (durablefile.h). A crash or a kill at any point leaves the old file or the new one, never a
+// torn one; a failure (full disk, read-only folder) removes the side file and leaves the old
+// file as it was. The side file needs no journal of its own: it is never the live copy.
 Expected<ProjectInfo> saveProjectFile(const std::string &path, const ProjectData &data,
                                       const std::string &appVersion)
 {
     const std::string temp = path + ".saving";
-    std::error_code removeError;
-    std::filesystem::remove(temp, removeError); // a stale temporary from a crash
+    auto fail = [&](const std::string &reason) {
+        removeSideFile(temp);
+        return Error{path + ": cannot save (" + reason + "); the file on disk is unchanged"};
+    };
+    removeSideFile(temp); // a stale side file from a crash
+    if (auto created = createSideFile(temp); !created)
+        return fail(created.error().message);
     {
-        auto db = SqliteDatabase::open(temp, SqliteDatabase::Mode::Create);
+        auto db = SqliteDatabase::open(temp, SqliteDatabase::Mode::ReadWrite);
         if (!db)
-            return db.error();
-        const std::string header = "PRAGMA application_id = " + std::to_string(kGpkgApplicationId)
-                + "; PRAGMA user_version = " + std::to_string(kGpkgUserVersion) + ";";
-        auto fail = [&](const Error &e) {
-            return Error{path + ": cannot write project (" + e.message + ")"};
+            return fail(db.error().message);
+        auto failed = [&](const Error &e) {
+            std::string reason = e.message;
+            if (const int error = db->systemErrno(); error != 0)
+                reason += ": " + systemErrorText(error);
+            return reason;
         };
-        if (auto ok = db->execute(header + "BEGIN;" + projectSchemaSql()); !ok)
-            return fail(ok.error());
-        if (auto ok = writeMeta(*db, data, appVersion); !ok)
-            return fail(ok.error());
-        if (auto ok = writeSites(*db, data.sites); !ok)
-            return fail(ok.error());
-        if (auto ok = writeLayers(*db, data.layers, projectFolder(path)); !ok)
-            return fail(ok.error());
-        if (auto ok = writeScoring(*db, data.scoring); !ok)
-            return fail(ok.error());
-        if (auto ok = writePlans(*db, data.plans); !ok)
-            return fail(ok.error());
-        if (auto ok = writeComparison(*db, data.comparison); !ok)
-            return fail(ok.error());
-        if (auto ok = writePlansLayer(*db, data.plans, data.sites, data.headlines); !ok)
-            return fail(ok.error());
-        if (auto ok = db->execute("COMMIT;"); !ok)
-            return fail(ok.error());
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec)
-        return Error{path + ": cannot replace file (" + ec.message() + ")"};
+        const std::string header = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                                   "PRAGMA application_id = "
+                + std::to_string(kGpkgApplicationId)
+                + "; PRAGMA user_version = " + std::to_string(kGpkgUserVersion) + ";";
+        Expected<bool> ok = db->execute(header + "BEGIN;" + projectSchemaSql());
+        if (ok)
+            ok = writeMeta(*db, data, appVersion);
+        if (ok)
+            ok = writeSites(*db, data.sites);
+        if (ok)
+            ok = writeLayers(*db, data.layers, projectFolder(path));
+        if (ok)
+            ok = writeScoring(*db, data.scoring);
+        if (ok)
+            ok = writePlans(*db, data.plans);
+        if (ok)
+            ok = writeComparison(*db, data.comparison);
+        if (ok)
+            ok = writePlansLayer(*db, data.plans, data.sites, data.headlines);
+        if (ok)
+            ok = db->execute("COMMIT;");
+        if (!ok) {
+            const std::string reason = failed(ok.error());
+            *db = SqliteDatabase(); // closed before the side file is removed
+            return fail(reason);
+        }
+    } // closed here: SQLite has written every page
+    if (auto replaced = replaceDurably(temp, path); !replaced)
+        return Error{path + ": " + replaced.error().message};
     return readProjectFile(path);
 }
 

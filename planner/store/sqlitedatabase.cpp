@@ -185,6 +185,11 @@ Expected<SqliteDatabase> SqliteDatabase::copyToMemory() const
     return copy;
 }
 
+int SqliteDatabase::systemErrno() const
+{
+    return m_db ? sqlite3_system_errno(m_db) : 0;
+}
+
 std::string SqliteDatabase::lastError() const
 {
     return m_db ? sqlite3_errmsg(m_db) : "database is not open";

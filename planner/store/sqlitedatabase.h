@@ -69,6 +69,9 @@ public:
     // touching it.
     Expected<SqliteDatabase> copyToMemory() const;
     std::string lastError() const;
+    // The errno of the last failed system call SQLite made on this connection (0: none), e.g.
+    // ENOSPC behind "database or disk is full".
+    int systemErrno() const;
     bool isOpen() const { return m_db != nullptr; }
 
 private:
