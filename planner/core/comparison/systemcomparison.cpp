@@ -30,6 +30,11 @@ std::vector<SystemPerMw> compareSystems(const EvaluationRequest &request, const 
         SystemPerMw row;
         row.systemId = system.id;
         row.name = system.name;
+        for (const Figure *f : {&system.acceleratorsPerRack, &system.rackItPowerKw}) {
+            if (const SourceRef *ref = catalogs.sizing.sourceOf(*f))
+                row.rackSource += (row.rackSource.empty() ? "" : "; ") + ref->url + " (" + ref->year
+                        + ", " + ref->status + ")";
+        }
         EvaluationRequest r = request;
         r.input.acceleratorId = system.id;
         r.input.customAccelerator.reset();

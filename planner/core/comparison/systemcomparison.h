@@ -33,6 +33,7 @@ struct SystemPerMw
     // Where the throughput figures come from: "class: benchmark, scenario (source, year,
     // status)" for each class of the mix.
     std::vector<std::string> throughputSources;
+    std::string rackSource; // where accelerators per rack and rack IT power come from
 };
 
 // The mix's benchmark throughput per accelerator of `system`: the output-token-weighted

@@ -5,6 +5,7 @@
 // costliest class (the same plan given as racks directly), and the errors a bad mix gives.
 
 #include "../support_planfixtures.h"
+#include "../support_workload.h"
 #include "planner/core/evaluation/catalogs.h"
 #include "planner/core/evaluation/evaluation.h"
 #include "planner/core/sizing/planner.h"
@@ -15,18 +16,6 @@
 using namespace planner;
 
 namespace {
-
-// 10,000 requests a second on average: 80 % to the mini class (1,000 in, 250 out tokens),
-// 20 % to the large dense class (2,000 in, 500 out); peak 1.5 × average; 60 % utilisation.
-Workload smallMix()
-{
-    Workload w;
-    w.requestsPerDay = 864'000'000.0;
-    w.peakToAverage = 1.5;
-    w.targetUtilisation = 0.6;
-    w.mix = {{"mini", 0.8, 1000.0, 250.0}, {"large-dense", 0.2, 2000.0, 500.0}};
-    return w;
-}
 
 PlanInput workloadInput(const Workload &w)
 {
@@ -51,7 +40,7 @@ private slots:
         // The catalog's figures (MLPerf v5.1 per GPU, derived from 8-GPU results).
         QCOMPARE(b200->throughputFor("mini")->tokensPerSecond.value, 18375.0);
         QCOMPARE(b200->throughputFor("large-dense")->tokensPerSecond.value, 12875.0);
-        auto s = sizeWorkload(smallMix(), *b200);
+        auto s = sizeWorkload(fixtures::smallMix(), *b200);
         QVERIFY2(s, s ? "" : s.error().message.c_str());
         // By hand, per 1,000 req/s: mini peak 1,000 × 0.8 × 250 × 1.5 = 300,000 tokens/s over
         // 18,375 × 0.6 = 27.21 accelerators; large 1,000 × 0.2 × 500 × 1.5 = 150,000 over
@@ -71,7 +60,7 @@ private slots:
 
     void tokensPerDayGiveTheSameRequests()
     {
-        Workload w = smallMix();
+        Workload w = fixtures::smallMix();
         w.requestsPerDay.reset();
         w.tokensPerDay = 1.296e12;
         auto s = sizeWorkload(w, *fixtures::defaultCatalog().findAccelerator("hgx-b200"));
@@ -82,8 +71,8 @@ private slots:
 
     void planSizesTheRacksFromTheWorkload()
     {
-        auto r = plan(workloadInput(smallMix()), fixtures::site(fixtures::temperateClimate()),
-                      fixtures::defaultCatalog());
+        auto r = plan(workloadInput(fixtures::smallMix()),
+                      fixtures::site(fixtures::temperateClimate()), fixtures::defaultCatalog());
         QVERIFY2(r, r ? "" : r.error().message.c_str());
         QCOMPARE(r->racks, 15);
         QCOMPARE(r->accelerators, 15LL * 32);
@@ -99,7 +88,7 @@ private slots:
         auto catalogs = loadCatalogs(fixtures::catalogDirectory());
         QVERIFY(catalogs);
         EvaluationRequest request;
-        request.input = workloadInput(smallMix());
+        request.input = workloadInput(fixtures::smallMix());
         request.site = fixtures::site(fixtures::temperateClimate());
         request.today = {2026, 1};
         EvaluationOptions quick;
@@ -150,7 +139,7 @@ private slots:
     {
         QFETCH(QString, what);
         QFETCH(QString, field);
-        Workload w = smallMix();
+        Workload w = fixtures::smallMix();
         if (what == "shares")
             w.mix[0].share = 0.7;
         else if (what == "class")
