@@ -57,7 +57,8 @@ SystemsPerMwView::SystemsPerMwView(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *split = new QSplitter(Qt::Vertical, this);
+    // Side by side: the Charts dock is wide and short, so the chart gets the dock's height.
+    auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_plot);
     layout->addWidget(split);
@@ -67,7 +68,7 @@ SystemsPerMwView::SystemsPerMwView(QWidget *parent)
                                         tr("Tokens/s per MW"), tr("Capex, M USD per MW"),
                                         tr("USD per accelerator-hour"),
                                         tr("USD per million tokens")});
-    m_table->horizontalHeader()->setSectionResizeMode(System, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->setSortingEnabled(true);
     m_table->setWhatsThis(tr("The selected plan at the selected site, built with every catalog "
