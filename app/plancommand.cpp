@@ -8,6 +8,7 @@
 #include "planner/core/io/gridfitreport.h"
 #include "planner/core/io/planjson.h"
 #include "planner/core/io/schedulereport.h"
+#include "planner/core/io/workloadreport.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -23,9 +24,13 @@ namespace app {
 namespace {
 
 const char *const kUsage =
-        "usage: energize plan --input plan.json [--json] [--catalog DIR]\n"
+        "usage: energize plan --input plan.json [--json] [--compare-systems] [--catalog DIR]\n"
         "Sizes the plan, then prints its time to power on (P10/P50/P90 per phase), cost, TCO,\n"
         "quarterly cash flow and what moves the TCO and the P50 date most.\n"
+        "\"plan\" gives it_load_mw, racks or a served \"workload\" {requests_per_day or\n"
+        "tokens_per_day, peak_to_average, target_utilisation, mix [{model_class (mini,\n"
+        "large-dense, xl-dense, reasoning), share, input_tokens, output_tokens}]}.\n"
+        "--compare-systems adds what a MW buys with every catalog system at the same site.\n"
         "Optional sections of plan.json: \"schedule\" {market, start \"2027-01\", bridging}\n"
         "and \"economics\" {price_year, discount_rate, horizon_years,\n"
         "tokens_per_second_per_accelerator, demand_charge_usd_per_kw_month, network_upgrades_usd,\n"
@@ -63,11 +68,13 @@ int runPlanCommand(const QStringList &args)
     QTextStream out(stdout);
     QTextStream err(stderr);
     CommandArgs parsed;
-    if (auto stop = parseCommandArgs({"plan", {"--input", "--catalog"}, {"--json"}, false, kUsage},
-                                     args, out, err, parsed))
+    if (auto stop = parseCommandArgs(
+                {"plan", {"--input", "--catalog"}, {"--json", "--compare-systems"}, false, kUsage},
+                args, out, err, parsed))
         return *stop;
     const QString inputPath = parsed.value("--input"), catalogOption = parsed.value("--catalog");
     const bool json = parsed.has("--json");
+    const bool compareSystems = parsed.has("--compare-systems");
     if (inputPath.isEmpty()) {
         err << "energize plan: no input file\n" << kUsage;
         return 2;
@@ -100,8 +107,10 @@ int runPlanCommand(const QStringList &args)
         return 1;
     }
     const QDate today = QDate::currentDate();
-    const planner::Expected<planner::SiteEvaluation> evaluated = planner::evaluate(
-            planner::evaluationRequestFor(*request, {today.year(), today.month()}), *catalogs);
+    const planner::EvaluationRequest evaluation =
+            planner::evaluationRequestFor(*request, {today.year(), today.month()});
+    const planner::Expected<planner::SiteEvaluation> evaluated =
+            planner::evaluate(evaluation, *catalogs);
     if (!evaluated) {
         err << "energize plan: " << inputPath << ": "
             << QString::fromStdString(evaluated.error().message) << "\n";
@@ -120,6 +129,14 @@ int runPlanCommand(const QStringList &args)
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(section));
         merged.insert(key, doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
     };
+
+    // The served workload and what its router saves, when the plan is sized from one.
+    if (e.plan.workload) {
+        if (json)
+            attach("workload", planner::workloadToJson(*e.plan.workload, catalog, e.routerSavings));
+        else
+            text += planner::workloadToTable(*e.plan.workload, catalog, e.routerSavings);
+    }
 
     // The phases against the grid's headroom, when the site has a headroom study.
     if (e.gridFit) {
@@ -164,6 +181,16 @@ int runPlanCommand(const QStringList &args)
             attach("tco_tornado", planner::tornadoToJson(*e.tcoTornado));
         else
             text += planner::tornadoToTable(*e.tcoTornado, "What moves the TCO", "M USD", 1e6, 12);
+    }
+    // Every catalog system with the same plan and site, through the same evaluation.
+    if (compareSystems) {
+        planner::EvaluationOptions options;
+        options.tornados = false;
+        const auto rows = planner::compareSystems(evaluation, *catalogs, options);
+        if (json)
+            attach("compare_systems", planner::systemsToJson(rows));
+        else
+            text += planner::systemsToTable(rows);
     }
     if (json)
         text = QJsonDocument(merged).toJson(QJsonDocument::Indented).toStdString();

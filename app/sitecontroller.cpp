@@ -6,6 +6,7 @@
 #include "app/planevaluation.h"
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
+#include "planner/core/comparison/systemcomparison.h"
 #include "planner/core/io/planjson.h"
 #include "planner/session/document.h"
 #include "planner/session/plancommands.h"
@@ -16,7 +17,9 @@
 #include "widgets/scorepanel.h"
 #include "widgets/sitetool.h"
 
+#include <QFutureWatcher>
 #include <QJsonDocument>
+#include <QtConcurrent>
 
 #include <cmath>
 
@@ -301,6 +304,7 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     if (!site || !m_analyzer)
         return;
     m_runner->cancel(); // a full evaluation under way is for an earlier position or plan
+    ++m_systemsGeneration; // and so is a comparison of systems
     const QString name = QString::fromStdString(site->name);
     std::vector<planner::GeoPoint> outline = site->outline;
     for (planner::GeoPoint &v : outline) { // the dragged parcel keeps its shape
@@ -334,6 +338,7 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
                 m_fullSite = id;
                 m_fullName = name;
                 m_runner->submit(request, m_catalogs, fullOptions());
+                compareSystems(request, name);
             }
             readout += tr("\nPUE %1 · %2 MVA · %3 transformers")
                                .arg(result.cooling.annualPue, 0, 'f', 2)
@@ -370,6 +375,22 @@ void SiteController::showCharts(const QString &name, const planner::SiteEvaluati
         m_charts->showCashFlow(name, *e.cashFlow);
     if (e.tcoTornado)
         m_charts->showTcoTornado(name, *e.tcoTornado);
+}
+
+void SiteController::compareSystems(const planner::EvaluationRequest &request, const QString &name)
+{
+    using Rows = std::vector<planner::SystemPerMw>;
+    const quint64 generation = ++m_systemsGeneration;
+    auto *watcher = new QFutureWatcher<Rows>(this);
+    connect(watcher, &QFutureWatcher<Rows>::finished, this, [this, watcher, generation, name] {
+        watcher->deleteLater();
+        if (generation == m_systemsGeneration && m_fullSite == m_selected)
+            m_charts->showSystems(name, watcher->result());
+    });
+    // The job holds the catalogs, so it may outlive this controller; its result is dropped.
+    watcher->setFuture(QtConcurrent::run([request, catalogs = m_catalogs] {
+        return planner::compareSystems(request, *catalogs, interactiveOptions());
+    }));
 }
 
 void SiteController::showFullEvaluation(const planner::SiteEvaluation &e)

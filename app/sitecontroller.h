@@ -82,6 +82,9 @@ private:
     // Charts what `evaluation` has; what it lacks (tornados while dragging) stays as it was.
     void showCharts(const QString &name, const planner::SiteEvaluation &evaluation);
     void showFullEvaluation(const planner::SiteEvaluation &evaluation);
+    // Every catalog system with the plan of `request`, off the GUI thread, into the Charts
+    // dock's "Per MW by system" tab; a newer refresh drops the result.
+    void compareSystems(const planner::EvaluationRequest &request, const QString &name);
     void recolourMarkers();
 
     planner::Document *m_doc;
@@ -102,6 +105,7 @@ private:
     qint64 m_lastUpdateNs = 0;
     qint64 m_fullSite = 0; // the site of the full evaluation running, and its name
     QString m_fullName;
+    quint64 m_systemsGeneration = 0;
     std::unique_ptr<EvaluationRunner> m_runner; // last: destroyed (waited for) first
 };
 

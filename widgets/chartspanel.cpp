@@ -5,6 +5,7 @@
 #include "widgets/costchart.h"
 #include "widgets/emptystate.h"
 #include "widgets/schedulechart.h"
+#include "widgets/systemspermwview.h"
 #include "widgets/tornadochart.h"
 
 #include <QStackedWidget>
@@ -17,7 +18,8 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
       m_schedule(new ScheduleChart(this)), m_cost(new CostChart(this)),
       m_cashFlow(new CashFlowChart(this)), m_tcoTornado(new TornadoChart(tr("M USD"), 1e6, this)),
-      m_dateTornado(new TornadoChart(tr("months"), 1.0, this))
+      m_dateTornado(new TornadoChart(tr("months"), 1.0, this)),
+      m_systems(new SystemsPerMwView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -31,6 +33,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs->addTab(m_cashFlow, tr("Cash flow"));
     m_tabs->addTab(m_tcoTornado, tr("What moves the TCO"));
     m_tabs->addTab(m_dateTornado, tr("What moves the power-on date"));
+    m_tabs->addTab(m_systems, tr("Per MW by system"));
     m_stack->addWidget(m_tabs);
 }
 
@@ -64,6 +67,12 @@ void ChartsPanel::showDateTornado(const QString &title, const planner::Tornado &
     m_dateTornado->showTornado(title, tornado);
 }
 
+void ChartsPanel::showSystems(const QString &title, const std::vector<planner::SystemPerMw> &rows)
+{
+    m_stack->setCurrentIndex(1);
+    m_systems->showSystems(title, rows);
+}
+
 void ChartsPanel::clear()
 {
     m_stack->setCurrentIndex(0);
@@ -72,6 +81,7 @@ void ChartsPanel::clear()
     m_cashFlow->clear();
     m_tcoTornado->clear();
     m_dateTornado->clear();
+    m_systems->clear();
 }
 
 } // namespace ui

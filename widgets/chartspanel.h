@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The Charts dock for the selected site, in tabs: time to power on, cost, quarterly cash flow
-// and what moves the TCO and the power-on date. Says what will appear until a plan exists. GUI
-// thread only.
+// The Charts dock for the selected site, in tabs: time to power on, cost, quarterly cash flow,
+// what moves the TCO and the power-on date, and what a MW buys with each catalog system. Says what
+// will appear until a plan exists. GUI thread only.
 
 #include <QWidget>
+
+#include <vector>
 
 class QStackedWidget;
 class QTabWidget;
@@ -13,6 +15,7 @@ namespace planner {
 struct CashFlow;
 struct EconomicsResult;
 struct ScheduleResult;
+struct SystemPerMw;
 struct Tornado;
 } // namespace planner
 
@@ -21,6 +24,7 @@ namespace ui {
 class CashFlowChart;
 class CostChart;
 class ScheduleChart;
+class SystemsPerMwView;
 class TornadoChart;
 
 class ChartsPanel : public QWidget
@@ -34,12 +38,14 @@ public:
     void showCashFlow(const QString &title, const planner::CashFlow &flow);
     void showTcoTornado(const QString &title, const planner::Tornado &tornado);
     void showDateTornado(const QString &title, const planner::Tornado &tornado);
+    void showSystems(const QString &title, const std::vector<planner::SystemPerMw> &rows);
     void clear();
     ScheduleChart *scheduleChart() const { return m_schedule; }
     CostChart *costChart() const { return m_cost; }
     CashFlowChart *cashFlowChart() const { return m_cashFlow; }
     TornadoChart *tcoTornadoChart() const { return m_tcoTornado; }
     TornadoChart *dateTornadoChart() const { return m_dateTornado; }
+    SystemsPerMwView *systemsView() const { return m_systems; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -50,6 +56,7 @@ private:
     CashFlowChart *m_cashFlow;
     TornadoChart *m_tcoTornado;
     TornadoChart *m_dateTornado;
+    SystemsPerMwView *m_systems;
 };
 
 } // namespace ui

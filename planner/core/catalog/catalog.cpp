@@ -29,3 +29,25 @@ const SourceRef *Catalog::sourceOf(const Figure &figure) const
 }
 
 } // namespace planner
+
+namespace planner {
+
+bool isModelClass(std::string_view modelClass)
+{
+    for (std::string_view c : kModelClasses) {
+        if (c == modelClass)
+            return true;
+    }
+    return false;
+}
+
+const ModelThroughput *AcceleratorSystem::throughputFor(std::string_view modelClass) const
+{
+    for (const ModelThroughput &t : throughput) {
+        if (t.modelClass == modelClass)
+            return &t;
+    }
+    return nullptr;
+}
+
+} // namespace planner

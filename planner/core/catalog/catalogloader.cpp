@@ -130,6 +130,47 @@ CoolingLoop readLoop(EntryReader &r)
     return loop;
 }
 
+// The optional "throughput" list: one object per model class, each with its benchmark, scenario
+// and a sourced tokens_per_second_per_accelerator figure.
+std::vector<ModelThroughput> readThroughput(EntryReader &r)
+{
+    std::vector<ModelThroughput> out;
+    if (!r.has("throughput"))
+        return out;
+    const nlohmann::json &list = r.raw("throughput");
+    if (!list.is_array()) {
+        r.fail("throughput",
+               "expected a list of {model_class, benchmark, scenario, "
+               "tokens_per_second_per_accelerator}");
+        return out;
+    }
+    for (std::size_t i = 0; i < list.size() && r.ok(); ++i) {
+        EntryReader item = r.element(list[i], "throughput[" + std::to_string(i) + "]");
+        if (!list[i].is_object()) {
+            item.fail("", "expected an object");
+            r.adopt(item);
+            break;
+        }
+        ModelThroughput t;
+        t.modelClass = item.text("model_class");
+        if (item.ok() && !isModelClass(t.modelClass))
+            item.fail("model_class",
+                      "'" + t.modelClass + "' is not mini, large-dense, xl-dense or reasoning");
+        for (const ModelThroughput &seen : out) {
+            if (item.ok() && seen.modelClass == t.modelClass)
+                item.fail("model_class", "'" + t.modelClass + "' is listed twice");
+        }
+        t.benchmark = item.text("benchmark");
+        t.scenario = item.text("scenario");
+        if (item.ok() && t.scenario != "Offline" && t.scenario != "Server")
+            item.fail("scenario", "'" + t.scenario + "' is not Offline or Server");
+        t.tokensPerSecond = item.positive("tokens_per_second_per_accelerator");
+        r.adopt(item);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
 void readAccelerator(Catalog &c, EntryReader &r, const std::string &id, int source)
 {
     AcceleratorSystem a;
@@ -139,6 +180,7 @@ void readAccelerator(Catalog &c, EntryReader &r, const std::string &id, int sour
     a.rackItPowerKw = r.positive("rack_it_power_kw");
     a.liquidHeatFraction = r.fraction("liquid_heat_fraction");
     a.requiresLiquid = r.flag("requires_liquid", false);
+    a.throughput = readThroughput(r);
     a.source = source;
     c.accelerators.push_back(std::move(a));
 }

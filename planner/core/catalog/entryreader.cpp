@@ -160,6 +160,11 @@ EntryReader EntryReader::nested(const char *field)
                        m_prefix + field + ".");
 }
 
+EntryReader EntryReader::element(const nlohmann::json &value, const std::string &prefix) const
+{
+    return EntryReader(value, m_file, m_entryId, m_sources, m_entrySource, m_prefix + prefix + ".");
+}
+
 void EntryReader::adopt(const EntryReader &child)
 {
     if (m_error.empty())

@@ -27,9 +27,13 @@ public:
     std::string text(const char *field);
     bool flag(const char *field, bool fallback);
     bool has(const char *field) const;
+    const nlohmann::json &raw(const char *field) const { return m_entry.at(field); }
     // A reader for a nested object; its errors are reported through this reader.
     EntryReader nested(const char *field);
     void adopt(const EntryReader &child);
+    // A reader for one object of a list field, its fields named "prefix.field"; report its
+    // errors through adopt().
+    EntryReader element(const nlohmann::json &value, const std::string &prefix) const;
 
     void fail(const std::string &field, const std::string &reason);
     int entrySource() const { return m_entrySource; }

@@ -57,6 +57,26 @@ std::optional<Error> evaluateCost(const EvaluationRequest &request, const Econom
     return std::nullopt;
 }
 
+// A plan sized from a workload prices the tokens it serves unless the user gave a throughput:
+// the day's average output tokens per accelerator, over the average IT load share that
+// estimateEconomics multiplies by.
+EconomicsInputs servedTokens(const EvaluationRequest &request, const PlanResult &plan)
+{
+    EconomicsInputs inputs = request.economics;
+    if (plan.workload && !inputs.tokensPerSecondPerAccelerator && plan.accelerators > 0
+        && request.input.averageItLoadFraction > 0.0)
+        inputs.tokensPerSecondPerAccelerator = plan.workload->averageOutputTokensPerSecond
+                / (double(plan.accelerators) * request.input.averageItLoadFraction);
+    return inputs;
+}
+
+std::optional<double> usdPerYear(const SiteEvaluation &e)
+{
+    if (!e.cost)
+        return std::nullopt;
+    return e.cost->annualisedCapex + e.cost->opexPerYear;
+}
+
 } // namespace
 
 EvaluationRequest evaluationRequestFor(const PlanRequest &file, YearMonth today)
@@ -91,8 +111,29 @@ Expected<SiteEvaluation> evaluate(const EvaluationRequest &request, const Catalo
             return *failed;
     }
     if (catalogs.economics) {
-        if (auto failed = evaluateCost(request, *catalogs.economics, options, e))
+        EvaluationRequest priced = request;
+        priced.economics = servedTokens(request, e.plan);
+        if (auto failed = evaluateCost(priced, *catalogs.economics, options, e))
             return *failed;
+    }
+    const Workload *workload = request.input.workload ? &*request.input.workload : nullptr;
+    const AcceleratorSystem *system = request.input.customAccelerator
+            ? &*request.input.customAccelerator
+            : catalogs.sizing.findAccelerator(request.input.acceleratorId);
+    if (workload && workload->mix.size() > 1 && system) {
+        const std::string costliest = costliestClass(*workload, *system);
+        if (!costliest.empty()) {
+            EvaluationRequest all = request;
+            all.input.workload = routedTo(*workload, costliest);
+            EvaluationOptions quick = options;
+            quick.tornados = false;
+            auto other = evaluate(all, catalogs, quick);
+            if (!other)
+                return other.error();
+            e.routerSavings =
+                    RouterSavings{costliest, e.plan.itLoad.value(), other->plan.itLoad.value(),
+                                  usdPerYear(e), usdPerYear(*other)};
+        }
     }
     return e;
 }

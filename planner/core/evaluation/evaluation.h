@@ -55,6 +55,18 @@ struct EvaluationOptions
     int tornadoSamples = MonteCarloOptions{}.samples; // samples of each date tornado case
 };
 
+// What the router mix saves against sending the same requests (with the same tokens) all to
+// the mix's costliest class on the same system and site: IT MW and the yearly cost
+// (annualised capex + opex).
+struct RouterSavings
+{
+    std::string allToClass; // the costliest class of the mix (lowest tokens/s per accelerator)
+    double itMwMix = 0.0;
+    double itMwAll = 0.0;
+    std::optional<double> usdPerYearMix; // none without an economics catalog
+    std::optional<double> usdPerYearAll;
+};
+
 struct SiteEvaluation
 {
     PlanResult plan;
@@ -67,6 +79,9 @@ struct SiteEvaluation
     std::optional<EconomicsResult> cost; // none without an economics catalog
     std::optional<CashFlow> cashFlow; // needs both the schedule and the cost
     std::optional<Tornado> tcoTornado; // none without a cost or with tornados off
+    // A plan sized from a workload of more than one class whose classes the system all has
+    // figures for; the all-to-costliest plan is evaluated through this same function.
+    std::optional<RouterSavings> routerSavings;
     // What was not evaluated and why (the catalogs' absent parts), one line each.
     std::vector<std::string> absent;
 };

@@ -118,6 +118,37 @@ void readAccelerator(FieldReader &plan, const json &root, PlanInput &in, std::st
     }
 }
 
+// "workload": {requests_per_day | tokens_per_day, peak_to_average, target_utilisation,
+// mix: [{model_class, share, input_tokens, output_tokens}]}; the values are checked by
+// sizeWorkload(), which names the same fields.
+void readWorkload(const json &w, PlanInput &in, std::string &error)
+{
+    FieldReader r(w, "plan.workload", error);
+    Workload out;
+    if (r.has("requests_per_day"))
+        out.requestsPerDay = r.number("requests_per_day");
+    if (r.has("tokens_per_day"))
+        out.tokensPerDay = r.number("tokens_per_day");
+    if (!out.requestsPerDay && !out.tokensPerDay)
+        r.fail("requests_per_day", "give requests_per_day or tokens_per_day");
+    out.peakToAverage = r.number("peak_to_average");
+    out.targetUtilisation = r.number("target_utilisation");
+    if (!r.has("mix") || !w["mix"].is_array()) {
+        r.fail("mix", "expected a list of {model_class, share, input_tokens, output_tokens}");
+        return;
+    }
+    for (std::size_t i = 0; i < w["mix"].size(); ++i) {
+        FieldReader m(w["mix"][i], "plan.workload.mix[" + std::to_string(i) + "]", error);
+        RouteShare route;
+        route.modelClass = m.text("model_class");
+        route.share = m.number("share");
+        route.inputTokens = m.number("input_tokens");
+        route.outputTokens = m.number("output_tokens");
+        out.mix.push_back(route);
+    }
+    in.workload = std::move(out);
+}
+
 void readPlan(const json &p, PlanInput &in, std::string &error)
 {
     FieldReader plan(p, "plan", error);
@@ -129,8 +160,14 @@ void readPlan(const json &p, PlanInput &in, std::string &error)
             plan.fail("racks", "expected a whole number");
         in.rackCount = static_cast<int>(racks);
     }
-    if (!in.targetItLoad && !in.rackCount)
-        plan.fail("it_load_mw", "give it_load_mw or racks");
+    if (plan.has("workload")) {
+        if (const json *w = plan.object("workload"))
+            readWorkload(*w, in, error);
+    }
+    if (int(in.targetItLoad.has_value()) + int(in.rackCount.has_value())
+                + int(in.workload.has_value())
+        != 1)
+        plan.fail("it_load_mw", "give one of it_load_mw, racks or workload");
     readAccelerator(plan, p, in, error);
     in.coolingId = plan.text("cooling");
     if (const json *r = plan.object("redundancy")) {

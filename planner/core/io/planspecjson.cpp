@@ -19,6 +19,22 @@ std::string planSpecToJson(const PlanSpec &spec)
         plan["it_load_mw"] = in.targetItLoad->value();
     if (in.rackCount)
         plan["racks"] = *in.rackCount;
+    if (in.workload) {
+        nlohmann::json w;
+        if (in.workload->requestsPerDay)
+            w["requests_per_day"] = *in.workload->requestsPerDay;
+        if (in.workload->tokensPerDay)
+            w["tokens_per_day"] = *in.workload->tokensPerDay;
+        w["peak_to_average"] = in.workload->peakToAverage;
+        w["target_utilisation"] = in.workload->targetUtilisation;
+        w["mix"] = nlohmann::json::array();
+        for (const RouteShare &r : in.workload->mix)
+            w["mix"].push_back({{"model_class", r.modelClass},
+                                {"share", r.share},
+                                {"input_tokens", r.inputTokens},
+                                {"output_tokens", r.outputTokens}});
+        plan["workload"] = std::move(w);
+    }
     if (in.customAccelerator) {
         const AcceleratorSystem &a = *in.customAccelerator;
         plan["accelerator"] = {{"id", a.id},

@@ -9,6 +9,7 @@
 #include "planner/core/common/units.h"
 #include "planner/core/sizing/gridcriterion.h"
 #include "planner/core/sizing/redundancy.h"
+#include "planner/core/sizing/workload.h"
 
 #include <optional>
 #include <string>
@@ -18,9 +19,11 @@ namespace planner {
 
 struct PlanInput
 {
-    // Exactly one of these two: a target critical IT load, or a number of racks.
+    // Exactly one of these three: a target critical IT load, a number of racks, or a served
+    // workload that sizes the racks of the chosen system (see workload.h).
     std::optional<Megawatts> targetItLoad;
     std::optional<int> rackCount;
+    std::optional<Workload> workload;
 
     std::string acceleratorId; // a catalog id; ignored when customAccelerator is set
     std::optional<AcceleratorSystem> customAccelerator; // figures from the user (source -1)

@@ -12,6 +12,18 @@ namespace {
 // Typical number of assumptions a plan records; reserved once so the list allocates once.
 constexpr std::size_t kAssumptionCapacity = 64;
 
+// Assumption keys are literals (the list stores the pointer).
+const char *throughputKey(const std::string &modelClass)
+{
+    if (modelClass == "mini")
+        return "throughput, mini model";
+    if (modelClass == "large-dense")
+        return "throughput, large dense model";
+    if (modelClass == "xl-dense")
+        return "throughput, extra-large dense model";
+    return "throughput, reasoning model";
+}
+
 void sizeRacks(SizingContext &c)
 {
     PlanResult &r = c.result;
@@ -20,6 +32,15 @@ void sizeRacks(SizingContext &c)
         const double mw = c.input.targetItLoad->value();
         r.racks = static_cast<int>(std::ceil(mw * 1000.0 / rackKw - 1e-9));
         c.record("target IT load", "MW", mw, Origin::UserInput, Subject::Plan);
+    } else if (r.workload) {
+        r.racks = r.workload->racks;
+        c.record("accelerators for the workload", "", double(r.workload->accelerators),
+                 Origin::UserInput, Subject::Plan);
+        for (const ClassSizing &k : r.workload->classes) {
+            if (k.throughput)
+                c.use(throughputKey(k.route.modelClass), "tokens/s per accelerator",
+                      k.throughput->tokensPerSecond, Subject::Accelerator);
+        }
     } else {
         r.racks = *c.input.rackCount;
         c.record("racks", "", r.racks, Origin::UserInput, Subject::Plan);
@@ -148,6 +169,12 @@ Expected<PlanResult> plan(const PlanInput &input, const SiteConditions &site,
             ? -1
             : static_cast<int>(accelerator - catalog.accelerators.data());
     result.coolingIndex = static_cast<int>(cooling - catalog.cooling.data());
+    if (input.workload) {
+        auto served = sizeWorkload(*input.workload, *accelerator);
+        if (!served)
+            return served.error();
+        result.workload = std::move(*served);
+    }
     SizingContext c{input, site, catalog, *accelerator, *cooling, result};
 
     sizeRacks(c);

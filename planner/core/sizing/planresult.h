@@ -6,8 +6,10 @@
 
 #include "planner/core/common/units.h"
 #include "planner/core/sizing/assumption.h"
+#include "planner/core/sizing/workload.h"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -107,6 +109,7 @@ struct PlanResult
     int coolingIndex = -1; // in Catalog::cooling
     int racks = 0;
     long long accelerators = 0;
+    std::optional<WorkloadSizing> workload; // when the plan was sized from a served workload
     Kilowatts rackPower;
     Megawatts itLoad;
     double liquidShare = 0; // share of IT heat taken by liquid

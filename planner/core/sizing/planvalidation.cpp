@@ -67,8 +67,11 @@ std::string validateHeadroom(const GridHeadroom &h)
 
 std::string validatePlanInput(const PlanInput &in, const Catalog &catalog)
 {
-    if (in.targetItLoad.has_value() == in.rackCount.has_value())
-        return "give either a target IT load in MW or a number of racks, not both or neither";
+    if (int(in.targetItLoad.has_value()) + int(in.rackCount.has_value())
+                + int(in.workload.has_value())
+        != 1)
+        return "give one of a target IT load in MW, a number of racks or a workload, not "
+               "several or none";
     if (in.targetItLoad) {
         const double mw = in.targetItLoad->value();
         if (!finite(mw) || mw <= 0.0)

@@ -260,6 +260,22 @@ private slots:
             for (const Figure *f :
                  {&a.acceleratorsPerRack, &a.rackItPowerKw, &a.liquidHeatFraction})
                 QVERIFY2(c.sourceOf(*f), a.id.c_str());
+            // Inference throughput: a sourced figure with its year and status, the benchmark
+            // and the MLPerf scenario named.
+            for (const ModelThroughput &t : a.throughput) {
+                const SourceRef *ref = c.sourceOf(t.tokensPerSecond);
+                QVERIFY2(ref && !ref->year.empty() && !ref->status.empty(), a.id.c_str());
+                QVERIFY2(t.benchmark.find("MLPerf") != std::string::npos, a.id.c_str());
+                QVERIFY2(t.scenario == "Offline" || t.scenario == "Server", a.id.c_str());
+                QVERIFY(t.tokensPerSecond.value > 0.0);
+            }
+        }
+        // The model classes the README's router mix names have figures for some systems.
+        for (std::string_view modelClass : kModelClasses) {
+            bool found = false;
+            for (const AcceleratorSystem &a : c.accelerators)
+                found = found || a.throughputFor(modelClass);
+            QVERIFY2(found, std::string(modelClass).c_str());
         }
         for (const CoolingArchitecture &a : c.cooling) {
             QVERIFY2(c.sourceOf(a.wueLPerKwh) && c.sourceOf(a.pueBandMax), a.id.c_str());
