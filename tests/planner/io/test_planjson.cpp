@@ -125,7 +125,8 @@ private slots:
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("expected");
         QTest::newRow("no plan") << "plan" << QJsonValue() << "\"plan\" object";
-        QTest::newRow("no load") << "plan.it_load_mw" << QJsonValue() << "give it_load_mw or racks";
+        QTest::newRow("no load") << "plan.it_load_mw" << QJsonValue()
+                                 << "give one of it_load_mw, racks or workload";
         QTest::newRow("load as text")
                 << "plan.it_load_mw" << QJsonValue("lots") << "plan.it_load_mw: expected a number";
         QTest::newRow("fractional racks")

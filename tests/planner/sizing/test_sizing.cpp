@@ -296,10 +296,10 @@ private slots:
         QTest::newRow("zero racks") << in << "must be at least 1";
         in = base;
         in.rackCount = 5;
-        QTest::newRow("MW and racks") << in << "not both or neither";
+        QTest::newRow("MW and racks") << in << "not several or none";
         in.targetItLoad.reset();
         in.rackCount.reset();
-        QTest::newRow("neither") << in << "not both or neither";
+        QTest::newRow("neither") << in << "not several or none";
         in = base;
         in.acceleratorId = "gb900-nvl1000";
         QTest::newRow("unknown accelerator") << in << "unknown accelerator system 'gb900";

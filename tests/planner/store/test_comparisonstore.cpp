@@ -58,13 +58,16 @@ void TestComparisonStore::choiceRoundTrips()
 
 void TestComparisonStore::schema3FileOpensWithNoChoice()
 {
-    // A schema 3 file is today's file without the table (and without schema 5's column).
+    // A schema 3 file is today's file without the table (and without schema 5's column and
+    // schema 6's field table).
     const std::string path = m_dir.filePath("schema3.gpkg").toStdString();
     QVERIFY(saveProjectFile(path, project(), "test").ok());
     {
         auto db = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadWrite);
         QVERIFY(db.ok());
-        QVERIFY(db->execute("DROP TABLE energize_comparison; DELETE FROM gpkg_contents WHERE "
+        QVERIFY(db->execute("DROP TABLE energize_layer_fields; DELETE FROM gpkg_contents "
+                            "WHERE table_name = 'energize_layer_fields';"
+                            "DROP TABLE energize_comparison; DELETE FROM gpkg_contents WHERE "
                             "table_name = 'energize_comparison'; ALTER TABLE energize_layers "
                             "DROP COLUMN locations; UPDATE energize_meta SET value "
                             "= '3' WHERE key = 'schema_version';")
