@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <limits>
 #include <map>
 #include <set>
@@ -280,9 +281,14 @@ Expected<std::vector<BuildPlan>> readPlans(SqliteDatabase &db, const std::string
         e.networkUpgradesUsd = optionalReal(s, 26);
         e.newSubstation = s.integer(27) != 0;
         // The plan parser's checks, so a file holds nothing a plan edit could not make.
+        // Text that is not UTF-8 (a tampered file) cannot be written as JSON: the writer throws.
         if (bad.empty()) {
-            if (auto checked = parsePlanSpec(planSpecToJson(plan.spec)); !checked)
-                bad = checked.error().message;
+            try {
+                if (auto checked = parsePlanSpec(planSpecToJson(plan.spec)); !checked)
+                    bad = checked.error().message;
+            } catch (const std::exception &e) {
+                bad = std::string("a text column is not valid UTF-8 (") + e.what() + ")";
+            }
         }
         if (!bad.empty()) {
             warnings.push_back("plan '" + plan.name + "': " + bad + "; the plan was not opened");

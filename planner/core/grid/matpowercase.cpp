@@ -62,7 +62,9 @@ public:
     int line() const { return m_line; }
     void advance()
     {
-        if (!atEnd() && m_text[m_pos] == '\n')
+        if (atEnd()) // a "..." continuation on the last line has no next line to join
+            return;
+        if (m_text[m_pos] == '\n')
             ++m_line;
         ++m_pos;
     }

@@ -5,6 +5,7 @@
 // the NLCD Puerto Rico extract of the shared data when present.
 #include "../rasterfixtures.h"
 #include "maps/raster/rasterlayer.h"
+#include "tests/support/shareddata.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,7 +108,7 @@ private slots:
         QDir folder(path);
         const QStringList tifs = folder.entryList({"*.tif"});
         if (tifs.isEmpty())
-            QSKIP("../shared/data/nlcd-puerto-rico-3km is absent");
+            MISSING_SHARED_DATA("../shared/data/nlcd-puerto-rico-3km/*.tif");
         // Renamed in a temporary folder so that the file name cannot give the answer.
         QTemporaryDir dir;
         const QString copy = dir.filePath("raster.tif");

@@ -72,6 +72,19 @@ private slots:
         QCOMPARE(grid->branches[0].line, 13); // the continuation counts as a line
     }
 
+    // Found by fuzz_matpower: a "..." continuation on the last line, with no newline after it,
+    // read past the end of the text (std::out_of_range).
+    void continuationAtTheVeryEnd()
+    {
+        const auto grid = parseMatpowerCase(std::string(kSmall) + "% trailing ...", "small.m");
+        QVERIFY2(grid.ok(), grid.ok() ? "" : grid.error().message.c_str());
+        QCOMPARE(grid->buses.size(), std::size_t(2));
+        // The fuzzer's shape: the continuation where a value should follow.
+        const auto cut = parseMatpowerCase(std::string(kSmall) + "mpc.extra = ...", "small.m");
+        QVERIFY2(cut.ok(), cut.ok() ? "" : cut.error().message.c_str());
+        QCOMPARE(cut->buses.size(), std::size_t(2));
+    }
+
     void brokenInputs_data()
     {
         QTest::addColumn<QString>("from");

@@ -31,6 +31,7 @@ private slots:
     void badValuesAreRefusedWithTheField_data();
     void badValuesAreRefusedWithTheField();
     void badValueInTheFileSkipsThePlanWithAMessage();
+    void textThatIsNotUtf8SkipsThePlanWithAMessage();
     void modelFollowsTheDocument();
 
 private:
@@ -343,6 +344,31 @@ void TestBuildPlans::badValueInTheFileSkipsThePlanWithAMessage()
     QCOMPARE(reopened.loadWarnings().size(), 1);
     QVERIFY(reopened.loadWarnings().front().contains("Hand-edited"));
     QVERIFY(reopened.loadWarnings().front().contains("ups"));
+}
+
+// Found by fuzz_projectopen: bytes that are not UTF-8 in a text column made the JSON writer
+// behind the plan check throw, and the open ended in std::terminate.
+void TestBuildPlans::textThatIsNotUtf8SkipsThePlanWithAMessage()
+{
+    Document doc;
+    commands::addPlan(doc, "Good", 0, everyField());
+    commands::addPlan(doc, "Tampered", 0, everyField());
+    const QString path = m_dir.filePath("not-utf8-plan.gpkg");
+    QVERIFY2(doc.save(path).ok(), "save failed");
+    {
+        auto db = SqliteDatabase::open(path.toStdString(), SqliteDatabase::Mode::ReadWrite);
+        QVERIFY(db->execute("UPDATE energize_plans SET bridging = CAST(X'41FF30' AS TEXT) "
+                            "WHERE name = 'Tampered'")
+                        .ok());
+    }
+    Document reopened;
+    QVERIFY2(reopened.load(path).ok(), "load failed");
+    QCOMPARE(reopened.plans().size(), std::size_t(1));
+    QCOMPARE(reopened.plans().front().name, std::string("Good"));
+    QCOMPARE(reopened.loadWarnings().size(), 1);
+    QVERIFY(reopened.loadWarnings().front().contains("Tampered"));
+    QVERIFY2(reopened.loadWarnings().front().contains("UTF-8"),
+             qPrintable(reopened.loadWarnings().front()));
 }
 
 void TestBuildPlans::modelFollowsTheDocument()
