@@ -30,14 +30,11 @@ private slots:
     void everyOperationIsOneUndoStep();
     void badValuesAreRefusedWithTheField_data();
     void badValuesAreRefusedWithTheField();
+    void badValueInTheFileSkipsThePlanWithAMessage_data();
     void badValueInTheFileSkipsThePlanWithAMessage();
-    void textThatIsNotUtf8SkipsThePlanWithAMessage();
     void modelFollowsTheDocument();
 
 private:
-    // Saves two plans, "Good" and NAME, then runs SQL on the file; the reopened document.
-    void reopenAfterTampering(const QString &file, const char *name, const char *sql,
-                              Document &reopened);
     QTemporaryDir m_dir;
 };
 
@@ -328,52 +325,41 @@ void TestBuildPlans::badValuesAreRefusedWithTheField()
     QCOMPARE(specText(*doc.plan(id)), before);
 }
 
-void TestBuildPlans::reopenAfterTampering(const QString &file, const char *name, const char *sql,
-                                          Document &reopened)
+void TestBuildPlans::badValueInTheFileSkipsThePlanWithAMessage_data()
 {
-    Document doc;
-    commands::addPlan(doc, "Good", 0, everyField());
-    commands::addPlan(doc, name, 0, everyField());
-    const QString path = m_dir.filePath(file);
-    QVERIFY2(doc.save(path).ok(), "save failed");
-    {
-        auto db = SqliteDatabase::open(path.toStdString(), SqliteDatabase::Mode::ReadWrite);
-        QVERIFY(db->execute(sql).ok());
-    }
-    QVERIFY2(reopened.load(path).ok(), "load failed");
+    QTest::addColumn<QString>("sql"); // run on the saved file, against the plan "Tampered"
+    QTest::addColumn<QString>("named"); // must appear in the warning
+    QTest::newRow("hand-edited redundancy")
+            << "UPDATE energize_plans SET ups = '3N' WHERE name = 'Tampered'"
+            << "ups";
+    // Found by fuzz_projectopen: bytes that are not UTF-8 in a text column made the JSON writer
+    // behind the plan check throw, and the open ended in std::terminate.
+    QTest::newRow("text that is not UTF-8")
+            << "UPDATE energize_plans SET bridging = CAST(X'41FF30' AS TEXT) "
+               "WHERE name = 'Tampered'"
+            << "UTF-8";
 }
 
 void TestBuildPlans::badValueInTheFileSkipsThePlanWithAMessage()
 {
+    QFETCH(QString, sql);
+    QFETCH(QString, named);
+    Document doc;
+    commands::addPlan(doc, "Good", 0, everyField());
+    commands::addPlan(doc, "Tampered", 0, everyField());
+    const QString path = m_dir.filePath("bad-plan.gpkg");
+    QVERIFY2(doc.save(path).ok(), "save failed");
+    {
+        auto db = SqliteDatabase::open(path.toStdString(), SqliteDatabase::Mode::ReadWrite);
+        QVERIFY(db->execute(sql.toStdString()).ok());
+    }
     Document reopened;
-    reopenAfterTampering("bad-plan.gpkg", "Hand-edited",
-                         "UPDATE energize_plans SET ups = '3N' WHERE name = 'Hand-edited'",
-                         reopened);
-    if (QTest::currentTestFailed())
-        return;
-    QCOMPARE(reopened.plans().size(), std::size_t(1));
-    QCOMPARE(reopened.plans().front().name, std::string("Good"));
-    QCOMPARE(reopened.loadWarnings().size(), 1);
-    QVERIFY(reopened.loadWarnings().front().contains("Hand-edited"));
-    QVERIFY(reopened.loadWarnings().front().contains("ups"));
-}
-
-// Found by fuzz_projectopen: bytes that are not UTF-8 in a text column made the JSON writer
-// behind the plan check throw, and the open ended in std::terminate.
-void TestBuildPlans::textThatIsNotUtf8SkipsThePlanWithAMessage()
-{
-    Document reopened;
-    reopenAfterTampering("not-utf8-plan.gpkg", "Tampered",
-                         "UPDATE energize_plans SET bridging = CAST(X'41FF30' AS TEXT) "
-                         "WHERE name = 'Tampered'",
-                         reopened);
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(reopened.plans().size(), std::size_t(1));
     QCOMPARE(reopened.plans().front().name, std::string("Good"));
     QCOMPARE(reopened.loadWarnings().size(), 1);
     QVERIFY(reopened.loadWarnings().front().contains("Tampered"));
-    QVERIFY2(reopened.loadWarnings().front().contains("UTF-8"),
+    QVERIFY2(reopened.loadWarnings().front().contains(named),
              qPrintable(reopened.loadWarnings().front()));
 }
 
