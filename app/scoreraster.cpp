@@ -47,7 +47,7 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
     if (all.hvSubstationKm || all.lineKv) {
         maps::SiteFactorGridRequest distances = all;
         distances.slopeDeg = distances.landClass = distances.landPrice = false;
-        distances.meanTemperatureC = distances.floodZone = false;
+        distances.meanTemperatureC = distances.floodZone = distances.nearestPointValue = false;
         distances.exactWhere = scorableCells(score, *factors);
         auto second = maps::SiteFactorGrid::compute(inputs, grid, distances, half(1));
         if (!second)

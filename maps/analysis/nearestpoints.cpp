@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace maps {
 namespace {
@@ -86,47 +87,77 @@ NearestPoints::nearestAtOrAbove(const LonLat &p, const std::vector<double> &leve
     return hits;
 }
 
+namespace {
+
+// The centre and bounding radius of a set of Earth-centred points.
+std::pair<Ecef, double> boundingSphere(const Ecef *q, std::size_t count)
+{
+    Ecef centre;
+    for (std::size_t k = 0; k < count; ++k) {
+        centre.x += q[k].x;
+        centre.y += q[k].y;
+        centre.z += q[k].z;
+    }
+    centre.x /= double(count);
+    centre.y /= double(count);
+    centre.z /= double(count);
+    double r2 = 0.0;
+    for (std::size_t k = 0; k < count; ++k)
+        r2 = std::max(r2, chord2(q[k], centre));
+    return {centre, std::sqrt(r2)};
+}
+
+// Of `from` (ascending indices), those that can be nearest to some query within r of the
+// centre: a point farther than d_min + 2r from it is farther from every such query than the
+// point at d_min is from that query (triangle inequality).
+void keepCandidates(const std::vector<Ecef> &points, const int *from, std::size_t count,
+                    const Ecef &centre, double r, std::vector<int> &out)
+{
+    double dMin = std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < count; ++k)
+        dMin = std::min(dMin, chord2(points[std::size_t(from[k])], centre));
+    const double reach = std::sqrt(dMin) + 2.0 * r;
+    // A relative margin for rounding in the square roots: keeping one point too many is
+    // harmless, dropping the nearest is not.
+    const double reach2 = reach * reach * (1.0 + 1e-12) + 1e-6;
+    out.clear();
+    for (std::size_t k = 0; k < count; ++k) {
+        if (chord2(points[std::size_t(from[k])], centre) <= reach2)
+            out.push_back(from[k]);
+    }
+}
+
+} // namespace
+
 void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *indexOut) const
 {
     if (m_points.empty()) {
         std::fill(indexOut, indexOut + n, -1);
         return;
     }
-    constexpr std::size_t kBlock = 256; // cells bounded by one sphere
-    std::vector<Ecef> q(std::min(n, kBlock));
-    std::vector<int> candidates;
-    candidates.reserve(m_points.size());
+    if (n == 0)
+        return;
+    // Two levels: the points that can serve any of the queries, then of those the ones that
+    // can serve each block of kBlock queries.
+    constexpr std::size_t kBlock = 256;
+    EcefRun ecef;
+    std::vector<Ecef> q(n);
+    for (std::size_t k = 0; k < n; ++k)
+        q[k] = ecef(queries[k]);
+    std::vector<int> all(m_points.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        all[i] = int(i);
+    std::vector<int> outer, candidates;
+    const auto [centre, r] = boundingSphere(q.data(), n);
+    keepCandidates(m_points, all.data(), all.size(), centre, r, outer);
+    candidates.reserve(outer.size());
     for (std::size_t start = 0; start < n; start += kBlock) {
         const std::size_t count = std::min(kBlock, n - start);
-        Ecef centre;
-        for (std::size_t k = 0; k < count; ++k) {
-            q[k] = toEcef(queries[start + k].lon, queries[start + k].lat);
-            centre.x += q[k].x;
-            centre.y += q[k].y;
-            centre.z += q[k].z;
-        }
-        centre.x /= double(count);
-        centre.y /= double(count);
-        centre.z /= double(count);
-        double r = 0.0;
+        const auto [blockCentre, blockR] = boundingSphere(q.data() + start, count);
+        keepCandidates(m_points, outer.data(), outer.size(), blockCentre, blockR, candidates);
         for (std::size_t k = 0; k < count; ++k)
-            r = std::max(r, std::sqrt(chord2(q[k], centre)));
-        // Distances from the centre; a point farther than d_min + 2r from it is farther from
-        // every cell than the point at d_min is from that cell.
-        double dMin = std::numeric_limits<double>::infinity();
-        for (const Ecef &p : m_points)
-            dMin = std::min(dMin, chord2(p, centre));
-        const double reach = std::sqrt(dMin) + 2.0 * r;
-        // A relative margin for rounding in the square roots: keeping one point too many is
-        // harmless, dropping the nearest is not.
-        const double reach2 = reach * reach * (1.0 + 1e-12) + 1e-6;
-        candidates.clear();
-        for (std::size_t i = 0; i < m_points.size(); ++i) {
-            if (chord2(m_points[i], centre) <= reach2)
-                candidates.push_back(int(i));
-        }
-        for (std::size_t k = 0; k < count; ++k)
-            indexOut[start + k] = scan(m_points, candidates.data(), candidates.size(), q[k]);
+            indexOut[start + k] =
+                    scan(m_points, candidates.data(), candidates.size(), q[start + k]);
     }
 }
 

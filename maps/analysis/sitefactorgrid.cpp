@@ -120,7 +120,9 @@ Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &ma
     return out;
 }
 
-// Lon/lat of every cell centre, for the direct queries of far cells.
+// Lon/lat of every cell centre, for the direct queries of far cells and the nearest points.
+// On a Web Mercator grid (the heatmap's) longitude depends on the column only and latitude on
+// the row only: both come from the closed-form inverse, worked out once per column and row.
 class CellCentres
 {
 public:
@@ -129,11 +131,51 @@ public:
         auto t = CrsTransform::toLonLat(grid.crsWkt);
         if (!t)
             return t.error();
-        return CellCentres(grid, std::move(*t));
+        CellCentres centres(grid, std::move(*t));
+        if (!grid.crsWkt.isEmpty()
+            && CrsTransform::sameCrs(grid.crsWkt, QStringLiteral("EPSG:3857"))) {
+            constexpr double kRadius = 6378137.0; // EPSG:3857's sphere: WGS 84's semi-major axis
+            constexpr double kDegrees = 180.0 / M_PI;
+            centres.m_lon.resize(std::size_t(grid.width));
+            for (int c = 0; c < grid.width; ++c)
+                centres.m_lon[std::size_t(c)] = grid.pixelCentre(c, 0).x() / kRadius * kDegrees;
+            centres.m_lat.resize(std::size_t(grid.height));
+            for (int r = 0; r < grid.height; ++r) {
+                const double y = grid.pixelCentre(0, r).y() / kRadius;
+                centres.m_lat[std::size_t(r)] = std::atan(std::sinh(y)) * kDegrees;
+            }
+        }
+        return centres;
     }
     std::optional<LonLat> at(int col, int row) const
     {
+        if (!m_lat.empty())
+            return LonLat{m_lon[std::size_t(col)], m_lat[std::size_t(row)]};
         return m_toLonLat.applyToLonLat(m_grid.pixelCentre(col, row));
+    }
+    // The centres of a whole row in one transformation (far cheaper than one call per cell);
+    // a centre outside the coordinate system comes back as NaN.
+    void row(int r, LonLat *out) const
+    {
+        const int n = m_grid.width;
+        if (!m_lat.empty()) {
+            for (int c = 0; c < n; ++c)
+                out[c] = LonLat{m_lon[std::size_t(c)], m_lat[std::size_t(r)]};
+            return;
+        }
+        m_x.resize(std::size_t(n));
+        m_y.resize(std::size_t(n));
+        m_ok.resize(std::size_t(n));
+        for (int c = 0; c < n; ++c) {
+            const QPointF p = m_grid.pixelCentre(c, r);
+            m_x[std::size_t(c)] = p.x();
+            m_y[std::size_t(c)] = p.y();
+        }
+        m_toLonLat.apply(m_x.data(), m_y.data(), n, m_ok.data());
+        for (std::size_t c = 0; c < std::size_t(n); ++c) {
+            const bool ok = m_ok[c] && std::isfinite(m_x[c]) && std::isfinite(m_y[c]);
+            out[c] = ok ? LonLat{m_x[c], m_y[c]} : LonLat{NAN, NAN};
+        }
     }
 
 private:
@@ -141,6 +183,9 @@ private:
     {}
     RasterGrid m_grid;
     CrsTransform m_toLonLat;
+    std::vector<double> m_lon, m_lat; // per column and per row, on a Web Mercator grid
+    mutable std::vector<double> m_x, m_y; // row() scratch: one CellCentres per thread
+    mutable std::vector<int> m_ok;
 };
 
 // Runs fn(firstRow, lastRow, centres) over bands of rows on the control's threads, each thread
@@ -415,14 +460,27 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                 const auto p = centres.at(c, r);
                                 if (!p)
                                     continue;
-                                double nearest = std::numeric_limits<double>::infinity();
-                                for (const VectorLayer *layer : lines) {
-                                    if (const auto hit = layer->nearest(*p);
-                                        hit && hit->distanceM < nearest) {
-                                        nearest = hit->distanceM;
-                                        out.lineKv[i] = layer->features().kv[hit->feature];
+                                // Inside the margin the nearest line lies within the transform's
+                                // distance and a diagonal (with room for the per-row scale): the
+                                // index need not look farther.
+                                const double bound = inside
+                                        ? double(best[i]) * 1.02 + 2.0 * ambiguous
+                                        : std::numeric_limits<double>::infinity();
+                                // A layer with nothing within the bound holds no nearer line
+                                // than the others; only if none does is the bound dropped.
+                                auto ask = [&](double within) {
+                                    double nearest = std::numeric_limits<double>::infinity();
+                                    for (const VectorLayer *layer : lines) {
+                                        if (const auto hit = layer->nearest(*p, {}, within);
+                                            hit && hit->distanceM < nearest) {
+                                            nearest = hit->distanceM;
+                                            out.lineKv[i] = layer->features().kv[hit->feature];
+                                        }
                                     }
-                                }
+                                    return std::isfinite(nearest);
+                                };
+                                if (!ask(bound) && std::isfinite(bound))
+                                    ask(std::numeric_limits<double>::infinity());
                             }
                         }
                     });
@@ -500,19 +558,49 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
         out.nearestPointValue.assign(cells, kNaN);
         if (!inputs.valuePoints.empty()) {
             const NearestPoints points(inputs.valuePoints);
+            // Queries go in square tiles of cells (a band's rows by as many columns), so that
+            // the sphere bounding each tile, and the points it keeps, stay small.
             auto status =
                     forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
-                        std::vector<LonLat> where(std::size_t(grid.width));
-                        std::vector<int> nearest(where.size());
-                        for (int r = r0; r < r1; ++r) {
-                            for (int c = 0; c < grid.width; ++c)
-                                where[std::size_t(c)] = centres.at(c, r).value_or(LonLat{NAN, NAN});
+                        const int rows = r1 - r0;
+                        std::vector<LonLat> band(std::size_t(rows) * grid.width);
+                        for (int r = r0; r < r1; ++r)
+                            centres.row(r, band.data() + std::size_t(r - r0) * grid.width);
+                        // Tiles of about 256 cells (the block nearestForCells bounds by one
+                        // sphere), asked 16 tiles at a time (the points kept for a call bound
+                        // those kept for each of its tiles).
+                        const int tileCols = std::max(1, std::min(grid.width, 256 / rows));
+                        const int callCols = 16 * tileCols;
+                        std::vector<LonLat> where;
+                        std::vector<int> nearest;
+                        for (int s0 = 0; s0 < grid.width; s0 += callCols) {
+                            const int s1 = std::min(grid.width, s0 + callCols);
+                            where.clear();
+                            for (int c0 = s0; c0 < s1; c0 += tileCols) {
+                                for (int r = 0; r < rows; ++r) {
+                                    const LonLat *line = band.data() + std::size_t(r) * grid.width;
+                                    for (int c = c0; c < std::min(s1, c0 + tileCols); ++c) {
+                                        if (!std::isnan(line[c].lon))
+                                            where.push_back(line[c]);
+                                    }
+                                }
+                            }
+                            nearest.resize(where.size());
                             points.nearestForCells(where.data(), where.size(), nearest.data());
-                            float *row = out.nearestPointValue.data() + std::size_t(r) * grid.width;
-                            for (int c = 0; c < grid.width; ++c) {
-                                const int k = nearest[std::size_t(c)];
-                                if (k >= 0 && !std::isnan(where[std::size_t(c)].lon))
-                                    row[c] = inputs.pointValues[std::size_t(k)];
+                            std::size_t k = 0;
+                            for (int c0 = s0; c0 < s1; c0 += tileCols) {
+                                for (int r = 0; r < rows; ++r) {
+                                    const LonLat *line = band.data() + std::size_t(r) * grid.width;
+                                    float *dst = out.nearestPointValue.data()
+                                            + std::size_t(r0 + r) * grid.width;
+                                    for (int c = c0; c < std::min(s1, c0 + tileCols); ++c) {
+                                        if (std::isnan(line[c].lon))
+                                            continue;
+                                        const int i = nearest[k++];
+                                        if (i >= 0)
+                                            dst[c] = inputs.pointValues[std::size_t(i)];
+                                    }
+                                }
                             }
                         }
                     });

@@ -3,7 +3,9 @@
 
 #include <geodesic.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 
 namespace maps {
@@ -33,14 +35,46 @@ double geodesicDistance(double lon1, double lat1, double lon2, double lat2)
     return s12;
 }
 
+namespace {
+
+double primeVerticalRadius(double sinPhi)
+{
+    return kWgs84A / std::sqrt(1.0 - kE2 * sinPhi * sinPhi);
+}
+
+Ecef ecefOf(double sinPhi, double cosPhi, double n, double sinLam, double cosLam)
+{
+    return {n * cosPhi * cosLam, n * cosPhi * sinLam, n * (1.0 - kE2) * sinPhi};
+}
+
+} // namespace
+
 Ecef toEcef(double lon, double lat)
 {
     const double phi = lat * kDeg;
     const double lam = lon * kDeg;
     const double sinPhi = std::sin(phi);
-    const double cosPhi = std::cos(phi);
-    const double n = kWgs84A / std::sqrt(1.0 - kE2 * sinPhi * sinPhi);
-    return {n * cosPhi * std::cos(lam), n * cosPhi * std::sin(lam), n * (1.0 - kE2) * sinPhi};
+    return ecefOf(sinPhi, std::cos(phi), primeVerticalRadius(sinPhi), std::sin(lam), std::cos(lam));
+}
+
+Ecef EcefRun::operator()(const LonLat &p)
+{
+    if (!(p.lat == m_lat)) {
+        m_lat = p.lat;
+        const double phi = p.lat * kDeg;
+        m_sinPhi = std::sin(phi);
+        m_cosPhi = std::cos(phi);
+        m_n = primeVerticalRadius(m_sinPhi);
+    }
+    // Fibonacci hashing of the longitude's bits: 64 slots, one per top-six-bit value.
+    LonTrig &t = m_lon[(std::bit_cast<std::uint64_t>(p.lon) * 0x9E3779B97F4A7C15ULL) >> 58];
+    if (!(p.lon == t.lon)) {
+        t.lon = p.lon;
+        const double lam = p.lon * kDeg;
+        t.sinLam = std::sin(lam);
+        t.cosLam = std::cos(lam);
+    }
+    return ecefOf(m_sinPhi, m_cosPhi, m_n, t.sinLam, t.cosLam);
 }
 
 LonLat fromEcef(const Ecef &p)

@@ -3,7 +3,10 @@
 // Distances on the WGS84 ellipsoid. geodesicDistance() is Karney's algorithm (PROJ's geodesic.h,
 // accurate to nanometres); the Ecef helpers let spatial queries compare straight-line chords,
 // which order points exactly as geodesics do, and turn a chord into a surface distance.
-// All functions are pure and thread-safe.
+// All functions are pure and thread-safe; an EcefRun belongs to one thread.
+
+#include <array>
+#include <limits>
 
 namespace maps {
 
@@ -28,6 +31,24 @@ double geodesicDistance(double lon1, double lat1, double lon2, double lat2);
 
 // Earth-centred coordinates (metres) of a point on the ellipsoid surface.
 Ecef toEcef(double lon, double lat);
+// toEcef for a run of points that repeat latitudes or longitudes (the cell centres of a grid in
+// a cylindrical projection repeat both along rows and down columns): the sines and cosines of a
+// repeated value are reused, the arithmetic is toEcef's, so the coordinates are identical.
+class EcefRun
+{
+public:
+    Ecef operator()(const LonLat &p);
+
+private:
+    struct LonTrig
+    {
+        double lon = std::numeric_limits<double>::quiet_NaN();
+        double sinLam = 0.0, cosLam = 0.0;
+    };
+    double m_lat = std::numeric_limits<double>::quiet_NaN();
+    double m_sinPhi = 0.0, m_cosPhi = 0.0, m_n = 0.0;
+    std::array<LonTrig, 64> m_lon{}; // by a hash of the longitude
+};
 // Inverse of toEcef for points on or near the surface (geodetic height is dropped).
 LonLat fromEcef(const Ecef &p);
 

@@ -184,7 +184,8 @@ LonLat SpatialIndex::pointOf(const FeatureStore &store, const Item &item, const 
     return item.segment ? fromEcef(c.point) : store.vertices[item.vertex];
 }
 
-std::optional<Hit> SpatialIndex::nearest(const FeatureStore &store, LonLat q, KvFilter filter) const
+std::optional<Hit> SpatialIndex::nearest(const FeatureStore &store, LonLat q, KvFilter filter,
+                                         double withinM) const
 {
     if (store.kind == GeometryKind::Polygon) {
         for (int f : containing(store, q)) {
@@ -194,7 +195,9 @@ std::optional<Hit> SpatialIndex::nearest(const FeatureStore &store, LonLat q, Kv
         }
     }
     const Ecef qe = toEcef(q.lon, q.lat);
-    double best2 = INFINITY;
+    // A chord is never longer than the surface distance: a feature within withinM on the
+    // surface has a chord within it too (the small relative margin covers rounding).
+    double best2 = std::isfinite(withinM) ? withinM * withinM * (1.0 + 1e-9) + 1e-6 : INFINITY;
     if (m_pointsOnly) {
         // Same squared distances as candidate(), in the same order, but over plain arrays.
         const double *xs = m_x.data();

@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -37,7 +38,11 @@ public:
                                         const std::atomic<bool> *cancel = nullptr);
 
     // Nearest feature whose voltage passes `filter`; inside a polygon counts as distance 0.
-    std::optional<Hit> nearest(const FeatureStore &store, LonLat q, KvFilter filter = {}) const;
+    // withinM bounds the search (surface metres): nothing beyond it is visited, and the
+    // answer is the unbounded one whenever that lies within it (ties go the same way, as the
+    // tree is walked in the same order).
+    std::optional<Hit> nearest(const FeatureStore &store, LonLat q, KvFilter filter = {},
+                               double withinM = std::numeric_limits<double>::infinity()) const;
     // Every feature within radiusM of q (once each, at its closest part), nearest first.
     std::vector<Hit> within(const FeatureStore &store, LonLat q, double radiusM,
                             KvFilter filter = {}) const;

@@ -9,12 +9,12 @@ VectorLayer::VectorLayer(Metadata metadata, std::shared_ptr<const FeatureStore> 
       m_features(std::move(features)), m_index(std::move(index))
 {}
 
-std::optional<Hit> VectorLayer::nearest(LonLat q, KvFilter filter) const
+std::optional<Hit> VectorLayer::nearest(LonLat q, KvFilter filter, double withinM) const
 {
     if (!isValid()) {
         return std::nullopt;
     }
-    return m_index->nearest(*m_features, q, filter);
+    return m_index->nearest(*m_features, q, filter, withinM);
 }
 
 std::vector<Hit> VectorLayer::within(LonLat q, double radiusM, KvFilter filter) const

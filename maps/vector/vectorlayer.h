@@ -12,6 +12,7 @@
 
 #include <QStringList>
 
+#include <limits>
 #include <memory>
 
 namespace maps {
@@ -48,7 +49,11 @@ public:
     std::size_t featureCount() const { return m_features ? m_features->featureCount() : 0; }
     bool isValid() const { return m_features && m_index; }
 
-    std::optional<Hit> nearest(LonLat q, KvFilter filter = {}) const;
+    // withinM: a bound the caller knows the answer lies within (surface metres); features
+    // beyond it are not searched, and none within gives no hit. The answer is the unbounded
+    // one whenever it lies within the bound.
+    std::optional<Hit> nearest(LonLat q, KvFilter filter = {},
+                               double withinM = std::numeric_limits<double>::infinity()) const;
     std::vector<Hit> within(LonLat q, double radiusM, KvFilter filter = {}) const;
     std::vector<int> containing(LonLat q) const;
 

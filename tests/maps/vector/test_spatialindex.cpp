@@ -192,6 +192,31 @@ private slots:
         }
     }
 
+    // A bound at or above the nearest distance changes nothing (same feature, same distance);
+    // one below it finds nothing. Points and lines, one of each store.
+    void boundedNearestIsTheUnboundedOne()
+    {
+        QRandomGenerator rng(5);
+        const FeatureStore stores[] = {randomLines(rng, 300, -104.0, 28.0, 6.0),
+                                       randomPoints(rng, 500, -104.0, 28.0, 6.0)};
+        for (const FeatureStore &s : stores) {
+            const auto index = SpatialIndex::build(s);
+            QVERIFY(index);
+            for (int k = 0; k < 60; ++k) {
+                const LonLat q{-104.0 + rng.bounded(6.0), 28.0 + rng.bounded(6.0)};
+                const auto free = index->nearest(s, q);
+                QVERIFY(free && free->distanceM > 0.0);
+                const auto atBound = index->nearest(s, q, {}, free->distanceM);
+                const auto loose = index->nearest(s, q, {}, free->distanceM * 3.0 + 1000.0);
+                QVERIFY(atBound && loose);
+                QCOMPARE(atBound->feature, free->feature);
+                QCOMPARE(loose->feature, free->feature);
+                QCOMPARE(loose->distanceM, free->distanceM);
+                QVERIFY(!index->nearest(s, q, {}, free->distanceM * 0.5));
+            }
+        }
+    }
+
     void withinRadiusMatchesBruteForce()
     {
         QRandomGenerator rng(9);
