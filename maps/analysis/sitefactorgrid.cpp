@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/analysis/sitefactorgrid.h"
 
+#include "maps/analysis/cellcentres.h"
 #include "maps/analysis/nearestpoints.h"
-
 #include "maps/analysis/proximitytransform.h"
 #include "maps/analysis/sitefactorgridburn.h"
 #include "maps/analysis/slope.h"
@@ -119,74 +119,6 @@ Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &ma
         return status.error();
     return out;
 }
-
-// Lon/lat of every cell centre, for the direct queries of far cells and the nearest points.
-// On a Web Mercator grid (the heatmap's) longitude depends on the column only and latitude on
-// the row only: both come from the closed-form inverse, worked out once per column and row.
-class CellCentres
-{
-public:
-    static Expected<CellCentres> of(const RasterGrid &grid)
-    {
-        auto t = CrsTransform::toLonLat(grid.crsWkt);
-        if (!t)
-            return t.error();
-        CellCentres centres(grid, std::move(*t));
-        if (!grid.crsWkt.isEmpty()
-            && CrsTransform::sameCrs(grid.crsWkt, QStringLiteral("EPSG:3857"))) {
-            constexpr double kRadius = 6378137.0; // EPSG:3857's sphere: WGS 84's semi-major axis
-            constexpr double kDegrees = 180.0 / M_PI;
-            centres.m_lon.resize(std::size_t(grid.width));
-            for (int c = 0; c < grid.width; ++c)
-                centres.m_lon[std::size_t(c)] = grid.pixelCentre(c, 0).x() / kRadius * kDegrees;
-            centres.m_lat.resize(std::size_t(grid.height));
-            for (int r = 0; r < grid.height; ++r) {
-                const double y = grid.pixelCentre(0, r).y() / kRadius;
-                centres.m_lat[std::size_t(r)] = std::atan(std::sinh(y)) * kDegrees;
-            }
-        }
-        return centres;
-    }
-    std::optional<LonLat> at(int col, int row) const
-    {
-        if (!m_lat.empty())
-            return LonLat{m_lon[std::size_t(col)], m_lat[std::size_t(row)]};
-        return m_toLonLat.applyToLonLat(m_grid.pixelCentre(col, row));
-    }
-    // The centres of a whole row in one transformation (far cheaper than one call per cell);
-    // a centre outside the coordinate system comes back as NaN.
-    void row(int r, LonLat *out) const
-    {
-        const int n = m_grid.width;
-        if (!m_lat.empty()) {
-            for (int c = 0; c < n; ++c)
-                out[c] = LonLat{m_lon[std::size_t(c)], m_lat[std::size_t(r)]};
-            return;
-        }
-        m_x.resize(std::size_t(n));
-        m_y.resize(std::size_t(n));
-        m_ok.resize(std::size_t(n));
-        for (int c = 0; c < n; ++c) {
-            const QPointF p = m_grid.pixelCentre(c, r);
-            m_x[std::size_t(c)] = p.x();
-            m_y[std::size_t(c)] = p.y();
-        }
-        m_toLonLat.apply(m_x.data(), m_y.data(), n, m_ok.data());
-        for (std::size_t c = 0; c < std::size_t(n); ++c) {
-            const bool ok = m_ok[c] && std::isfinite(m_x[c]) && std::isfinite(m_y[c]);
-            out[c] = ok ? LonLat{m_x[c], m_y[c]} : LonLat{NAN, NAN};
-        }
-    }
-
-private:
-    CellCentres(RasterGrid grid, CrsTransform t) : m_grid(std::move(grid)), m_toLonLat(std::move(t))
-    {}
-    RasterGrid m_grid;
-    CrsTransform m_toLonLat;
-    std::vector<double> m_lon, m_lat; // per column and per row, on a Web Mercator grid
-    mutable std::vector<double> m_x, m_y; // row() scratch: one CellCentres per thread
-    mutable std::vector<int> m_ok;
-};
 
 // Runs fn(firstRow, lastRow, centres) over bands of rows on the control's threads, each thread
 // with its own coordinate transform.
