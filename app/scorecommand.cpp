@@ -104,6 +104,7 @@ int runScoreCommand(const QStringList &args)
                         {"normalised", number(s.normalised)},
                         {"contribution", number(s.contribution)},
                         {"excludes", s.excludes},
+                        {"beyond_reach", s.beyondReach},
                         {"reason", row.reason}});
             }
             results.append(

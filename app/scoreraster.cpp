@@ -54,11 +54,13 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
             return second.error();
         factors->hvSubstationKm = std::move(second->hvSubstationKm);
         factors->lineKv = std::move(second->lineKv);
+        factors->lineKm = std::move(second->lineKm);
     }
     ScoreRaster out;
     out.grid = grid;
     out.scores.resize(std::size_t(grid.pixelCount()));
     const std::vector<const float *> columns = scoreColumns(score, *factors);
+    const std::vector<const float *> distances = scoreDistanceColumns(score, *factors);
     const planner::CellScorer scorer(score);
     // Rows split between the cores; each thread offsets the column pointers to its rows.
     const int threads = std::max(1, maps::RasterTileRunner::threadCount(control));
@@ -69,13 +71,15 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
         if (first >= last)
             return;
         const std::size_t offset = std::size_t(first) * grid.width;
-        std::vector<const float *> mine(columns.size());
-        for (std::size_t k = 0; k < columns.size(); ++k)
+        std::vector<const float *> mine(columns.size()), mineKm(columns.size());
+        for (std::size_t k = 0; k < columns.size(); ++k) {
             mine[k] = columns[k] ? columns[k] + offset : nullptr;
+            mineKm[k] = distances[k] ? distances[k] + offset : nullptr;
+        }
         const unsigned char *flood =
                 factors->floodZone.empty() ? nullptr : factors->floodZone.data() + offset;
         scorer.score(mine.data(), flood, std::size_t(last - first) * grid.width,
-                     out.scores.data() + offset);
+                     out.scores.data() + offset, mineKm.data());
     };
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t)

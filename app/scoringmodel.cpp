@@ -37,6 +37,7 @@ planner::ScoreModel ScoringModel::scoreModel() const
         s.weight = f.weight;
         s.excludeAbove = f.excludeAbove;
         s.minKv = f.minKv;
+        s.reachKm = f.reachKm;
         for (auto it = f.classScores.begin(); it != f.classScores.end(); ++it)
             s.classScores.emplace(it.key(), it.value());
         for (auto it = f.excludedClasses.begin(); it != f.excludedClasses.end(); ++it)
@@ -100,6 +101,13 @@ energize::Expected<ScoringModel> loadScoringModel(const QString &path)
         f.minKv = o.value("min_kv").toDouble(0.0);
         if (o.contains("exclude_above"))
             f.excludeAbove = o.value("exclude_above").toDouble();
+        if (o.contains("reach_km")) {
+            if (!o.value("reach_km").isDouble() || !(o.value("reach_km").toDouble() > 0.0))
+                return error(QObject::tr("%1: %2.reach_km must be a distance in km above 0")
+                                     .arg(path, where));
+            f.reachKm = o.value("reach_km").toDouble();
+            f.reachWhy = o.value("reach_why").toString();
+        }
         const QJsonObject scores = o.value("class_scores").toObject();
         for (auto it = scores.begin(); it != scores.end(); ++it)
             f.classScores.insert(it.key().toInt(), it.value().toDouble());

@@ -26,6 +26,10 @@ struct ScoringFactor
     QString unit;
     QString why; // the reason for the default, for tooltips
     double minKv = 0.0; // hv_substation_distance
+    // Distance factors: features farther than this (km) do not count, the factor scores 0 and
+    // says "none within N km"; reachWhy is the reason for the default.
+    std::optional<double> reachKm;
+    QString reachWhy;
     std::optional<double> excludeAbove; // slope
     QMap<int, double> classScores; // land_class
     QMap<int, QString> excludedClasses; // land_class: code -> reason

@@ -256,7 +256,9 @@ void SiteAnalyzer::scoreFactors(SiteAnalysis &a) const
     const auto &headroom = a.conditions.gridHeadroom;
     a.score = planner::scoreSite(
             m_scoreModel,
-            scoreInputs(m_scoreModel, a.factors, headroom ? headroom->n1.value() : double(NAN)));
+            scoreInputs(m_scoreModel, a.factors, headroom ? headroom->n1.value() : double(NAN),
+                        headroom && headroom->distance ? headroom->distance->value()
+                                                       : double(NAN)));
     formatRows(a);
     a.breakdown.excluded = a.score.excluded;
     a.breakdown.score = a.score.score;
@@ -274,7 +276,33 @@ void SiteAnalyzer::formatRows(SiteAnalysis &a) const
         row.score = s.normalised;
         row.contribution = s.contribution;
         row.excludes = s.excludes;
-        if (s.value && factor.id == "hv_substation_distance") {
+        if (s.beyondReach && factor.reachKm) {
+            // Past the factor's reach: scores 0; the nearest one is named for what it is.
+            const QString reachKm = QLocale().toString(*factor.reachKm, 'g', 6);
+            if (factor.id == "line_voltage") {
+                const QString kv = std::isnan(f.line.kv)
+                        ? QObject::tr("voltage unknown")
+                        : QStringLiteral("%1 kV").arg(f.line.kv, 0, 'f', 0);
+                row.value = QObject::tr("none within %1 km (nearest: %2 at %3)")
+                                    .arg(reachKm, kv, km(f.line.distanceM));
+                row.source = f.line.layer;
+            } else if (factor.id == "hv_substation_distance") {
+                row.value = QObject::tr("none within %1 km (nearest: %2, %3)")
+                                    .arg(reachKm, f.hvSubstation.feature)
+                                    .arg(km(f.hvSubstation.distanceM));
+                row.source = f.hvSubstation.layer;
+            } else if (factor.id == "grid_headroom" && a.conditions.gridHeadroom) {
+                const planner::GridHeadroom &h = *a.conditions.gridHeadroom;
+                row.value =
+                        QObject::tr("none within %1 km (nearest: %2, %3 N-1 at %4)")
+                                .arg(reachKm, QString::fromStdString(h.busName), megawatts(h.n1),
+                                     km(h.distance ? h.distance->value() * 1000.0 : NAN));
+                row.source = QString::fromStdString(h.gridCase);
+            } else {
+                row.value = QObject::tr("none within %1 km").arg(reachKm);
+            }
+            row.reason = factor.reachWhy;
+        } else if (s.value && factor.id == "hv_substation_distance") {
             row.value = QObject::tr("%1 (%2 kV, %3)")
                                 .arg(km(f.hvSubstation.distanceM))
                                 .arg(f.hvSubstation.kv, 0, 'f', 0)

@@ -49,17 +49,18 @@ double valueOf(const maps::SourcedValue<double> &v)
 } // namespace
 
 planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::SiteFactors &f,
-                                 double gridHeadroomMw)
+                                 double gridHeadroomMw, double gridHeadroomKm)
 {
     planner::ScoreInputs in;
     for (const planner::ScoreFactor &factor : model.factors) {
-        double v = NAN;
+        double v = NAN, km = NAN;
         switch (quantityOf(factor.id)) {
         case Quantity::HvSubstationKm:
-            v = f.hvSubstation.found() ? f.hvSubstation.distanceM / 1000.0 : NAN;
+            v = km = f.hvSubstation.found() ? f.hvSubstation.distanceM / 1000.0 : NAN;
             break;
         case Quantity::LineKv:
             v = f.line.found() ? f.line.kv : NAN;
+            km = f.line.found() ? f.line.distanceM / 1000.0 : NAN;
             break;
         case Quantity::SlopeDeg:
             v = valueOf(f.slopeDeg);
@@ -75,11 +76,13 @@ planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::S
             break;
         case Quantity::GridHeadroomMw:
             v = gridHeadroomMw;
+            km = gridHeadroomKm;
             break;
         case Quantity::None:
             break;
         }
         in.values.push_back(v);
+        in.distancesKm.push_back(km);
     }
     if (f.inFloodZone.found())
         in.inFloodZone = *f.inFloodZone.value;
@@ -117,6 +120,32 @@ std::vector<const float *> scoreColumns(const planner::ScoreModel &model,
             out.push_back(column(grid.nearestPointValue));
             break;
         case Quantity::None:
+            out.push_back(nullptr);
+            break;
+        }
+    }
+    return out;
+}
+
+std::vector<const float *> scoreDistanceColumns(const planner::ScoreModel &model,
+                                                const maps::SiteFactorGrid &grid)
+{
+    auto column = [](const std::vector<float> &v) {
+        return v.empty() ? nullptr : v.data();
+    };
+    std::vector<const float *> out;
+    for (const planner::ScoreFactor &factor : model.factors) {
+        switch (quantityOf(factor.id)) {
+        case Quantity::HvSubstationKm:
+            out.push_back(column(grid.hvSubstationKm));
+            break;
+        case Quantity::LineKv:
+            out.push_back(column(grid.lineKm));
+            break;
+        case Quantity::GridHeadroomMw:
+            out.push_back(column(grid.nearestPointKm));
+            break;
+        default:
             out.push_back(nullptr);
             break;
         }
@@ -178,9 +207,11 @@ maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model)
             r.hvSubstationKv = factor.minKv;
             // Past the farther of worst and best the score no longer changes.
             r.hvSubstationCapKm = std::max(factor.worst, factor.best);
+            r.hvSubstationReachKm = factor.reachKm.value_or(0.0);
             break;
         case Quantity::LineKv:
             r.lineKv = true;
+            r.lineReachKm = factor.reachKm.value_or(0.0);
             break;
         case Quantity::SlopeDeg:
             r.slopeDeg = true;
@@ -196,6 +227,7 @@ maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model)
             break;
         case Quantity::GridHeadroomMw:
             r.nearestPointValue = factor.weight > 0.0;
+            r.nearestPointKm = r.nearestPointValue && factor.reachKm.has_value();
             break;
         case Quantity::None:
             break;

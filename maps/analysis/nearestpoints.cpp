@@ -129,10 +129,13 @@ void keepCandidates(const std::vector<Ecef> &points, const int *from, std::size_
 
 } // namespace
 
-void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *indexOut) const
+void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *indexOut,
+                                    double *distanceMOut) const
 {
     if (m_points.empty()) {
         std::fill(indexOut, indexOut + n, -1);
+        if (distanceMOut)
+            std::fill(distanceMOut, distanceMOut + n, std::numeric_limits<double>::quiet_NaN());
         return;
     }
     if (n == 0)
@@ -158,6 +161,12 @@ void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *i
         for (std::size_t k = 0; k < count; ++k)
             indexOut[start + k] =
                     scan(m_points, candidates.data(), candidates.size(), q[start + k]);
+    }
+    if (distanceMOut) {
+        // As nearest() measures it: the query's own Earth-centred point (EcefRun gives toEcef's
+        // to the bit) and the chord's surface distance.
+        for (std::size_t k = 0; k < n; ++k)
+            distanceMOut[k] = surfaceDistance(queries[k], q[k], m_points[std::size_t(indexOut[k])]);
     }
 }
 

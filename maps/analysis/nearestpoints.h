@@ -41,10 +41,12 @@ public:
     std::vector<Hit> nearestAtOrAbove(const LonLat &p, const std::vector<double> &levels,
                                       const std::vector<double> &minLevels) const;
 
-    // For n query points: the index of the nearest point of each (-1 when there are none).
+    // For n query points: the index of the nearest point of each (-1 when there are none) and,
+    // if distanceMOut is given, its distance (nearest()'s, to the bit; NaN when none).
     // Queries should be spatially coherent (a block of a grid) for the pruning to pay off;
     // any order gives the right answer.
-    void nearestForCells(const LonLat *queries, std::size_t n, int *indexOut) const;
+    void nearestForCells(const LonLat *queries, std::size_t n, int *indexOut,
+                         double *distanceMOut = nullptr) const;
 
 private:
     std::vector<LonLat> m_lonLat;

@@ -234,7 +234,22 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
     auto burner = GridBurner::create(extended);
     if (!burner)
         return burner.error();
-    const int lineMargin = std::max(1, request.lineMarginPixels);
+    // Lines: the margin need not pass the reach, if there is one.
+    const int lineMargin = request.lineReachKm > 0.0
+            ? std::clamp(int(std::ceil(request.lineReachKm * 1000.0 / finestMetres)) + 2, 1,
+                         std::max(1, request.lineMarginPixels))
+            : std::max(1, request.lineMarginPixels);
+    // How far a transform distance d (metres, on row r) can be from the true one: the burnt
+    // centres lie within half a diagonal of the feature, and the row's scale holds along the
+    // way to within 2 %. Returns the diagonal.
+    auto diagonal = [&](int r) {
+        const double ew = metric->eastWest[std::size_t(r)];
+        return 1.01 * std::hypot(ew, metric->geographic ? metric->northSouth : ew);
+    };
+    auto nearReach = [](double d, double reachMetres, double diag) {
+        return reachMetres > 0.0 && d * 1.02 + 2.0 * diag >= reachMetres
+                && d / 1.02 - 2.0 * diag <= reachMetres;
+    };
     const RasterGrid lineExtended = withMargin(grid, lineMargin);
     auto lineBurner = GridBurner::create(lineExtended);
     if (!lineBurner)
@@ -282,32 +297,42 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             if (!metres)
                 return metres.error();
             const double capMetres = request.hvSubstationCapKm * 1000.0;
+            const double reachMetres = request.hvSubstationReachKm * 1000.0;
             const double nearAll = reach(0, 0, margin); // the least reach of any cell
+            auto ask = [&](const LonLat &p) {
+                double d = NAN;
+                for (const VectorLayer *layer : substations) {
+                    if (const auto hit = layer->nearest(p, filter); hit && !(hit->distanceM >= d))
+                        d = hit->distanceM;
+                }
+                return d;
+            };
             auto status =
                     forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
                         for (int r = r0; r < r1; ++r) {
+                            const double diag = diagonal(r);
                             for (int c = 0; c < grid.width; ++c) {
                                 const std::size_t i = std::size_t(r) * grid.width + c;
                                 double d = (*metres)[i];
+                                // About as far as the reach: which side of it must be exact.
+                                const bool band = exact(i) && nearReach(d, reachMetres, diag);
                                 // Within the margin of every cell: no need to work out this one's.
-                                if (d <= nearAll) {
+                                if (d <= nearAll && !band) {
                                     out.hvSubstationKm[i] = float(d / 1000.0);
                                     continue;
                                 }
                                 const double far = reach(c, r, margin);
-                                if (std::isnan(d) || d > far) {
+                                if (band && d <= far) {
+                                    if (const auto p = centres.at(c, r))
+                                        d = ask(*p);
+                                } else if (std::isnan(d) || d > far) {
                                     // A substation outside the margin may be nearer than any
                                     // inside, but not nearer than `far`: past the cap (or where
                                     // the score cannot depend on it) that is all it takes.
                                     if (capMetres <= far || !exact(i)) {
                                         d = std::max(far, capMetres);
                                     } else if (const auto p = centres.at(c, r)) {
-                                        d = NAN;
-                                        for (const VectorLayer *layer : substations) {
-                                            if (const auto hit = layer->nearest(*p, filter);
-                                                hit && !(hit->distanceM >= d))
-                                                d = hit->distanceM;
-                                        }
+                                        d = ask(*p);
                                     }
                                 }
                                 out.hvSubstationKm[i] = float(d / 1000.0);
@@ -333,6 +358,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             }
         }
         out.lineKv.assign(cells, kNaN);
+        out.lineKm.assign(cells, kNaN);
         std::vector<float> best(cells, std::numeric_limits<float>::infinity());
         std::vector<float> second(cells, std::numeric_limits<float>::infinity());
         for (auto &[kv, mask] : masks) {
@@ -371,24 +397,44 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
         }
         if (!masks.empty()) {
             const double lineNearAll = reach(0, 0, lineMargin);
+            const double reachMetres = request.lineReachKm * 1000.0;
+            // A distance stored past the reach stays past it in float kilometres.
+            const float pastReach = std::nextafter(float(request.lineReachKm), INFINITY);
             auto status =
                     forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
                         for (int r = r0; r < r1; ++r) {
                             // Distances are to burnt cell centres, each within half a cell diagonal
                             // of the line, so two voltages can swap only where their distances
                             // differ by less than a diagonal: there, ask the index.
-                            const double ew = metric->eastWest[std::size_t(r)];
-                            const double ns = metric->geographic ? metric->northSouth : ew;
-                            const double ambiguous = 1.01 * std::hypot(ew, ns);
+                            const double ambiguous = diagonal(r);
                             for (int c = 0; c < grid.width; ++c) {
                                 const std::size_t i = std::size_t(r) * grid.width + c;
-                                // The cheap test first: nearer than the margin of any cell.
-                                const bool inside = best[i] <= lineNearAll
-                                        || best[i] <= reach(c, r, lineMargin);
-                                if (!exact(i) || (second[i] - best[i] > ambiguous && inside))
+                                const double b = best[i];
+                                out.lineKm[i] = std::isfinite(b) ? float(b / 1000.0) : kNaN;
+                                if (!exact(i))
                                     continue;
-                                // Farther than the margin (the nearest line may lie outside it) or
-                                // near the boundary between two voltages.
+                                // The cheap test first: nearer than the margin of any cell.
+                                const bool inside =
+                                        b <= lineNearAll || b <= reach(c, r, lineMargin);
+                                if (reachMetres > 0.0) {
+                                    // Past the reach for sure: the voltage does not count.
+                                    const double far = reach(c, r, lineMargin);
+                                    const double least = inside
+                                            ? b / 1.02 - 2.0 * ambiguous
+                                            : std::min(far, b / 1.02 - 2.0 * ambiguous);
+                                    if (least > reachMetres) {
+                                        out.lineKm[i] = std::max(
+                                                float((inside ? b : std::min(far, b)) / 1000.0),
+                                                pastReach);
+                                        continue;
+                                    }
+                                }
+                                const bool band = inside && nearReach(b, reachMetres, ambiguous);
+                                if (second[i] - b > ambiguous && inside && !band)
+                                    continue;
+                                // Farther than the margin (the nearest line may lie outside it),
+                                // near the boundary between two voltages, or about as far as the
+                                // reach.
                                 const auto p = centres.at(c, r);
                                 if (!p)
                                     continue;
@@ -396,10 +442,10 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                 // distance and a diagonal (with room for the per-row scale): the
                                 // index need not look farther.
                                 const double bound = inside
-                                        ? double(best[i]) * 1.02 + 2.0 * ambiguous
+                                        ? b * 1.02 + 2.0 * ambiguous
                                         : std::numeric_limits<double>::infinity();
-                                // A layer with nothing within the bound holds no nearer line
-                                // than the others; only if none does is the bound dropped.
+                                // A layer with nothing within the bound holds no nearer line than
+                                // the others; only if none does is the bound dropped.
                                 auto ask = [&](double within) {
                                     double nearest = std::numeric_limits<double>::infinity();
                                     for (const VectorLayer *layer : lines) {
@@ -409,6 +455,8 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                             out.lineKv[i] = layer->features().kv[hit->feature];
                                         }
                                     }
+                                    if (std::isfinite(nearest))
+                                        out.lineKm[i] = float(nearest / 1000.0);
                                     return std::isfinite(nearest);
                                 };
                                 if (!ask(bound) && std::isfinite(bound))
@@ -488,6 +536,8 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                 .arg(inputs.valuePoints.size())
                                 .arg(inputs.pointValues.size()));
         out.nearestPointValue.assign(cells, kNaN);
+        if (request.nearestPointKm)
+            out.nearestPointKm.assign(cells, kNaN);
         if (!inputs.valuePoints.empty()) {
             const NearestPoints points(inputs.valuePoints);
             // Queries go in square tiles of cells (a band's rows by as many columns), so that
@@ -505,6 +555,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                         const int callCols = 16 * tileCols;
                         std::vector<LonLat> where;
                         std::vector<int> nearest;
+                        std::vector<double> metres;
                         for (int s0 = 0; s0 < grid.width; s0 += callCols) {
                             const int s1 = std::min(grid.width, s0 + callCols);
                             where.clear();
@@ -518,16 +569,22 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                 }
                             }
                             nearest.resize(where.size());
-                            points.nearestForCells(where.data(), where.size(), nearest.data());
+                            metres.resize(request.nearestPointKm ? where.size() : 0);
+                            points.nearestForCells(where.data(), where.size(), nearest.data(),
+                                                   request.nearestPointKm ? metres.data()
+                                                                          : nullptr);
                             std::size_t k = 0;
                             for (int c0 = s0; c0 < s1; c0 += tileCols) {
                                 for (int r = 0; r < rows; ++r) {
                                     const LonLat *line = band.data() + std::size_t(r) * grid.width;
-                                    float *dst = out.nearestPointValue.data()
-                                            + std::size_t(r0 + r) * grid.width;
+                                    const std::size_t first = std::size_t(r0 + r) * grid.width;
+                                    float *dst = out.nearestPointValue.data() + first;
                                     for (int c = c0; c < std::min(s1, c0 + tileCols); ++c) {
                                         if (std::isnan(line[c].lon))
                                             continue;
+                                        if (request.nearestPointKm)
+                                            out.nearestPointKm[first + std::size_t(c)] =
+                                                    float(metres[k] / 1000.0);
                                         const int i = nearest[k++];
                                         if (i >= 0)
                                             dst[c] = inputs.pointValues[std::size_t(i)];

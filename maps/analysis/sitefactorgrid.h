@@ -8,7 +8,9 @@
 //   transforms (ProximityTransform) in metres (geodesic pixel sizes per row). A distance is
 //   measured to the centre of the nearest burnt pixel, so it is within one cell of the site
 //   calculator's; cells farther than the margin from every burnt pixel are asked of the spatial
-//   index directly (exact), or, for distances, set to the margin when that is past `capKm`.
+//   index directly (exact), or, for distances, set to the margin when that is past `capKm` or
+//   past the factor's reach. Near a reach the index is asked too, so a cell is on the same side
+//   of it as a site at its centre.
 // - Rasters (land cover, land price, mean temperature) are read onto the grid with the layer's
 //   interpolation (RasterReader, as the map draws them); slope is Horn's slope of the DEM pixel
 //   under each cell centre (as Slope::at), from a slope raster of the DEM made once per DEM.
@@ -47,13 +49,20 @@ struct SiteFactorGridRequest
     bool hvSubstationKm = false;
     double hvSubstationKv = 230.0; // substations at or above this voltage count
     double hvSubstationCapKm = 0.0; // farther distances need not be exact (the score is flat)
-    bool lineKv = false;
+    // A factor's reach (km; 0 = none): distances within a cell or so of it are made exact, so
+    // that a cell falls on the same side of the reach as a site at its centre.
+    double hvSubstationReachKm = 0.0;
+    bool lineKv = false; // the voltage of the nearest line, and lineKm its distance
+    // Lines farther than this (km; 0 = none) do not count: their voltage need not be known, and
+    // distances near it are exact.
+    double lineReachKm = 0.0;
     bool slopeDeg = false;
     bool landClass = false;
     bool landPrice = false;
     bool meanTemperatureC = false;
     bool floodZone = false;
     bool nearestPointValue = false; // the value of the nearest of inputs.valuePoints
+    bool nearestPointKm = false; // and its distance (for a reach)
     int maxMarginPixels = 256; // margin around the grid for substations just outside it
     int lineMarginPixels = 64; // the same for lines (cells farther are asked of the index)
     // Cells whose distances and voltages must be exact (non-zero); others may keep the distance
@@ -68,6 +77,10 @@ struct SiteFactorGrid
     // One value per cell, row by row, NaN = no value; empty when not requested.
     std::vector<float> hvSubstationKm;
     std::vector<float> lineKv;
+    // Distance to the nearest line (with lineKv): exact where the index was asked (past the
+    // margin, near the reach, near two voltages), else the transform's (within a cell or so);
+    // past the reach only a bound above it.
+    std::vector<float> lineKm;
     std::vector<float> slopeDeg;
     std::vector<float> landClass;
     std::vector<float> landPrice;
@@ -76,6 +89,8 @@ struct SiteFactorGrid
     // The value of the nearest value point (NearestPoints, as for a site at the cell centre);
     // empty when not requested, all NaN when there are no points.
     std::vector<float> nearestPointValue;
+    // The distance to that point (as NearestPoints measures it), when requested.
+    std::vector<float> nearestPointKm;
 
     static Expected<SiteFactorGrid> compute(const SiteFactorGridInputs &inputs,
                                             const RasterGrid &grid,

@@ -122,7 +122,10 @@ void TestHeadroomFactor::factorIsTheServingBusHeadroom()
     const int k = analyzer.scoreModel().indexOf("grid_headroom");
     QVERIFY(k >= 0);
     QCOMPARE(analyzer.scoreModel().factors[std::size_t(k)].weight, spec.weight);
-    int capped = 0, between = 0;
+    int capped = 0, between = 0, beyond = 0;
+    auto row = [](const app::SiteAnalysis &a, int k) {
+        return a.breakdown.rows.at(k);
+    };
     for (const auto &[lon, lat] : samplePoints()) {
         const app::SiteAnalysis a = analyzer.analyze(QString(), lon, lat);
         const Oracle o = bruteForce(*m_grid, lon, lat, spec.minKv);
@@ -131,21 +134,29 @@ void TestHeadroomFactor::factorIsTheServingBusHeadroom()
         QCOMPARE(*s.value, o.headroomMw);
         QVERIFY(a.conditions.gridHeadroom);
         QVERIFY(std::abs(a.conditions.gridHeadroom->distance->value() - o.km) < 1e-3);
-        // Linear from worst (0 MW) to best, clamped.
-        const double expected =
-                std::clamp((o.headroomMw - spec.worst) / (spec.best - spec.worst), 0.0, 1.0);
+        // Linear from worst (0 MW) to best, clamped; 0 past the reach (a bus farther away).
+        const bool past = spec.reachKm && o.km > *spec.reachKm;
+        const double expected = past
+                ? 0.0
+                : std::clamp((o.headroomMw - spec.worst) / (spec.best - spec.worst), 0.0, 1.0);
         QVERIFY(s.normalised.has_value());
         QVERIFY(std::abs(*s.normalised - expected) < 1e-12);
+        QCOMPARE(s.beyondReach, past);
+        if (past)
+            QVERIFY2(row(a, k).value.startsWith("none within"), qPrintable(row(a, k).value));
         capped += expected == 1.0;
         between += expected > 0.0 && expected < 1.0;
+        beyond += past;
         // The row says the figure, the bus and the case.
         const ui::FactorRow &row = a.breakdown.rows.at(k);
         QVERIFY2(row.value.contains(QString::fromStdString(a.conditions.gridHeadroom->busName)),
                  qPrintable(row.value));
         QCOMPARE(row.source, m_grid->name());
     }
-    qInfo("%d places scored at the best end, %d between worst and best", capped, between);
-    QVERIFY(capped > 0 && between > 0); // the sample exercises both parts of the line
+    qInfo("%d places scored at the best end, %d between worst and best, %d past the reach", capped,
+          between, beyond);
+    // The sample exercises both parts of the line and the reach.
+    QVERIFY(capped > 0 && between > 0 && beyond > 0);
 }
 
 void TestHeadroomFactor::notWeighedWithoutAGridCase()

@@ -2,24 +2,31 @@
 // `energize score` and `energize heatmap` as a user runs them: the real binary on the bundled
 // demo, with no display. The score printed for a point equals the heatmap raster's value at
 // that point (read back through GDAL), within what one raster cell can change; the factors'
-// contributions add up to the score; bad arguments and unknown sites are errors on stderr.
+// contributions add up to the score; a factor past its reach scores 0 and says so (the reach
+// checked against Karney distances to the demo grid case's buses and branches); bad arguments
+// and unknown sites are errors on stderr.
 
+#include "planner/core/grid/matpowercase.h"
 #include "support_energizebinary.h"
+#include "support_geodesic.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <gdal_priv.h>
+#include <map>
 
 namespace {
 
 using Run = testing::BinaryRun;
 
-Run energize(const QStringList &args)
+Run runCli(const QStringList &args)
 {
     return testing::runEnergize(args);
 }
@@ -32,7 +39,7 @@ class TestScoreCli : public QObject
 private slots:
     void scoresEverySiteOfTheDemo()
     {
-        const Run run = energize({"score", "--demo"});
+        const Run run = runCli({"score", "--demo"});
         QCOMPARE(run.code, 0);
         // The demo's three candidate sites, each with its factors and a score line.
         QCOMPARE(run.out.count("  score: "), 3);
@@ -44,7 +51,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString tif = dir.filePath("scores.tif");
-        const Run map = energize({"heatmap", "--demo", "--out", tif, "--bbox", "-100,30,-98,32"});
+        const Run map = runCli({"heatmap", "--demo", "--out", tif, "--bbox", "-100,30,-98,32"});
         QVERIFY2(map.code == 0, qPrintable(map.err));
         GDALAllRegister();
         GDALDatasetUniquePtr ds(GDALDataset::Open(tif.toUtf8(), GDAL_OF_RASTER));
@@ -53,8 +60,8 @@ private slots:
         ds->GetGeoTransform(gt);
         int compared = 0;
         for (const auto &[lon, lat] : {std::pair{-99.5, 31.2}, {-98.7, 30.6}, {-99.1, 31.8}}) {
-            const Run run = energize({"score", "--demo", "--at",
-                                      QStringLiteral("%1,%2").arg(lon).arg(lat), "--json"});
+            const Run run = runCli({"score", "--demo", "--at",
+                                    QStringLiteral("%1,%2").arg(lon).arg(lat), "--json"});
             QVERIFY2(run.code == 0, qPrintable(run.err));
             const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
             // The contributions add up to the score (all factors have data at these points).
@@ -82,19 +89,91 @@ private slots:
         QVERIFY(compared >= 2);
     }
 
+    void factorsPastTheirReachScoreZero()
+    {
+        // West of the Big Bend: the demo's nearest line is farther than the 30 km reach of the
+        // line-voltage factor, and its nearest >= 230 kV bus (substation, and serving bus of the
+        // grid-headroom factor) farther than their 60 km.
+        const double lon = -103.2, lat = 29.3;
+        const QString data = QStringLiteral(ENERGIZE_SOURCE_DIR "/maps/data/");
+        auto grid = planner::readMatpowerCase((data + "case_ACTIVSg2000.m").toStdString());
+        QVERIFY(grid.ok());
+        QFile csv(data + "case_ACTIVSg2000_bus_locations.csv");
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        csv.readLine();
+        std::map<int, std::pair<double, double>> at; // bus -> lon, lat
+        while (!csv.atEnd()) {
+            const QStringList f = QString::fromUtf8(csv.readLine()).trimmed().split(',');
+            at[f[0].toInt()] = {f[2].toDouble(), f[1].toDouble()};
+        }
+        // Brute force: each branch sampled every ~200 m, each >= 230 kV bus.
+        double lineKm = INFINITY, hvKm = INFINITY;
+        for (const planner::GridBranch &b : grid->branches) {
+            const auto [lon1, lat1] = at.at(b.from);
+            const auto [lon2, lat2] = at.at(b.to);
+            const int steps = 1 + int(testsupport::geodesicKm(lon1, lat1, lon2, lat2) / 0.2);
+            for (int k = 0; k <= steps; ++k) {
+                const double t = double(k) / steps;
+                lineKm = std::min(lineKm,
+                                  testsupport::geodesicKm(lon, lat, lon1 + t * (lon2 - lon1),
+                                                          lat1 + t * (lat2 - lat1)));
+            }
+        }
+        for (const planner::GridBus &b : grid->buses) {
+            if (b.baseKv >= 230.0)
+                hvKm = std::min(
+                        hvKm,
+                        testsupport::geodesicKm(lon, lat, at.at(b.id).first, at.at(b.id).second));
+        }
+        QVERIFY2(lineKm > 31.0 && hvKm > 61.0,
+                 qPrintable(QStringLiteral("line %1 km, substation %2 km").arg(lineKm).arg(hvKm)));
+
+        const Run run = runCli(
+                {"score", "--demo", "--at", QStringLiteral("%1,%2").arg(lon).arg(lat), "--json"});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        int checked = 0;
+        for (const QJsonValue &v : o.value("factors").toArray()) {
+            const QJsonObject f = v.toObject();
+            const QString id = f.value("id").toString();
+            if (id != "line_voltage" && id != "hv_substation_distance" && id != "grid_headroom")
+                continue;
+            QVERIFY2(f.value("beyond_reach").toBool(), qPrintable(id));
+            QCOMPARE(f.value("normalised").toDouble(), 0.0);
+            QCOMPARE(f.value("contribution").toDouble(), 0.0);
+            const QString detail = f.value("detail").toString();
+            QVERIFY2(detail.startsWith(id == "line_voltage" ? "none within 30 km"
+                                                            : "none within 60 km"),
+                     qPrintable(detail));
+            QVERIFY(!f.value("reason").toString().isEmpty()); // the reach's reason
+            ++checked;
+        }
+        QCOMPARE(checked, 3);
+        // A site by a line: within the reach, the factor scores its voltage.
+        const Run near = runCli({"score", "--demo", "--at", "-100.2,28.5", "--json"});
+        QVERIFY2(near.code == 0, qPrintable(near.err));
+        const QJsonObject n = QJsonDocument::fromJson(near.out.toUtf8()).object();
+        for (const QJsonValue &v : n.value("factors").toArray()) {
+            if (v.toObject().value("id").toString() == "line_voltage") {
+                QVERIFY(!v.toObject().value("beyond_reach").toBool());
+                QVERIFY(v.toObject().value("normalised").toDouble() > 0.0);
+            }
+        }
+    }
+
     void errors()
     {
-        const Run site = energize({"score", "--demo", "--site", "Nowhere"});
+        const Run site = runCli({"score", "--demo", "--site", "Nowhere"});
         QCOMPARE(site.code, 1);
         QVERIFY(site.err.contains("no site 'Nowhere'; the sites are:"));
         QVERIFY(site.err.contains("Abilene candidate"));
-        const Run at = energize({"score", "--demo", "--at", "north"});
+        const Run at = runCli({"score", "--demo", "--at", "north"});
         QCOMPARE(at.code, 2);
         QVERIFY(at.err.contains("--at wants LON,LAT"));
-        const Run out = energize({"heatmap", "--demo"});
+        const Run out = runCli({"heatmap", "--demo"});
         QCOMPARE(out.code, 2);
         QVERIFY(out.err.contains("--out FILE.tif is required"));
-        const Run none = energize({"score", "/nonexistent/project.gpkg"});
+        const Run none = runCli({"score", "/nonexistent/project.gpkg"});
         QCOMPARE(none.code, 1);
         QVERIFY(none.err.contains("project.gpkg"));
     }

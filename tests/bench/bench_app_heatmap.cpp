@@ -116,7 +116,9 @@ int main(int argc, char **argv)
     auto factors = maps::SiteFactorGrid::compute(app::siteFactorInputs(*scene), *grid,
                                                  app::gridRequest(score));
     const std::vector<const float *> columns = app::scoreColumns(score, *factors);
+    const std::vector<const float *> distances = app::scoreDistanceColumns(score, *factors);
     const char *letters = "ABCDEFGH";
+    const char *distanceLetters = "IJKLMNOP"; // a factor's distance, for its reach
     QStringList args{QStringLiteral("/usr/bin/gdal_calc.py"), "--quiet", "--type=Float32",
                      "--NoDataValue=-9999", "--overwrite"};
     QString sum, weights;
@@ -138,6 +140,21 @@ int main(int argc, char **argv)
             for (auto it = f.classScores.begin(); it != f.classScores.end(); ++it)
                 classes += QStringLiteral("+%1*(%2==%3)").arg(it.value()).arg(letter).arg(it.key());
             sum += QStringLiteral("+%1*(%2)").arg(f.weight).arg(classes);
+        } else if (f.reachKm && distances[k]) {
+            // Past the reach the factor scores 0.
+            const QString distanceFile = dir.filePath(QStringLiteral("distance%1.tif").arg(k));
+            auto distanceWriter = maps::RasterFileWriter::create(distanceFile, *grid);
+            if (!distanceWriter
+                || !(*distanceWriter)->writeWindow(0, 0, grid->width, grid->height, distances[k])
+                || !(*distanceWriter)->finish()) {
+                std::printf("cannot write %s\n", qPrintable(distanceFile));
+                return 1;
+            }
+            args << QStringLiteral("-%1").arg(distanceLetters[k]) << distanceFile;
+            sum += QStringLiteral("+where(%1>%2,0,%3)")
+                           .arg(distanceLetters[k])
+                           .arg(*f.reachKm)
+                           .arg(linearTerm(QString(letter).toLatin1().constData(), f));
         } else {
             sum += "+" + linearTerm(QString(letter).toLatin1().constData(), f);
         }

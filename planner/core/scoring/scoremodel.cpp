@@ -98,14 +98,16 @@ SiteScore scoreSite(const ScoreModel &model, const ScoreInputs &inputs)
     for (std::size_t i = 0; i < model.factors.size(); ++i) {
         const ScoreFactor &f = model.factors[i];
         const double v = i < inputs.values.size() ? inputs.values[i] : NAN;
+        const double km = i < inputs.distancesKm.size() ? inputs.distancesKm[i] : NAN;
         FactorScore s;
         if (!std::isnan(v))
             s.value = v;
-        s.normalised = f.normalise(v);
+        s.beyondReach = f.beyondReach(km);
+        s.normalised = s.beyondReach ? std::optional<double>(0.0) : f.normalise(v);
         s.weightShare = total > 0.0 ? f.weight / total : 0.0;
         if (s.normalised)
             s.contribution = s.weightShare * *s.normalised;
-        s.excludes = f.excludes(v);
+        s.excludes = !s.beyondReach && f.excludes(v);
         tally.excluded = tally.excluded || s.excludes;
         tally.add(f.weight, s.normalised);
         out.factors.push_back(s);
@@ -148,7 +150,7 @@ CellScorer::CellScorer(const ScoreModel &model) : m_floodExcludes(model.floodExc
 }
 
 void CellScorer::score(const float *const *values, const unsigned char *flood, std::size_t n,
-                       float *out) const
+                       float *out, const float *const *distancesKm) const
 {
     // Factor by factor over chunks of cells, adding in the model's factor order, so that each
     // cell's sum is formed exactly as scoreSite() forms it.
@@ -164,8 +166,31 @@ void CellScorer::score(const float *const *values, const unsigned char *flood, s
             excluded[i] = m_floodExcludes && flood && flood[first + i] != 0;
         for (const Compiled &c : m_factors) {
             const ScoreFactor &f = c.factor;
-            const float *column = values[&c - m_factors.data()];
+            const std::size_t k = std::size_t(&c - m_factors.data());
+            const float *column = values[k];
             const double w = f.weight;
+            const float *km =
+                    f.reachKm && distancesKm && distancesKm[k] ? distancesKm[k] + first : nullptr;
+            if (km) {
+                // Past the reach the factor scores 0 whatever it read; elsewhere as below.
+                column = column ? column + first : nullptr;
+                const double reach = *f.reachKm;
+                for (std::size_t i = 0; i < m; ++i) {
+                    if (double(km[i]) > reach) {
+                        used[i] += w;
+                        continue;
+                    }
+                    const double v = column ? double(column[i]) : NAN;
+                    excluded[i] |= f.excludes(v);
+                    if (const auto s = f.normalise(v)) {
+                        sum[i] += w * *s;
+                        used[i] += w;
+                    } else if (w > 0.0) {
+                        incomplete[i] = 1;
+                    }
+                }
+                continue;
+            }
             if (!column) {
                 if (w > 0.0)
                     std::fill(incomplete, incomplete + m, 1);

@@ -36,6 +36,13 @@ struct ScoreFactor
     std::map<int, std::string> excludedClasses; // Classes: code -> reason ("open water")
     // For the map side: distance factors count only features at or above this voltage.
     double minKv = 0.0;
+    // A distance factor's reach, in km: what it reads (a distance, or a feature's voltage) counts
+    // only when the feature lies within this distance; farther, the factor scores 0 ("none within
+    // reach"). None: any distance counts.
+    std::optional<double> reachKm;
+
+    // Whether a feature found at this distance (km) lies past the reach (false for NaN).
+    bool beyondReach(double distanceKm) const { return reachKm && distanceKm > *reachKm; }
 
     // The 0..1 score of a value; none for NaN or an unlisted class.
     std::optional<double> normalise(double value) const;
@@ -53,12 +60,14 @@ struct ScoreModel
     double weightSum() const;
 };
 
-// The values at one place, one per factor of the model (NaN = no value there), and whether it
-// lies in a flood zone (none: no flood layer covers it).
+// The values at one place, one per factor of the model (NaN = no value there), the distance in
+// km at which a distance factor found its feature (NaN or absent: not a distance factor, or
+// nothing found), and whether the place lies in a flood zone (none: no flood layer covers it).
 struct ScoreInputs
 {
     std::vector<double> values;
     std::optional<bool> inFloodZone;
+    std::vector<double> distancesKm;
 };
 
 struct FactorScore
@@ -68,6 +77,7 @@ struct FactorScore
     double weightShare = 0.0; // weight / Σ weights
     std::optional<double> contribution; // weightShare × normalised
     bool excludes = false;
+    bool beyondReach = false; // the feature lies past the factor's reach: scores 0
 };
 
 struct SiteScore
@@ -91,9 +101,10 @@ public:
     explicit CellScorer(const ScoreModel &model);
 
     // values[k]: n values of factor k (nullptr: no layer gives it, i.e. all NaN); flood: n
-    // flags (non-zero = inside a flood zone) or nullptr. Writes n results to out.
-    void score(const float *const *values, const unsigned char *flood, std::size_t n,
-               float *out) const;
+    // flags (non-zero = inside a flood zone) or nullptr; distancesKm: nullptr, or per factor n
+    // distances (or nullptr) for the factors with a reach. Writes n results to out.
+    void score(const float *const *values, const unsigned char *flood, std::size_t n, float *out,
+               const float *const *distancesKm = nullptr) const;
 
 private:
     struct Compiled

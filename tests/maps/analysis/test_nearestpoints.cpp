@@ -31,9 +31,11 @@ void TestNearestPoints::emptySetHasNoAnswer()
     QCOMPARE(none.nearest({-100, 31}).index, -1);
     const LonLat q[2] = {{0, 0}, {1, 1}};
     int out[2] = {7, 7};
-    none.nearestForCells(q, 2, out);
+    double metres[2] = {1, 1};
+    none.nearestForCells(q, 2, out, metres);
     QCOMPARE(out[0], -1);
     QCOMPARE(out[1], -1);
+    QVERIFY(std::isnan(metres[0]) && std::isnan(metres[1]));
 }
 
 void TestNearestPoints::equatorByHand()
@@ -103,11 +105,16 @@ void TestNearestPoints::cellBlocksMatchSingleQueries()
     for (int k = 0; k < 2000; ++k)
         cells.push_back({-107 + 14 * rng.generateDouble(), 25 + 12 * rng.generateDouble()});
     std::vector<int> got(cells.size());
-    pts.nearestForCells(cells.data(), cells.size(), got.data());
-    int mismatches = 0;
-    for (std::size_t i = 0; i < cells.size(); ++i)
-        mismatches += got[i] != pts.nearest(cells[i]).index;
+    std::vector<double> metres(cells.size());
+    pts.nearestForCells(cells.data(), cells.size(), got.data(), metres.data());
+    int mismatches = 0, distances = 0;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const NearestPoints::Hit hit = pts.nearest(cells[i]);
+        mismatches += got[i] != hit.index;
+        distances += metres[i] != hit.distanceM; // the same distance, to the bit (a reach test)
+    }
     QCOMPARE(mismatches, 0);
+    QCOMPARE(distances, 0);
 }
 
 void TestNearestPoints::levelsMatchFilteredBruteForce()

@@ -430,6 +430,63 @@ private slots:
         QCOMPARE(lines.agreeing(sameFloat), lines.cells);
     }
 
+    // A reach: every cell falls on the same side of it as a site at its centre (the site
+    // calculator's exact distances), for lines and substations, and within the reach a cell has
+    // the voltage of the nearest line.
+    void reachOnGrid_data() { gridOnGrid_data(); }
+    void reachOnGrid()
+    {
+        QFETCH(QString, crs);
+        QFETCH(double, cellSize);
+        const QRectF lonLat(QPointF(2.5, 49.4), QPointF(7.3, 53.6));
+        const RasterGrid grid = RasterGrid::covering(extentOf(lonLat, crs), cellSize, crs);
+        SiteFactorGridInputs inputs;
+        inputs.vectors = m_grid;
+        SiteFactorGridRequest request;
+        request.hvSubstationKm = true;
+        request.hvSubstationKv = 220.0;
+        request.hvSubstationCapKm = 60.0;
+        request.hvSubstationReachKm = 25.0;
+        request.lineKv = true;
+        request.lineReachKm = 6.0;
+        const auto computed = SiteFactorGrid::compute(inputs, grid, request);
+        QVERIFY2(computed, computed ? "" : computed.error().message.c_str());
+        QCOMPARE(computed->lineKm.size(), std::size_t(grid.pixelCount()));
+
+        SiteFactorOptions options;
+        options.hvSubstationKv = 220.0;
+        const SiteFactorCalculator calc(m_grid, {}, options);
+        auto toLonLat = CrsTransform::toLonLat(crs);
+        QVERIFY(toLonLat);
+        int linesPast = 0, linesWithin = 0, hvPast = 0, hvWithin = 0, wrongSide = 0, wrongKv = 0;
+        for (int r = 0; r < grid.height; ++r) {
+            for (int c = 0; c < grid.width; ++c) {
+                const std::size_t i = std::size_t(r) * grid.width + c;
+                const auto p = toLonLat->applyToLonLat(grid.pixelCentre(c, r));
+                QVERIFY(p);
+                const SiteFactors f = calc.at(*p);
+                const bool linePast = f.line.distanceM / 1000.0 > request.lineReachKm;
+                (linePast ? linesPast : linesWithin)++;
+                wrongSide += linePast != (double(computed->lineKm[i]) > request.lineReachKm);
+                if (!linePast)
+                    wrongKv += !(computed->lineKv[i] == float(f.line.kv));
+                const bool hvPastReach =
+                        f.hvSubstation.distanceM / 1000.0 > request.hvSubstationReachKm;
+                (hvPastReach ? hvPast : hvWithin)++;
+                wrongSide += hvPastReach
+                        != (double(computed->hvSubstationKm[i]) > request.hvSubstationReachKm);
+            }
+        }
+        qInfo("%s: lines past 6 km %d, within %d; substations past 25 km %d, within %d; on the "
+              "wrong side %d, wrong voltage %d",
+              QTest::currentDataTag(), linesPast, linesWithin, hvPast, hvWithin, wrongSide,
+              wrongKv);
+        // Both sides of each reach are well represented, so the comparison tests something.
+        QVERIFY(linesPast > 100 && linesWithin > 100 && hvPast > 100 && hvWithin > 100);
+        QCOMPARE(wrongSide, 0);
+        QCOMPARE(wrongKv, 0);
+    }
+
     // The value of the nearest value point (a substation's headroom) on lon/lat and Web
     // Mercator grids over Texas, against Karney's geodesic distance to every point at each
     // cell centre (brute force, independent of NearestPoints' chords).

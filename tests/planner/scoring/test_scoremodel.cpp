@@ -222,6 +222,121 @@ private slots:
         QVERIFY(scored > 1000 && excluded > 1000 && none > 1000);
     }
 
+    void reachScoresZeroPastIt_data()
+    {
+        QTest::addColumn<double>("lineKm");
+        QTest::addColumn<double>("kv");
+        QTest::addColumn<bool>("beyond");
+        QTest::addColumn<double>("expected"); // NaN: no score
+        // Within the 30 km reach the 345 kV line counts as in weightedSumByHand: 0.7335605938…;
+        // past it the line's 10·276/431 drops out of the sum and the weight stays:
+        // 0.733560593809098 − 0.1·276/431 = 0.6695234708392604.
+        QTest::newRow("29 km") << 29.0 << 345.0 << false << 0.733560593809098;
+        QTest::newRow("30 km is the reach") << 30.0 << 345.0 << false << 0.733560593809098;
+        QTest::newRow("31 km") << 31.0 << 345.0 << true << 0.6695234708392604;
+        QTest::newRow("unknown voltage past the reach")
+                << 31.0 << double(NAN) << true << 0.6695234708392604;
+        QTest::newRow("unknown voltage within it") << 29.0 << double(NAN) << false << double(NAN);
+        QTest::newRow("no line found") << double(NAN) << double(NAN) << false << double(NAN);
+    }
+    void reachScoresZeroPastIt()
+    {
+        QFETCH(double, lineKm);
+        QFETCH(double, kv);
+        QFETCH(bool, beyond);
+        QFETCH(double, expected);
+        ScoreModel m = fixture();
+        m.factors[1].reachKm = 30.0;
+        ScoreInputs in = inputs(12, kv, 2, 21, 10000, 19);
+        in.distancesKm = {12, lineKm, NAN, NAN, NAN, NAN};
+        const auto s = planner::scoreSite(m, in);
+        QCOMPARE(s.factors[1].beyondReach, beyond);
+        if (std::isnan(expected)) {
+            QVERIFY(!s.score.has_value());
+        } else {
+            QVERIFY(s.score.has_value());
+            QVERIFY2(std::abs(*s.score - expected) < 1e-12,
+                     qPrintable(QString::number(*s.score, 'g', 17)));
+        }
+        if (beyond) {
+            QCOMPARE(*s.factors[1].normalised, 0.0);
+            QCOMPARE(*s.factors[1].contribution, 0.0);
+        }
+        // The cell scorer, given the same distances, agrees.
+        const planner::CellScorer scorer(m);
+        const float a = 12, b = float(kv), c = 2, d = 21, e = 10000, t = 19;
+        const float hvKm = 12, km = float(lineKm);
+        const float *columns[6] = {&a, &b, &c, &d, &e, &t};
+        const float *distances[6] = {&hvKm, &km, nullptr, nullptr, nullptr, nullptr};
+        float out = 0;
+        scorer.score(columns, nullptr, 1, &out, distances);
+        if (std::isnan(expected))
+            QVERIFY(std::isnan(out));
+        else
+            QVERIFY(std::abs(out - expected) < 1e-6);
+    }
+
+    void reachOnTheDistanceFactorItself()
+    {
+        // A reach shorter than `worst`: 40 km scores 20/57 within it, 0 past it.
+        ScoreModel m = fixture();
+        m.factors[0].reachKm = 39.0;
+        ScoreInputs in = inputs(40, 345, 2, 21, 10000, 19);
+        in.distancesKm = {40, NAN, NAN, NAN, NAN, NAN};
+        auto s = planner::scoreSite(m, in);
+        QVERIFY(s.factors[0].beyondReach);
+        QCOMPARE(*s.factors[0].normalised, 0.0);
+        m.factors[0].reachKm = 41.0;
+        s = planner::scoreSite(m, in);
+        QVERIFY(!s.factors[0].beyondReach);
+        QCOMPARE(*s.factors[0].normalised, 20.0 / 57.0);
+    }
+
+    void cellsEqualPointScoresWithReach()
+    {
+        // Distances spread about the reach of the two distance factors.
+        ScoreModel m = fixture();
+        m.factors[0].reachKm = 45.0;
+        m.factors[1].reachKm = 30.0;
+        const planner::CellScorer scorer(m);
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<double> u(0.0, 1.0);
+        const std::size_t n = 20000;
+        std::vector<std::vector<float>> values(6, std::vector<float>(n));
+        std::vector<float> lineKm(n);
+        const double lo[6] = {0, 50, 0, 21, 1000, 5}, hi[6] = {90, 600, 20, 21, 200000, 30};
+        for (std::size_t i = 0; i < n; ++i) {
+            for (int k = 0; k < 6; ++k)
+                values[std::size_t(k)][i] = float(lo[k] + (hi[k] - lo[k]) * u(rng));
+            if (u(rng) < 0.05)
+                values[1][i] = NAN; // a line of unknown voltage
+            lineKm[i] = u(rng) < 0.02 ? NAN : float(60.0 * u(rng));
+        }
+        const float *columns[6], *distances[6] = {values[0].data(), lineKm.data(), nullptr,
+                                                  nullptr,          nullptr,       nullptr};
+        for (int k = 0; k < 6; ++k)
+            columns[k] = values[std::size_t(k)].data();
+        std::vector<float> out(n);
+        scorer.score(columns, nullptr, n, out.data(), distances);
+        int beyond = 0, within = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            ScoreInputs in;
+            for (int k = 0; k < 6; ++k)
+                in.values.push_back(double(values[std::size_t(k)][i]));
+            in.distancesKm = {double(values[0][i]), double(lineKm[i]), NAN, NAN, NAN, NAN};
+            const auto s = planner::scoreSite(m, in);
+            beyond += s.factors[1].beyondReach;
+            within += !s.factors[1].beyondReach && s.score.has_value();
+            if (s.excluded)
+                QCOMPARE(out[i], planner::CellScorer::kExcluded);
+            else if (s.score)
+                QCOMPARE(out[i], float(*s.score));
+            else
+                QVERIFY(std::isnan(out[i]));
+        }
+        QVERIFY(beyond > 5000 && within > 5000);
+    }
+
     void missingColumnIsNoData()
     {
         const planner::CellScorer scorer(fixture());
