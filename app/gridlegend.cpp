@@ -82,4 +82,25 @@ QList<ui::LegendSection> gridLegend(const MapScene &scene)
     return sections;
 }
 
+QList<ui::LegendSection> voltageLegend(const MapScene &scene)
+{
+    QList<ui::LegendSection> sections;
+    for (const MapScene::Entry &e : scene.entries) {
+        if (!e.visible || e.opacity <= 0.0 || !e.layer || e.layer->grid || !e.layer->vector
+            || !e.vectorStyle.byVoltage)
+            continue;
+        const maps::VectorLayer &v = *e.layer->vector;
+        const bool lines = v.role() == maps::LayerRole::TransmissionLines;
+        if (!lines && v.role() != maps::LayerRole::Substations)
+            continue;
+        ui::LegendSection section;
+        section.title = QString::fromStdString(e.layer->ref.name);
+        section.symbol =
+                lines ? ui::LegendSection::Symbol::Line : ui::LegendSection::Symbol::Square;
+        section.entries = voltageEntries(v.features());
+        sections.append(section);
+    }
+    return sections;
+}
+
 } // namespace app

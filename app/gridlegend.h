@@ -11,4 +11,9 @@ namespace app {
 
 QList<ui::LegendSection> gridLegend(const MapScene &scene);
 
+// The same voltage-class legend for the visible line and substation layers of files (not grid
+// cases) drawn by voltage class: one section per layer, titled with its name, the classes its
+// features have, highest first, and the features of unknown voltage.
+QList<ui::LegendSection> voltageLegend(const MapScene &scene);
+
 } // namespace app

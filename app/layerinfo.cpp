@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/layerinfo.h"
 
+#include "maps/vector/voltage.h"
+
 #include <QJsonArray>
+#include <QLocale>
+
+#include <cmath>
 
 namespace app {
 
@@ -44,7 +49,34 @@ LayerInfo describeLayer(const planner::LayerRef &ref, const LoadedLayer *loaded)
                                volts ? QStringLiteral("V") : QStringLiteral("kV"),
                                ref.fields.count(maps::kVoltageUnitKey) > 0,
                                meta.mapping.unitReason});
+        // What the mapping read: a quick check that the voltage field and its unit are right.
+        const maps::FeatureStore &s = v.features();
+        info.hasVoltageField = !meta.mapping.field(maps::FieldPurpose::Voltage).isEmpty();
+        info.hasCapacityField = !meta.mapping.field(maps::FieldPurpose::Capacity).isEmpty();
+        if (info.hasVoltageField) {
+            qint64 counts[maps::kVoltageClassCount] = {};
+            for (std::size_t f = 0; f < s.featureCount(); ++f)
+                ++counts[int(maps::voltageClass(double(s.kv[f])))];
+            for (int c = maps::kVoltageClassCount - 1; c > 0; --c) {
+                if (counts[c] > 0)
+                    info.voltageClasses.emplace_back(maps::voltageClassName(maps::VoltageClass(c)),
+                                                     counts[c]);
+            }
+            info.unknownVoltage = counts[int(maps::VoltageClass::Unknown)];
+        }
+        if (info.hasCapacityField) {
+            for (std::size_t f = 0; f < s.featureCount(); ++f) {
+                if (std::isfinite(s.mw[f])) {
+                    info.capacityMw += double(s.mw[f]);
+                    ++info.withCapacity;
+                }
+            }
+        }
         info.problems << meta.warnings;
+        if (info.hasVoltageField && info.features > 0 && info.unknownVoltage == info.features)
+            info.problems << QStringLiteral("no feature has a readable voltage in '%1': choose "
+                                            "another field or the unit (--field voltage=NAME)")
+                                     .arg(meta.mapping.field(maps::FieldPurpose::Voltage));
         if (const QString bad = unknownChosenField(*loaded); !bad.isEmpty())
             info.problems << bad;
     } else if (loaded->raster) {
@@ -76,7 +108,35 @@ QJsonObject layerInfoJson(const LayerInfo &info)
         o.insert("size", QJsonArray{info.width, info.height});
     if (!info.fields.empty())
         o.insert("fields", fields);
+    if (info.hasVoltageField) {
+        QJsonObject classes;
+        for (const auto &[name, count] : info.voltageClasses)
+            classes.insert(name, count);
+        o.insert("voltage_classes", classes);
+        o.insert("unknown_voltage", info.unknownVoltage);
+    }
+    if (info.hasCapacityField) {
+        o.insert("capacity_mw_total", info.capacityMw);
+        o.insert("features_with_capacity", info.withCapacity);
+    }
     return o;
+}
+
+QString layerFigures(const LayerInfo &info)
+{
+    QStringList parts;
+    if (info.hasVoltageField) {
+        QStringList classes;
+        for (const auto &[name, count] : info.voltageClasses)
+            classes << QStringLiteral("%1 %2").arg(name).arg(count);
+        classes << QStringLiteral("unknown %1").arg(info.unknownVoltage);
+        parts << QStringLiteral("voltages: ") + classes.join(", ");
+    }
+    if (info.hasCapacityField)
+        parts << QStringLiteral("capacity: %1 MW in %2 features")
+                         .arg(QLocale(QLocale::English).toString(info.capacityMw, 'f', 0))
+                         .arg(info.withCapacity);
+    return parts.join("; ");
 }
 
 QString unknownChosenField(const LoadedLayer &loaded)

@@ -181,6 +181,10 @@ int runAdd(const QStringList &args, QTextStream &out, QTextStream &err)
             for (const LayerFieldInfo &f : info.fields)
                 out << ", " << f.purpose << ": " << (f.field.isEmpty() ? "-" : f.field);
             out << "\n";
+            if (const QString figures = layerFigures(info); !figures.isEmpty())
+                out << "  " << figures << "\n";
+            for (const QString &problem : info.problems)
+                out << "  problem: " << problem << "\n";
         }
     }
     if (doc.isModified() || !exists) {
@@ -230,6 +234,8 @@ int runList(const QStringList &args, QTextStream &out, QTextStream &err)
         for (const LayerFieldInfo &f : info.fields)
             out << "  " << f.purpose << ": " << (f.field.isEmpty() ? "-" : f.field) << "  ("
                 << f.reason << ")\n";
+        if (const QString figures = layerFigures(info); !figures.isEmpty())
+            out << "  " << figures << "\n";
         for (const QString &problem : info.problems)
             out << "  problem: " << problem << "\n";
     }

@@ -315,6 +315,8 @@ bool MainWindow::openProject(const QString &path)
         return false;
     }
     addRecentFile(path);
+    // The project keeps no view: show its layers once they have loaded.
+    m_map->zoomToAllWhenLoaded();
     const QStringList warnings = m_document->loadWarnings() + m_scoring->warnings();
     for (const QString &warning : warnings)
         qWarning("%s: %s", qPrintable(path), qPrintable(warning));

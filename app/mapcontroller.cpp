@@ -46,6 +46,20 @@ ui::GeoRect geoRectOf(const maps::Bounds &mercator)
     return {sw.x(), sw.y(), ne.x(), ne.y()};
 }
 
+// A loaded layer's extent in Web Mercator metres: its features, a grid case's parts, or a
+// raster's extent transformed to the map.
+maps::Bounds mapExtentOf(const LoadedLayer &loaded)
+{
+    maps::Bounds extent;
+    if (loaded.projected)
+        extent.add(loaded.projected->extent());
+    for (const auto &part : loaded.parts)
+        extent.add(part->projected->extent());
+    if (loaded.raster)
+        extent.add(rasterMapExtent(*loaded.raster, QStringLiteral("EPSG:3857")));
+    return extent;
+}
+
 } // namespace
 
 MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::LayerPanel *panel,
@@ -71,6 +85,13 @@ MapController::MapController(planner::Document *doc, ui::MapCanvas *canvas, ui::
     });
     connect(m_layers, &MapLayers::sceneChanged, this, schedulePanel);
     connect(m_layers, &MapLayers::sceneChanged, this, &MapController::updateScene);
+    // After a project opens: once the scene holds every layer that loads.
+    connect(m_layers, &MapLayers::sceneChanged, this, [this] {
+        if (m_zoomWhenLoaded && m_layers->loadingCount() == 0) {
+            m_zoomWhenLoaded = false;
+            zoomToAll();
+        }
+    });
     connect(doc, &planner::Document::changed, this, &MapController::updateMarkers);
     connect(doc, &planner::Document::sitesReset, this, &MapController::updateMarkers);
 
@@ -343,13 +364,7 @@ void MapController::zoomToLayer(qint64 id)
         emit message(tr("The layer is not loaded, so its extent is unknown."), 5000);
         return;
     }
-    maps::Bounds extent;
-    if (loaded->projected)
-        extent.add(loaded->projected->extent());
-    for (const auto &part : loaded->parts)
-        extent.add(part->projected->extent());
-    if (loaded->raster)
-        extent.add(rasterMapExtent(*loaded->raster, QStringLiteral("EPSG:3857")));
+    const maps::Bounds extent = mapExtentOf(*loaded);
     if (!extent.isEmpty())
         m_canvas->zoomTo(geoRectOf(extent));
     else
@@ -360,11 +375,20 @@ void MapController::zoomToAll()
 {
     maps::Bounds all;
     for (const auto &entry : m_layers->scene()->entries) {
-        if (entry.layer->projected)
-            all.add(entry.layer->projected->extent());
+        if (entry.visible && entry.layer && entry.layer->state == LoadedLayer::State::Ready)
+            all.add(mapExtentOf(*entry.layer));
     }
     if (!all.isEmpty())
         m_canvas->zoomTo(geoRectOf(all));
+}
+
+void MapController::zoomToAllWhenLoaded()
+{
+    m_zoomWhenLoaded = true;
+    if (m_layers->loadingCount() == 0) {
+        m_zoomWhenLoaded = false;
+        zoomToAll();
+    }
 }
 
 QList<ui::IdentifiedFeature> MapController::identifyAt(double longitude, double latitude,
@@ -445,6 +469,7 @@ void MapController::updateScene()
 void MapController::updateLegend()
 {
     QList<ui::LegendSection> sections = gridLegend(*m_layers->scene());
+    sections.append(voltageLegend(*m_layers->scene()));
     if (m_heatmapLegend)
         sections.append(heatmapLegend());
     m_canvas->setLegend(sections);

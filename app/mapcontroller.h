@@ -53,7 +53,9 @@ public:
                                                    const QList<maps::VectorLayerInfo> &layers)>;
     void setLayerChooser(LayerChooser chooser) { m_chooseLayers = std::move(chooser); }
     void zoomToLayer(qint64 id);
-    void zoomToAll();
+    void zoomToAll(); // the visible layers that have loaded
+    // Zooms to all layers once none is loading any more (a project just opened).
+    void zoomToAllWhenLoaded();
     // Adds the heatmap's legend below the grid cases' (while the heatmap is shown).
     void setHeatmapLegend(bool shown);
     // Gives a layer without a coordinate system the user's choice (one undo command).
@@ -112,6 +114,7 @@ private:
     QActionGroup *m_toolActions;
     QTimer m_panelTimer;
     bool m_heatmapLegend = false;
+    bool m_zoomWhenLoaded = false;
 };
 
 } // namespace app

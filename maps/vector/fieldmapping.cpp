@@ -48,7 +48,8 @@ const PurposeRule &ruleOf(FieldPurpose p)
               "name_2", "name_1"},
              {"name"},
              {"owner", "operator", "utility", "county", "state", "city", "company"},
-             {"type", "technology", "id"}},
+             // A TYPE such as HIFLD's "AC; OVERHEAD" labels nothing: an id does better.
+             {"technology", "id", "type"}},
             {{"capacity_mw", "nameplate_capacity_mw", "nameplate_capacity", "total_mw",
               "install_mw", "installed_capacity", "capacity", "summer_cap", "summer_capacity_mw",
               "pmax_mw", "pmax", "p_nom", "plant_output_electricity", "nameplate", "mw"},

@@ -103,6 +103,9 @@ private slots:
         QVERIFY(QFile::exists(project)); // made because it was missing
         QVERIFY2(add.out.contains("voltage: Voltage (kV)"), qPrintable(add.out));
         QVERIFY2(add.out.contains("name: Facility Name"), qPrintable(add.out));
+        // What the mapping read, as the file holds it: one 345 kV, one sentinel.
+        QVERIFY2(add.out.contains("  voltages: 345 kV (300-449) 1, unknown 1\n"),
+                 qPrintable(add.out));
 
         const QJsonArray layers = listJson(project);
         QCOMPARE(layers.size(), 1);
@@ -114,6 +117,8 @@ private slots:
         const QJsonObject voltage = l.value("fields").toObject().value("voltage").toObject();
         QCOMPARE(voltage.value("field").toString(), QStringLiteral("Voltage (kV)"));
         QCOMPARE(voltage.value("chosen").toBool(), false);
+        QCOMPARE(l.value("voltage_classes").toObject(), (QJsonObject{{"345 kV (300-449)", 1}}));
+        QCOMPARE(l.value("unknown_voltage").toInt(), 1);
         QVERIFY(l.value("problems").toArray().isEmpty());
 
         // 2 km north of the 345 kV substation.
@@ -170,6 +175,9 @@ private slots:
         // Volts by the median of the chosen field (345,000 and 138,000).
         QCOMPARE(fields.value("voltage_unit").toObject().value("field").toString(),
                  QStringLiteral("V"));
+        // ... read as 345 and 138 kV, as the headline figures say.
+        QVERIFY2(add.out.contains("voltages: 345 kV (300-449) 1, 115-161 kV 1, unknown 0"),
+                 qPrintable(add.out));
         const Run unknownOption = testing::runEnergize({"layers", "add", project, csv, "--colour"});
         QCOMPARE(unknownOption.code, 2);
     }

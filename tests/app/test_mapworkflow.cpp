@@ -50,6 +50,7 @@ private slots:
     void brokenLayerFailsAloneWithAMessage();
     void identifyFindsFeaturesAndTheirAttributes();
     void layerWithoutCrsAsksAndLoadsOnceChosen();
+    void voltageLegendAndOpeningOnTheLayers();
     void styleChangesRedrawAndUndo();
     void drawAndDragAParcel();
     void editingThePlanReplansAndIsUndoable();
@@ -288,6 +289,49 @@ void TestMapWorkflow::layerWithoutCrsAsksAndLoadsOnceChosen()
     map.layers()->waitForLoads();
     QCOMPARE(map.layers()->layer(id)->state, app::LoadedLayer::State::Failed);
     QCOMPARE(asked.count(), 2);
+}
+
+void TestMapWorkflow::voltageLegendAndOpeningOnTheLayers()
+{
+    // Lines of a file (not a grid case) in volts, OpenStreetMap style, one without a voltage.
+    const QString path = m_dir.filePath("eu_lines.geojson");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"voltage":"380000;220000"},"geometry":{"type":"LineString","coordinates":[[10.0,50.0],[10.5,50.2]]}},
+{"type":"Feature","properties":{"voltage":"220000"},"geometry":{"type":"LineString","coordinates":[[10.5,50.2],[11.0,50.4]]}},
+{"type":"Feature","properties":{"voltage":""},"geometry":{"type":"LineString","coordinates":[[10.2,50.1],[10.8,50.3]]}}]})");
+    f.close();
+    planner::Document doc;
+    ui::MapCanvas canvas;
+    canvas.resize(800, 600);
+    ui::LayerPanel panel;
+    app::MapController map(&doc, &canvas, &panel);
+    QCOMPARE(map.addLayerFiles({path}), 1);
+    map.layers()->waitForLoads();
+    QCoreApplication::processEvents();
+    // 380 kV is in the 300-449 class, 220 kV in 200-299 (maps/vector/voltage.cpp's bounds).
+    const ui::LegendSection *section = nullptr;
+    for (const ui::LegendSection &s : canvas.legend())
+        section = s.title == "eu_lines" ? &s : section;
+    QVERIFY(section);
+    QCOMPARE(section->symbol, ui::LegendSection::Symbol::Line);
+    QStringList labels;
+    for (const auto &e : section->entries)
+        labels << e.label;
+    QCOMPARE(labels, (QStringList{"345 kV (300-449)", "230 kV (200-299)", "voltage unknown"}));
+
+    // Saved and opened in a window, the project shows its layers (it keeps no view of its own).
+    const QString project = m_dir.filePath("eu_lines.gpkg");
+    QVERIFY(doc.save(project).ok());
+    app::MainWindow window;
+    window.resize(1200, 800);
+    QVERIFY(window.openProject(project));
+    window.mapController()->layers()->waitForLoads();
+    QCoreApplication::processEvents();
+    const QPointF centre = ui::MapView::toLonLat(window.canvas()->view().centre());
+    QVERIFY2(centre.x() > 10.0 && centre.x() < 11.0 && centre.y() > 50.0 && centre.y() < 50.4,
+             qPrintable(QStringLiteral("%1, %2").arg(centre.x()).arg(centre.y())));
 }
 
 void TestMapWorkflow::styleChangesRedrawAndUndo()

@@ -113,6 +113,11 @@ private slots:
         const QStringList hifld{"OBJECTID", "NAME", "OWNER", "STATUS", "TOTAL_MW"};
         QTest::newRow("HIFLD capacity") << hifld << int(FieldPurpose::Capacity) << "TOTAL_MW";
         QTest::newRow("HIFLD name") << hifld << int(FieldPurpose::Name) << "NAME";
+        // HIFLD transmission lines: no name; TYPE holds "AC; OVERHEAD", the ID finds the line.
+        const QStringList hifldLines{"OBJECTID", "ID",         "TYPE",  "STATUS", "OWNER",
+                                     "VOLTAGE",  "VOLT_CLASS", "SUB_1", "SUB_2"};
+        QTest::newRow("HIFLD lines label their ID")
+                << hifldLines << int(FieldPurpose::Name) << "ID";
         QTest::newRow("Facility Name") << QStringList{"owner_name", "Facility Name"}
                                        << int(FieldPurpose::Name) << "Facility Name";
         QTest::newRow("osm output") << QStringList{"name", "operator", "plant:output:electricity"}
