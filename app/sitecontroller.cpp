@@ -6,6 +6,7 @@
 #include "app/planevaluation.h"
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
+#include "planner/core/catalog/acceleratorsystem.h"
 #include "planner/core/comparison/systemcomparison.h"
 #include "planner/core/io/planjson.h"
 #include "planner/session/document.h"
@@ -17,6 +18,7 @@
 #include "widgets/scorepanel.h"
 #include "widgets/sitetool.h"
 
+#include <QFile>
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QtConcurrent>
@@ -82,6 +84,17 @@ ui::PlanEditorChoices editorChoices(const planner::Catalogs &catalogs)
                 {QString::fromStdString(cooling.id), QString::fromStdString(cooling.name)});
     for (const planner::VoltageClass &v : catalogs.sizing.electrical.voltageClasses)
         c.voltagesKv.append(v.voltageKv.value);
+    for (std::string_view m : planner::kModelClasses)
+        c.modelClasses.append(QString::fromLatin1(m.data(), qsizetype(m.size())));
+    // The bundled example's workload, for a plan the user switches to workload sizing.
+    QFile example(defaultResourcePath(QStringLiteral("examples/plan-workload.json")));
+    if (example.open(QIODevice::ReadOnly))
+        c.exampleWorkload = QJsonDocument::fromJson(example.readAll())
+                                    .object()
+                                    .value("plan")
+                                    .toObject()
+                                    .value("workload")
+                                    .toObject();
     if (catalogs.schedule) {
         // Options are "<family>.<id>" entries in months; "<family>.<id>.cost" are their prices.
         auto options = [&](const std::string &family, ui::PlanEditor::Choices &out) {

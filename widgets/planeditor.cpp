@@ -2,6 +2,7 @@
 #include "widgets/planeditor.h"
 
 #include "widgets/phaseseditor.h"
+#include "widgets/workloadeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -92,7 +93,8 @@ PlanEditor::PlanEditor(QWidget *parent)
       m_phases(new PhasesEditor(this)), m_interconnection(new QComboBox(this)),
       m_market(new QComboBox(this)), m_newSubstation(new QCheckBox(this)),
       m_bridging(new QComboBox(this)), m_start(new QDateEdit(this)),
-      m_cost(new CostOptionsEditor(this))
+      m_cost(new CostOptionsEditor(this)), m_workload(new WorkloadEditor(this)),
+      m_byWorkload(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -101,6 +103,7 @@ PlanEditor::PlanEditor(QWidget *parent)
     m_tabs->addTab(scrolling(buildTab()), tr("Build"));
     m_tabs->addTab(scrolling(gridTab()), tr("Grid && schedule"));
     m_tabs->addTab(scrolling(m_cost), tr("Cost"));
+    m_tabs->addTab(scrolling(m_workload), tr("Workload"));
     // The tabs and a few rows at least, whatever the dock's height.
     setMinimumHeight(m_tabs->tabBar()->sizeHint().height() + fontMetrics().height() * 5);
     m_tabs->setTabToolTip(0, tr("What is built: IT load, systems, redundancy and phases"));
@@ -108,6 +111,10 @@ PlanEditor::PlanEditor(QWidget *parent)
     m_tabs->setTabToolTip(2,
                           tr("Options of the cost model; left at \"catalog\", the catalog's "
                              "figure applies"));
+    m_tabs->setTabToolTip(3,
+                          tr("The traffic the campus serves and the router mix, when the plan "
+                             "is sized by workload (choose \"workload\" next to Critical IT "
+                             "load)"));
     layout->addWidget(m_tabs);
     m_message->setObjectName("planEditorMessage");
     m_message->setWordWrap(true);
@@ -125,8 +132,11 @@ QWidget *PlanEditor::buildTab()
     auto *size = new QHBoxLayout;
     m_sizeBy->addItem(tr("MW"), "mw");
     m_sizeBy->addItem(tr("racks"), "racks");
-    m_sizeBy->setToolTip(tr("Size the plan by its critical IT load, or by a number of racks of "
-                            "the accelerator system"));
+    m_sizeBy->addItem(tr("workload"), "workload");
+    m_sizeBy->setToolTip(tr("Size the plan by its critical IT load, by a number of racks of "
+                            "the accelerator system, or by the traffic it serves (Workload tab)"));
+    m_byWorkload->setText(tr("from the served workload (Workload tab)"));
+    m_byWorkload->hide();
     m_itLoad->setRange(0.1, 5000.0);
     m_itLoad->setDecimals(1);
     m_itLoad->setSuffix(tr(" MW"));
@@ -139,6 +149,7 @@ QWidget *PlanEditor::buildTab()
     m_racks->hide();
     size->addWidget(m_itLoad, 1);
     size->addWidget(m_racks, 1);
+    size->addWidget(m_byWorkload, 1);
     size->addWidget(m_sizeBy);
     form->addRow(tr("Critical IT load"), size);
     form->addRow(tr("Accelerator"), m_accelerator);
@@ -225,8 +236,28 @@ void PlanEditor::connectFields()
     });
     connect(m_sizeBy, &QComboBox::activated, this, [this] {
         const double kw = rackKw(m_plan);
-        const double mw = itLoadMw(m_plan);
+        // Sized by workload, the load is not known here: the one last shown.
+        const double mw = m_plan.contains("workload") ? m_itLoad->value() : itLoadMw(m_plan);
         QJsonObject plan = m_plan;
+        if (m_sizeBy->currentData() == "workload") {
+            if (plan.contains("workload"))
+                return;
+            if (m_choices.exampleWorkload.isEmpty()) {
+                setPlan(m_plan);
+                showMessage(tr("No example workload to start from: open a plan file with a "
+                               "workload"));
+                return;
+            }
+            // The accelerators follow from the traffic: load, racks and phases are its result.
+            plan.remove("it_load_mw");
+            plan.remove("racks");
+            plan.remove("phases_mw");
+            plan.insert("workload", m_choices.exampleWorkload);
+            commit(plan, tr("sizing"));
+            m_tabs->setCurrentIndex(3);
+            return;
+        }
+        plan.remove("workload");
         if (m_sizeBy->currentData() == "racks") {
             if (kw <= 0.0) {
                 setPlan(m_plan);
@@ -241,6 +272,14 @@ void PlanEditor::connectFields()
         }
         editLoad(tr("sizing"), plan, itLoadMw(plan));
     });
+    connect(m_workload, &WorkloadEditor::workloadEdited, this,
+            [this](const QJsonObject &workload, const QString &what) {
+                if (m_filling || !m_plan.contains("workload"))
+                    return;
+                QJsonObject plan = m_plan;
+                plan.insert("workload", workload);
+                commit(plan, what);
+            });
     connect(m_accelerator, &QComboBox::activated, this, [this] {
         if (m_accelerator->currentData() == kCustomAccelerator)
             return;
@@ -347,6 +386,7 @@ void PlanEditor::setChoices(const PlanEditorChoices &c)
 {
     m_filling = true;
     m_choices = c;
+    m_workload->setModelClasses(c.modelClasses);
     m_accelerator->clear();
     for (const auto &[id, name] : c.accelerators)
         m_accelerator->addItem(name, id);
@@ -384,10 +424,14 @@ void PlanEditor::setPlan(const QJsonObject &plan)
 {
     m_filling = true;
     m_plan = plan;
-    const bool byRacks = plan.contains("racks") && !plan.contains("it_load_mw");
-    m_sizeBy->setCurrentIndex(byRacks ? 1 : 0);
-    m_itLoad->setVisible(!byRacks);
+    const bool byWorkload = plan.contains("workload");
+    const bool byRacks = !byWorkload && plan.contains("racks") && !plan.contains("it_load_mw");
+    m_sizeBy->setCurrentIndex(byWorkload ? 2 : byRacks ? 1 : 0);
+    m_itLoad->setVisible(!byRacks && !byWorkload);
     m_racks->setVisible(byRacks);
+    m_byWorkload->setVisible(byWorkload);
+    m_workload->setWorkload(plan.value("workload").toObject());
+    m_tabs->setTabEnabled(3, byWorkload);
     if (byRacks)
         m_racks->setValue(plan.value("racks").toInt());
     else if (plan.contains("it_load_mw"))

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Edits every input of a build plan, in three tabs. Build: how much IT (critical IT load in MW,
-// or a number of racks), the accelerator system, the cooling architecture, the redundancy of each
-// system, the average load and the build phases (PhasesEditor). Grid and schedule: the
-// interconnection voltage, the criterion of the grid-headroom check (N-1 or N), the
+// Edits every input of a build plan, in four tabs. Build: how much IT (critical IT load in MW,
+// a number of racks, or a served workload), the accelerator system, the cooling architecture, the
+// redundancy of each system, the average load and the build phases (PhasesEditor). Grid and
+// schedule: the interconnection voltage, the criterion of the grid-headroom check (N-1 or N), the
 // interconnection market, whether the campus builds its own substation, the project start and
 // bridging power. Cost: the economics options
-// (CostOptionsEditor). Shows a plan object (the "plan" of a plan file with its "schedule" and
-// "economics" sections inside it, as planSpecToJson writes it) and emits the edited object, one
-// field per edit; the owner makes the undo command and calls setPlan() with what the document
-// then holds. Keys it has no field for (a custom accelerator's figures) are kept. A refused value
-// shows its message under the tabs until the next edit. GUI thread only.
+// (CostOptionsEditor). Workload: the served workload (WorkloadEditor), when it sizes the plan.
+// Shows a plan object (the "plan" of a plan file with its "schedule" and "economics" sections
+// inside it, as planSpecToJson writes it) and emits the edited object, one field per edit; the
+// owner makes the undo command and calls setPlan() with what the document then holds. Keys it has
+// no field for (a custom accelerator's figures) are kept. A refused value shows its message under
+// the tabs until the next edit. GUI thread only.
 
 #include <QHash>
 #include <QJsonObject>
@@ -31,6 +32,7 @@ class QTabWidget;
 namespace ui {
 
 class PhasesEditor;
+class WorkloadEditor;
 
 // What the editor's lists offer, from the catalogs.
 struct PlanEditorChoices
@@ -42,6 +44,10 @@ struct PlanEditorChoices
     Choices markets; // interconnection markets of the schedule catalog
     QHash<QString, double> rackKw; // accelerator id -> IT power of one rack, kW
     QList<double> voltagesKv; // the catalog's interconnection voltage classes, ascending
+    QStringList modelClasses; // the catalog's inference model classes (workload mix rows)
+    // The workload a plan starts from when the user sizes it by workload (the bundled example
+    // plan's, resources/examples/plan-workload.json); empty: none known.
+    QJsonObject exampleWorkload;
     CostDefaults cost;
 };
 
@@ -63,7 +69,7 @@ public:
     QString message() const;
 
     QTabWidget *tabs() const { return m_tabs; }
-    QComboBox *sizeBy() const { return m_sizeBy; } // "mw" or "racks"
+    QComboBox *sizeBy() const { return m_sizeBy; } // "mw", "racks" or "workload"
     QDoubleSpinBox *itLoad() const { return m_itLoad; }
     QSpinBox *racks() const { return m_racks; }
     QComboBox *accelerator() const { return m_accelerator; }
@@ -77,6 +83,7 @@ public:
     QComboBox *bridging() const { return m_bridging; }
     QDateEdit *start() const { return m_start; }
     CostOptionsEditor *costOptions() const { return m_cost; }
+    WorkloadEditor *workload() const { return m_workload; }
     QDoubleSpinBox *tokensPerSecond() const;
 
 signals:
@@ -117,6 +124,8 @@ private:
     QComboBox *m_bridging;
     QDateEdit *m_start;
     CostOptionsEditor *m_cost;
+    WorkloadEditor *m_workload;
+    QLabel *m_byWorkload; // in place of the IT load while the workload sizes the plan
     bool m_filling = false;
 };
 

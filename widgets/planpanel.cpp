@@ -167,6 +167,34 @@ void PlanPanel::showPlan(const QString &title, const planner::PlanResult &r,
     row(it, tr("Critical IT load"), num(r.itLoad.value(), 2) + " MW");
     row(it, tr("Heat to liquid"), num(r.liquidShare * 100.0, 0) + " %");
 
+    if (r.workload) {
+        // What the traffic asks of the system, class by class (the racks above follow from it).
+        const planner::WorkloadSizing &w = *r.workload;
+        auto *served = section(tr("Served workload"));
+        row(served, tr("Requests per day"), QLocale().toString(w.requestsPerDay, 'f', 0));
+        row(served, tr("Tokens per day"), QLocale().toString(w.tokensPerDay, 'f', 0));
+        row(served, tr("Output tokens/s, average"),
+            QLocale().toString(w.averageOutputTokensPerSecond, 'f', 0));
+        for (const planner::ClassSizing &c : w.classes) {
+            QTreeWidgetItem *item =
+                    row(served,
+                        tr("%1 (%2 %)")
+                                .arg(QString::fromStdString(c.route.modelClass),
+                                     num(c.route.share * 100.0, 1)),
+                        tr("%1 accelerators for %2 tokens/s at peak")
+                                .arg(QLocale().toString(std::ceil(c.accelerators), 'f', 0),
+                                     QLocale().toString(c.peakOutputTokensPerSecond, 'f', 0)));
+            if (c.throughput) {
+                const QString tip = tr("%1 output tokens/s per accelerator: %2, %3")
+                                            .arg(num(c.throughput->tokensPerSecond.value, 0),
+                                                 QString::fromStdString(c.throughput->benchmark),
+                                                 QString::fromStdString(c.throughput->scenario));
+                item->setToolTip(0, tip);
+                item->setToolTip(1, tip);
+            }
+        }
+    }
+
     auto *cooling = section(tr("Cooling"));
     if (r.coolingIndex >= 0 && r.coolingIndex < int(catalog.cooling.size()))
         row(cooling, tr("Architecture"),

@@ -45,6 +45,7 @@ private slots:
     void scoreOfAnIncludedSite();
     void planTreeShowsTheExample();
     void planTreeShowsTheGridHeadroom();
+    void planTreeShowsTheServedWorkload();
     void planErrorReplacesTheTree();
     void layerPanelListsTopLayerFirstAndEmitsRequests();
     void layerPanelShowsAGridCase();
@@ -199,6 +200,52 @@ void TestPanels::planTreeShowsTheExample()
 // The example against an N-1 headroom that takes phase 1 only: the row gives the shortfall of
 // the whole build (its two phases' facility peaks less the headroom) and the tooltip what limits
 // the headroom; with more headroom than the build needs, the margin.
+void TestPanels::planTreeShowsTheServedWorkload()
+{
+    const QString root = ENERGIZE_SOURCE_DIR;
+    auto catalog = planner::loadCatalog((root + "/resources/catalog").toStdString());
+    QVERIFY(catalog.ok());
+    QFile file(root + "/resources/examples/plan-workload.json");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    auto request = planner::parsePlanRequest(file.readAll().toStdString());
+    QVERIFY(request.ok());
+    auto result = planner::plan(request->input, request->site, *catalog);
+    QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+    PlanPanel panel;
+    panel.showPlan("Workload", *result, *catalog);
+    QTreeWidget *tree = panel.tree();
+    // The example: 2e9 requests a day, 70 % large-dense (1,500 in, 400 out), 30 % reasoning
+    // (1,000 in, 4,000 out), peak 1.5x the average, 60 % utilisation. By hand:
+    // tokens/day 2e9 x (0.7 x 1,900 + 0.3 x 5,000) = 5.66e12; average output tokens/s
+    // 2e9 x 1,480 / 86,400 = 34,259,259; peaks 2e9 x 0.7 x 400 / 86,400 x 1.5 = 9,722,222 and
+    // 2e9 x 0.3 x 4,000 / 86,400 x 1.5 = 41,666,667.
+    QCOMPARE(rowNamed(tree, "Requests per day")->text(1), QString("2,000,000,000"));
+    QCOMPARE(rowNamed(tree, "Tokens per day")->text(1), QString("5,660,000,000,000"));
+    QCOMPARE(rowNamed(tree, "Output tokens/s, average")->text(1), QString("34,259,259"));
+    QCOMPARE(rowNamed(tree, "Requests per day")->parent()->text(0), QString("Served workload"));
+    // Accelerators per class: the peak over (the catalog's tokens/s per accelerator x 60 %).
+    const planner::AcceleratorSystem *gb200 = nullptr;
+    for (const auto &a : catalog->accelerators)
+        gb200 = a.id == "gb200-nvl72" ? &a : gb200;
+    QVERIFY(gb200);
+    auto tps = [&](const char *cls) {
+        for (const auto &t : gb200->throughput)
+            if (t.modelClass == cls)
+                return t.tokensPerSecond.value;
+        return 0.0;
+    };
+    QVERIFY(tps("large-dense") > 0 && tps("reasoning") > 0);
+    const double large = std::ceil(2e9 * 0.7 * 400 / 86400 * 1.5 / (tps("large-dense") * 0.6));
+    const double reasoning = std::ceil(2e9 * 0.3 * 4000 / 86400 * 1.5 / (tps("reasoning") * 0.6));
+    QCOMPARE(rowNamed(tree, "large-dense (70.0 %)")->text(1),
+             QString("%1 accelerators for 9,722,222 tokens/s at peak")
+                     .arg(QLocale().toString(large, 'f', 0)));
+    QCOMPARE(rowNamed(tree, "reasoning (30.0 %)")->text(1),
+             QString("%1 accelerators for 41,666,667 tokens/s at peak")
+                     .arg(QLocale().toString(reasoning, 'f', 0)));
+    QVERIFY(rowNamed(tree, "reasoning (30.0 %)")->toolTip(1).contains("MLPerf"));
+}
+
 void TestPanels::planTreeShowsTheGridHeadroom()
 {
     const QString root = ENERGIZE_SOURCE_DIR;

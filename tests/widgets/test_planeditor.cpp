@@ -7,6 +7,7 @@
 #include "widgets/costoptionseditor.h"
 #include "widgets/phaseseditor.h"
 #include "widgets/planeditor.h"
+#include "widgets/workloadeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,8 +15,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -40,6 +43,7 @@ private slots:
     void racksSizeThePlanByTheAcceleratorsRackPower();
     void mismatchedPhasesOfAFileAreFlagged();
     void costFieldsNameTheCatalogFigure();
+    void workloadSizesThePlanAndEachFieldEditsItsKey();
 
 private:
     static PlanEditor *makeEditor();
@@ -81,6 +85,12 @@ PlanEditor *TestPlanEditor::makeEditor()
     c.cost.horizonYears = 10;
     c.cost.priceYear = 2025;
     c.cost.networkUpgradesUsdPerMw = 50000.0;
+    c.modelClasses = {"mini", "large-dense", "reasoning"};
+    c.exampleWorkload = QJsonDocument::fromJson(R"({"requests_per_day":2e9,"peak_to_average":1.5,
+        "target_utilisation":0.6,"mix":[{"model_class":"large-dense","share":0.7,
+        "input_tokens":1500,"output_tokens":400},{"model_class":"reasoning","share":0.3,
+        "input_tokens":1000,"output_tokens":4000}]})")
+                                .object();
     editor->setChoices(c);
     editor->setProjectMarket("ERCOT");
     editor->setPlan(examplePlan());
@@ -382,6 +392,76 @@ void TestPlanEditor::costFieldsNameTheCatalogFigure()
     QCOMPARE(editor->interconnection()->currentIndex(), 0);
     QVERIFY(editor->newSubstation()->isChecked());
     QCOMPARE(editor->averageLoad()->value(), 80.0);
+}
+
+void TestPlanEditor::workloadSizesThePlanAndEachFieldEditsItsKey()
+{
+    std::unique_ptr<PlanEditor> editor(makeEditor());
+    QSignalSpy edited(editor.get(), &PlanEditor::planEdited);
+    ui::WorkloadEditor *w = editor->workload();
+    QVERIFY(!editor->tabs()->isTabEnabled(3)); // sized in MW: the Workload tab is off
+    // Sized by workload: the example's workload replaces the load, the racks and the phases.
+    QComboBox *sizeBy = editor->sizeBy();
+    sizeBy->setCurrentIndex(sizeBy->findData("workload"));
+    emit sizeBy->activated(sizeBy->currentIndex());
+    QCOMPARE(edited.count(), 1);
+    QJsonObject plan = edited.at(0).at(0).toJsonObject();
+    QVERIFY(!plan.contains("it_load_mw") && !plan.contains("racks") && !plan.contains("phases_mw"));
+    QCOMPARE(plan.value("workload").toObject().value("requests_per_day").toDouble(), 2e9);
+    editor->setPlan(plan); // as the document gives it back
+    QVERIFY(editor->tabs()->isTabEnabled(3));
+    QVERIFY(!editor->itLoad()->isVisibleTo(editor.get()));
+    QCOMPARE(w->perDay()->value(), 2e9);
+    QCOMPARE(w->peakToAverage()->value(), 1.5);
+    QCOMPARE(w->utilisation()->value(), 60.0);
+    QCOMPARE(w->mix()->rowCount(), 2);
+    QVERIFY(w->mixMessage().isEmpty());
+
+    auto last = [&] {
+        return edited.last().at(0).toJsonObject().value("workload").toObject();
+    };
+    auto cell = [&](int row, int column) {
+        return static_cast<QDoubleSpinBox *>(w->mix()->cellWidget(row, column));
+    };
+    // Each field: its key, in the stored unit (percent in the editor, fractions in the plan).
+    w->peakToAverage()->setValue(2.0);
+    QCOMPARE(last().value("peak_to_average").toDouble(), 2.0);
+    w->utilisation()->setValue(75.0);
+    QCOMPARE(last().value("target_utilisation").toDouble(), 0.75);
+    editor->setPlan(edited.last().at(0).toJsonObject());
+    cell(0, 1)->setValue(60.0); // large-dense 60 %: the shares add up to 90 %
+    QCOMPARE(last().value("mix").toArray().at(0).toObject().value("share").toDouble(), 0.6);
+    editor->setPlan(edited.last().at(0).toJsonObject());
+    QVERIFY2(w->mixMessage().contains("90.0 %"), qPrintable(w->mixMessage()));
+    cell(1, 3)->setValue(3000.0);
+    QCOMPARE(last().value("mix").toArray().at(1).toObject().value("output_tokens").toDouble(),
+             3000.0);
+    editor->setPlan(edited.last().at(0).toJsonObject());
+    // A third class: the one the mix lacks, with no share yet; then removed again.
+    w->addRow()->click();
+    QJsonArray mix = last().value("mix").toArray();
+    QCOMPARE(mix.size(), 3);
+    QCOMPARE(mix.at(2).toObject().value("model_class").toString(), QString("mini"));
+    QCOMPARE(mix.at(2).toObject().value("share").toDouble(), 0.0);
+    editor->setPlan(edited.last().at(0).toJsonObject());
+    QVERIFY(!w->addRow()->isEnabled()); // every class has its row
+    w->mix()->setCurrentCell(2, 0);
+    w->removeRow()->click();
+    QCOMPARE(last().value("mix").toArray().size(), 2);
+    editor->setPlan(edited.last().at(0).toJsonObject());
+    // Tokens per day instead of requests: the key changes, the number stays.
+    w->basis()->setCurrentIndex(w->basis()->findData("tokens_per_day"));
+    emit w->basis()->activated(w->basis()->currentIndex());
+    QVERIFY(!last().contains("requests_per_day"));
+    QCOMPARE(last().value("tokens_per_day").toDouble(), 2e9);
+    editor->setPlan(edited.last().at(0).toJsonObject());
+
+    // Back to MW: the workload goes, the last load shown comes back.
+    sizeBy->setCurrentIndex(sizeBy->findData("mw"));
+    emit sizeBy->activated(sizeBy->currentIndex());
+    plan = edited.last().at(0).toJsonObject();
+    QVERIFY(!plan.contains("workload"));
+    QCOMPARE(plan.value("it_load_mw").toDouble(), 100.0);
 }
 
 QTEST_MAIN(TestPlanEditor)
