@@ -228,6 +228,7 @@ maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model)
         case Quantity::GridHeadroomMw:
             r.nearestPointValue = factor.weight > 0.0;
             r.nearestPointKm = r.nearestPointValue && factor.reachKm.has_value();
+            r.nearestPointReachKm = factor.reachKm.value_or(INFINITY);
             break;
         case Quantity::None:
             break;

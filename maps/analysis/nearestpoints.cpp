@@ -130,7 +130,7 @@ void keepCandidates(const std::vector<Ecef> &points, const int *from, std::size_
 } // namespace
 
 void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *indexOut,
-                                    double *distanceMOut) const
+                                    double *distanceMOut, double exactWithinM) const
 {
     if (m_points.empty()) {
         std::fill(indexOut, indexOut + n, -1);
@@ -164,9 +164,22 @@ void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *i
     }
     if (distanceMOut) {
         // As nearest() measures it: the query's own Earth-centred point (EcefRun gives toEcef's
-        // to the bit) and the chord's surface distance.
-        for (std::size_t k = 0; k < n; ++k)
-            distanceMOut[k] = surfaceDistance(queries[k], q[k], m_points[std::size_t(indexOut[k])]);
+        // to the bit) and the chord's surface distance, with the radius of a run of equal
+        // latitudes worked out once. A chord past exactWithinM is a bound below the distance.
+        double lastLat = std::numeric_limits<double>::quiet_NaN(), radius = 0.0;
+        for (std::size_t k = 0; k < n; ++k) {
+            const Ecef &to = m_points[std::size_t(indexOut[k])];
+            const double chord = chordLength(q[k], to);
+            if (chord > exactWithinM) {
+                distanceMOut[k] = chord;
+                continue;
+            }
+            if (!(queries[k].lat == lastLat)) {
+                lastLat = queries[k].lat;
+                radius = meanRadius(lastLat);
+            }
+            distanceMOut[k] = surfaceDistance(queries[k], q[k], to, radius);
+        }
     }
 }
 

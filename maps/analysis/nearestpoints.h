@@ -15,6 +15,7 @@
 #include "maps/geo/geodesic.h"
 
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace maps {
@@ -42,11 +43,14 @@ public:
                                       const std::vector<double> &minLevels) const;
 
     // For n query points: the index of the nearest point of each (-1 when there are none) and,
-    // if distanceMOut is given, its distance (nearest()'s, to the bit; NaN when none).
+    // if distanceMOut is given, its distance: nearest()'s to the bit up to exactWithinM; farther,
+    // possibly only a bound below it that is itself past exactWithinM (the chord, when that is),
+    // which is all a reach test needs. NaN when there are no points.
     // Queries should be spatially coherent (a block of a grid) for the pruning to pay off;
     // any order gives the right answer.
     void nearestForCells(const LonLat *queries, std::size_t n, int *indexOut,
-                         double *distanceMOut = nullptr) const;
+                         double *distanceMOut = nullptr,
+                         double exactWithinM = std::numeric_limits<double>::infinity()) const;
 
 private:
     std::vector<LonLat> m_lonLat;

@@ -179,6 +179,23 @@ Interpolation naturalInterpolation(const RasterLayer &layer)
     return layer.isCategorical() ? Interpolation::Nearest : Interpolation::Bilinear;
 }
 
+// km as a float on the same side of a reach (km; 0 or infinite: none) as the double, so that a
+// reach test on the stored float agrees with the site calculator's on the double.
+float onSideOf(double km, double reachKm)
+{
+    float f = float(km);
+    if (!(reachKm > 0.0) || !std::isfinite(reachKm) || std::isnan(km))
+        return f;
+    if (km > reachKm) {
+        while (!(double(f) > reachKm))
+            f = std::nextafter(f, INFINITY);
+    } else {
+        while (double(f) > reachKm)
+            f = std::nextafter(f, -INFINITY);
+    }
+    return f;
+}
+
 // Raster values where the raster has them, the polygon values elsewhere (`polygons`: some
 // polygon layer gave values; without one the raster is read straight into `values`).
 Status overlayRaster(const RasterLayerPtr &layer, const RasterGrid &grid,
@@ -335,7 +352,8 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                         d = ask(*p);
                                     }
                                 }
-                                out.hvSubstationKm[i] = float(d / 1000.0);
+                                out.hvSubstationKm[i] =
+                                        onSideOf(d / 1000.0, request.hvSubstationReachKm);
                             }
                         }
                     });
@@ -456,7 +474,8 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                         }
                                     }
                                     if (std::isfinite(nearest))
-                                        out.lineKm[i] = float(nearest / 1000.0);
+                                        out.lineKm[i] =
+                                                onSideOf(nearest / 1000.0, request.lineReachKm);
                                     return std::isfinite(nearest);
                                 };
                                 if (!ask(bound) && std::isfinite(bound))
@@ -571,8 +590,8 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                             nearest.resize(where.size());
                             metres.resize(request.nearestPointKm ? where.size() : 0);
                             points.nearestForCells(where.data(), where.size(), nearest.data(),
-                                                   request.nearestPointKm ? metres.data()
-                                                                          : nullptr);
+                                                   request.nearestPointKm ? metres.data() : nullptr,
+                                                   request.nearestPointReachKm * 1000.0);
                             std::size_t k = 0;
                             for (int c0 = s0; c0 < s1; c0 += tileCols) {
                                 for (int r = 0; r < rows; ++r) {
@@ -584,7 +603,8 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                             continue;
                                         if (request.nearestPointKm)
                                             out.nearestPointKm[first + std::size_t(c)] =
-                                                    float(metres[k] / 1000.0);
+                                                    onSideOf(metres[k] / 1000.0,
+                                                             request.nearestPointReachKm);
                                         const int i = nearest[k++];
                                         if (i >= 0)
                                             dst[c] = inputs.pointValues[std::size_t(i)];

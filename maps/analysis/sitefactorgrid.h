@@ -25,6 +25,7 @@
 #include "maps/raster/rastertilerunner.h"
 #include "maps/vector/vectorlayer.h"
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -62,7 +63,8 @@ struct SiteFactorGridRequest
     bool meanTemperatureC = false;
     bool floodZone = false;
     bool nearestPointValue = false; // the value of the nearest of inputs.valuePoints
-    bool nearestPointKm = false; // and its distance (for a reach)
+    bool nearestPointKm = false; // and its distance (for a reach) ...
+    double nearestPointReachKm = INFINITY; // ... exact up to this reach, past it a bound above it
     int maxMarginPixels = 256; // margin around the grid for substations just outside it
     int lineMarginPixels = 64; // the same for lines (cells farther are asked of the index)
     // Cells whose distances and voltages must be exact (non-zero); others may keep the distance
@@ -89,7 +91,8 @@ struct SiteFactorGrid
     // The value of the nearest value point (NearestPoints, as for a site at the cell centre);
     // empty when not requested, all NaN when there are no points.
     std::vector<float> nearestPointValue;
-    // The distance to that point (as NearestPoints measures it), when requested.
+    // The distance to that point (as NearestPoints measures it), when requested; past
+    // nearestPointReachKm possibly only a bound that is itself past it.
     std::vector<float> nearestPointKm;
 
     static Expected<SiteFactorGrid> compute(const SiteFactorGridInputs &inputs,

@@ -111,6 +111,18 @@ double chordLength(const Ecef &a, const Ecef &b)
     return std::sqrt(dx * dx + dy * dy + dz * dz);
 }
 
+double surfaceDistance(const LonLat &from, const Ecef &fromPoint, const Ecef &to,
+                       double meanRadiusAtFrom)
+{
+    const double chord = chordLength(fromPoint, to);
+    if (chord < kLocalChordLimit) {
+        const double r = meanRadiusAtFrom;
+        return 2.0 * r * std::asin(chord / (2.0 * r));
+    }
+    const LonLat end = fromEcef(to);
+    return geodesicDistance(from.lon, from.lat, end.lon, end.lat);
+}
+
 double surfaceDistance(const LonLat &from, const Ecef &fromPoint, const Ecef &to)
 {
     const double chord = chordLength(fromPoint, to);

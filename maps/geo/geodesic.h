@@ -60,6 +60,9 @@ double meanRadius(double lat);
 // enters the small chord-to-arc correction: relative error below 1e-6, tested against Karney);
 // longer ones fall back to the exact geodesic.
 double surfaceDistance(const LonLat &from, const Ecef &fromPoint, const Ecef &to);
+// The same, to the bit, with meanRadius(from.lat) given (callers that reuse it along a row).
+double surfaceDistance(const LonLat &from, const Ecef &fromPoint, const Ecef &to,
+                       double meanRadiusAtFrom);
 
 double chordLength(const Ecef &a, const Ecef &b);
 

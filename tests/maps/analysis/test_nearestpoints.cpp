@@ -115,6 +115,22 @@ void TestNearestPoints::cellBlocksMatchSingleQueries()
     }
     QCOMPARE(mismatches, 0);
     QCOMPARE(distances, 0);
+    // Exact only within 50 km (a reach): nearer, the same to the bit; farther, a bound that is
+    // past 50 km and not past the true distance, so a reach test agrees.
+    pts.nearestForCells(cells.data(), cells.size(), got.data(), metres.data(), 50e3);
+    int exact = 0, bounded = 0, wrong = 0;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const double want = pts.nearest(cells[i]).distanceM;
+        if (metres[i] <= 50e3) {
+            wrong += metres[i] != want;
+            ++exact;
+        } else {
+            wrong += !(want > 50e3 && metres[i] <= want);
+            ++bounded;
+        }
+    }
+    QVERIFY(exact > 1000 && bounded > 1000);
+    QCOMPARE(wrong, 0);
 }
 
 void TestNearestPoints::levelsMatchFilteredBruteForce()
