@@ -431,6 +431,8 @@ void PlanEditor::setPlan(const QJsonObject &plan)
     m_racks->setVisible(byRacks);
     m_byWorkload->setVisible(byWorkload);
     m_workload->setWorkload(plan.value("workload").toObject());
+    if (!byWorkload && m_tabs->currentIndex() == 3)
+        m_tabs->setCurrentIndex(0); // the Workload tab goes off: back to Build, not a neighbour
     m_tabs->setTabEnabled(3, byWorkload);
     if (byRacks)
         m_racks->setValue(plan.value("racks").toInt());

@@ -462,6 +462,11 @@ void TestPlanEditor::workloadSizesThePlanAndEachFieldEditsItsKey()
     plan = edited.last().at(0).toJsonObject();
     QVERIFY(!plan.contains("workload"));
     QCOMPARE(plan.value("it_load_mw").toDouble(), 100.0);
+    // Shown on the Workload tab, a plan without one (an undo, say) goes back to Build.
+    editor->tabs()->setCurrentIndex(3);
+    editor->setPlan(plan);
+    QCOMPARE(editor->tabs()->currentIndex(), 0);
+    QVERIFY(!editor->tabs()->isTabEnabled(3));
 }
 
 QTEST_MAIN(TestPlanEditor)
