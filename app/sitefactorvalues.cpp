@@ -89,68 +89,56 @@ planner::ScoreInputs scoreInputs(const planner::ScoreModel &model, const maps::S
     return in;
 }
 
+namespace {
+
+// The grid's column of a quantity, or of the distance at which it was found (nullptr where the
+// grid holds none).
+const std::vector<float> *columnOf(Quantity q, const maps::SiteFactorGrid &grid, bool distance)
+{
+    switch (q) {
+    case Quantity::HvSubstationKm:
+        return &grid.hvSubstationKm; // the value is the distance
+    case Quantity::LineKv:
+        return distance ? &grid.lineKm : &grid.lineKv;
+    case Quantity::GridHeadroomMw:
+        return distance ? &grid.nearestPointKm : &grid.nearestPointValue;
+    case Quantity::SlopeDeg:
+        return distance ? nullptr : &grid.slopeDeg;
+    case Quantity::LandClass:
+        return distance ? nullptr : &grid.landClass;
+    case Quantity::LandPrice:
+        return distance ? nullptr : &grid.landPrice;
+    case Quantity::MeanTemp:
+        return distance ? nullptr : &grid.meanTemperatureC;
+    case Quantity::None:
+        break;
+    }
+    return nullptr;
+}
+
+std::vector<const float *> columns(const planner::ScoreModel &model,
+                                   const maps::SiteFactorGrid &grid, bool distance)
+{
+    std::vector<const float *> out;
+    for (const planner::ScoreFactor &factor : model.factors) {
+        const std::vector<float> *v = columnOf(quantityOf(factor.id), grid, distance);
+        out.push_back(v && !v->empty() ? v->data() : nullptr);
+    }
+    return out;
+}
+
+} // namespace
+
 std::vector<const float *> scoreColumns(const planner::ScoreModel &model,
                                         const maps::SiteFactorGrid &grid)
 {
-    auto column = [](const std::vector<float> &v) {
-        return v.empty() ? nullptr : v.data();
-    };
-    std::vector<const float *> out;
-    for (const planner::ScoreFactor &factor : model.factors) {
-        switch (quantityOf(factor.id)) {
-        case Quantity::HvSubstationKm:
-            out.push_back(column(grid.hvSubstationKm));
-            break;
-        case Quantity::LineKv:
-            out.push_back(column(grid.lineKv));
-            break;
-        case Quantity::SlopeDeg:
-            out.push_back(column(grid.slopeDeg));
-            break;
-        case Quantity::LandClass:
-            out.push_back(column(grid.landClass));
-            break;
-        case Quantity::LandPrice:
-            out.push_back(column(grid.landPrice));
-            break;
-        case Quantity::MeanTemp:
-            out.push_back(column(grid.meanTemperatureC));
-            break;
-        case Quantity::GridHeadroomMw:
-            out.push_back(column(grid.nearestPointValue));
-            break;
-        case Quantity::None:
-            out.push_back(nullptr);
-            break;
-        }
-    }
-    return out;
+    return columns(model, grid, false);
 }
 
 std::vector<const float *> scoreDistanceColumns(const planner::ScoreModel &model,
                                                 const maps::SiteFactorGrid &grid)
 {
-    auto column = [](const std::vector<float> &v) {
-        return v.empty() ? nullptr : v.data();
-    };
-    std::vector<const float *> out;
-    for (const planner::ScoreFactor &factor : model.factors) {
-        switch (quantityOf(factor.id)) {
-        case Quantity::HvSubstationKm:
-            out.push_back(column(grid.hvSubstationKm));
-            break;
-        case Quantity::LineKv:
-            out.push_back(column(grid.lineKm));
-            break;
-        case Quantity::GridHeadroomMw:
-            out.push_back(column(grid.nearestPointKm));
-            break;
-        default:
-            out.push_back(nullptr);
-            break;
-        }
-    }
-    return out;
+    return columns(model, grid, true);
 }
 
 std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,

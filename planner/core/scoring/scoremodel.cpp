@@ -164,6 +164,16 @@ void CellScorer::score(const float *const *values, const unsigned char *flood, s
         std::fill(incomplete, incomplete + m, 0);
         for (std::size_t i = 0; i < m; ++i)
             excluded[i] = m_floodExcludes && flood && flood[first + i] != 0;
+        // One cell through normalise() and excludes(), as scoreSite() takes it.
+        auto general = [&](const ScoreFactor &f, std::size_t i, double v) {
+            excluded[i] |= f.excludes(v);
+            if (const auto s = f.normalise(v)) {
+                sum[i] += f.weight * *s;
+                used[i] += f.weight;
+            } else if (f.weight > 0.0) {
+                incomplete[i] = 1;
+            }
+        };
         for (const Compiled &c : m_factors) {
             const ScoreFactor &f = c.factor;
             const std::size_t k = std::size_t(&c - m_factors.data());
@@ -180,14 +190,7 @@ void CellScorer::score(const float *const *values, const unsigned char *flood, s
                         used[i] += w;
                         continue;
                     }
-                    const double v = column ? double(column[i]) : NAN;
-                    excluded[i] |= f.excludes(v);
-                    if (const auto s = f.normalise(v)) {
-                        sum[i] += w * *s;
-                        used[i] += w;
-                    } else if (w > 0.0) {
-                        incomplete[i] = 1;
-                    }
+                    general(f, i, column ? double(column[i]) : NAN);
                 }
                 continue;
             }
@@ -220,16 +223,8 @@ void CellScorer::score(const float *const *values, const unsigned char *flood, s
                 continue;
             }
             if (f.kind == ScoreFactor::Kind::Classes || f.best == f.worst) {
-                for (std::size_t i = 0; i < m; ++i) {
-                    const double v = column[i];
-                    excluded[i] |= f.excludes(v);
-                    if (const auto s = f.normalise(v)) {
-                        sum[i] += w * *s;
-                        used[i] += w;
-                    } else if (w > 0.0) {
-                        incomplete[i] = 1;
-                    }
-                }
+                for (std::size_t i = 0; i < m; ++i)
+                    general(f, i, column[i]);
                 continue;
             }
             // Linear: the same expression as normalise(), clamped the same way.
