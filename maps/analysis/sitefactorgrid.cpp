@@ -416,8 +416,6 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
         if (!masks.empty()) {
             const double lineNearAll = reach(0, 0, lineMargin);
             const double reachMetres = request.lineReachKm * 1000.0;
-            // A distance stored past the reach stays past it in float kilometres.
-            const float pastReach = std::nextafter(float(request.lineReachKm), INFINITY);
             auto status =
                     forRowBands(grid, next(), [&](int r0, int r1, const CellCentres &centres) {
                         for (int r = r0; r < r1; ++r) {
@@ -441,9 +439,9 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                             ? b / 1.02 - 2.0 * ambiguous
                                             : std::min(far, b / 1.02 - 2.0 * ambiguous);
                                     if (least > reachMetres) {
-                                        out.lineKm[i] = std::max(
-                                                float((inside ? b : std::min(far, b)) / 1000.0),
-                                                pastReach);
+                                        out.lineKm[i] =
+                                                onSideOf((inside ? b : std::min(far, b)) / 1000.0,
+                                                         request.lineReachKm);
                                         continue;
                                     }
                                 }
