@@ -222,6 +222,30 @@ private:
         return ok ? out : QString();
     }
 
+    // The Benelux extract's area on a grid of `crs` cells, the request both grid tests make
+    // (>= 220 kV substations, flat past 60 km, and the nearest line's voltage), and the site
+    // calculator they compare with.
+    static RasterGrid beneluxGrid(const QString &crs, double cellSize)
+    {
+        const QRectF lonLat(QPointF(2.5, 49.4), QPointF(7.3, 53.6));
+        return RasterGrid::covering(extentOf(lonLat, crs), cellSize, crs);
+    }
+    static SiteFactorGridRequest substationsAndLines()
+    {
+        SiteFactorGridRequest request;
+        request.hvSubstationKm = true;
+        request.hvSubstationKv = 220.0;
+        request.hvSubstationCapKm = 60.0;
+        request.lineKv = true;
+        return request;
+    }
+    SiteFactorCalculator calculator220() const
+    {
+        SiteFactorOptions options;
+        options.hvSubstationKv = 220.0;
+        return SiteFactorCalculator(m_grid, {}, options);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -376,21 +400,14 @@ private slots:
     {
         QFETCH(QString, crs);
         QFETCH(double, cellSize);
-        const QRectF lonLat(QPointF(2.5, 49.4), QPointF(7.3, 53.6));
-        const RasterGrid grid = RasterGrid::covering(extentOf(lonLat, crs), cellSize, crs);
+        const RasterGrid grid = beneluxGrid(crs, cellSize);
         SiteFactorGridInputs inputs;
         inputs.vectors = m_grid;
-        SiteFactorGridRequest request;
-        request.hvSubstationKm = true;
-        request.hvSubstationKv = 220.0;
-        request.hvSubstationCapKm = 60.0;
-        request.lineKv = true;
+        SiteFactorGridRequest request = substationsAndLines();
         const auto computed = SiteFactorGrid::compute(inputs, grid, request);
         QVERIFY2(computed, computed ? "" : computed.error().message.c_str());
 
-        SiteFactorOptions options;
-        options.hvSubstationKv = 220.0;
-        const SiteFactorCalculator calc(m_grid, {}, options);
+        const SiteFactorCalculator calc = calculator220();
         auto toLonLat = CrsTransform::toLonLat(crs);
         QVERIFY(toLonLat);
         std::vector<double> diagonalKm(std::size_t(grid.pixelCount()));
@@ -438,24 +455,17 @@ private slots:
     {
         QFETCH(QString, crs);
         QFETCH(double, cellSize);
-        const QRectF lonLat(QPointF(2.5, 49.4), QPointF(7.3, 53.6));
-        const RasterGrid grid = RasterGrid::covering(extentOf(lonLat, crs), cellSize, crs);
+        const RasterGrid grid = beneluxGrid(crs, cellSize);
         SiteFactorGridInputs inputs;
         inputs.vectors = m_grid;
-        SiteFactorGridRequest request;
-        request.hvSubstationKm = true;
-        request.hvSubstationKv = 220.0;
-        request.hvSubstationCapKm = 60.0;
+        SiteFactorGridRequest request = substationsAndLines();
         request.hvSubstationReachKm = 25.0;
-        request.lineKv = true;
         request.lineReachKm = 6.0;
         const auto computed = SiteFactorGrid::compute(inputs, grid, request);
         QVERIFY2(computed, computed ? "" : computed.error().message.c_str());
         QCOMPARE(computed->lineKm.size(), std::size_t(grid.pixelCount()));
 
-        SiteFactorOptions options;
-        options.hvSubstationKv = 220.0;
-        const SiteFactorCalculator calc(m_grid, {}, options);
+        const SiteFactorCalculator calc = calculator220();
         auto toLonLat = CrsTransform::toLonLat(crs);
         QVERIFY(toLonLat);
         int linesPast = 0, linesWithin = 0, hvPast = 0, hvWithin = 0, wrongSide = 0, wrongKv = 0;

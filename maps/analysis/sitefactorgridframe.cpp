@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "maps/analysis/sitefactorgridframe.h"
+
+#include "maps/analysis/proximitytransform.h"
+#include "maps/geo/crstransform.h"
+#include "maps/geo/geodesic.h"
+#include "maps/raster/rasterpixelspacing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace maps {
+
+Expected<GridMetric> GridMetric::of(const RasterGrid &grid)
+{
+    GridMetric m;
+    m.geographic = grid.isGeographic();
+    m.eastWest.resize(std::size_t(std::max(0, grid.height)));
+    if (m.geographic) {
+        const RasterPixelSpacing spacing(grid);
+        for (int r = 0; r < grid.height; ++r)
+            m.eastWest[std::size_t(r)] = spacing.metresAt(r).first;
+        m.northSouth = spacing.metresAt(grid.height / 2).second;
+        return m;
+    }
+    auto toLonLat = CrsTransform::toLonLat(grid.crsWkt);
+    if (!toLonLat)
+        return toLonLat.error();
+    const double col = grid.width / 2.0;
+    for (int r = 0; r < grid.height; ++r) {
+        const auto a = toLonLat->applyToLonLat(grid.pixelToMap(col, r + 0.5));
+        const auto b = toLonLat->applyToLonLat(grid.pixelToMap(col + 1.0, r + 0.5));
+        if (!a || !b)
+            return fail(QStringLiteral("the grid reaches outside its coordinate system"));
+        m.eastWest[std::size_t(r)] = geodesicDistance(a->lon, a->lat, b->lon, b->lat);
+    }
+    return m;
+}
+
+RasterGrid withMargin(const RasterGrid &grid, int margin)
+{
+    return grid.subGrid(-margin, -margin, grid.width + 2 * margin, grid.height + 2 * margin);
+}
+
+Status distanceRows(const std::vector<std::uint8_t> &mask, const RasterGrid &extended, int margin,
+                    const GridMetric &metric, const RasterGrid &grid,
+                    const RasterJobControl &control, const DistanceRowSink &sink)
+{
+    auto rowMetres = [&](int extendedRow) {
+        const int r = std::clamp(extendedRow - margin, 0, grid.height - 1);
+        return metric.eastWest[std::size_t(r)];
+    };
+    auto bands = [&](int row, int rows, const float *distances) -> Status {
+        for (int er = std::max(row, margin); er < std::min(row + rows, margin + grid.height);
+             ++er) {
+            const int r = er - margin;
+            const float scale = metric.geographic ? 1.0f : float(metric.eastWest[std::size_t(r)]);
+            sink(r, distances + std::size_t(er - row) * extended.width + margin, scale);
+        }
+        return done();
+    };
+    constexpr int kBand = 64;
+    return metric.geographic
+            ? ProximityTransform::distances(mask.data(), extended.width, extended.height, rowMetres,
+                                            metric.northSouth, std::numeric_limits<float>::max(),
+                                            kBand, bands, control)
+            : ProximityTransform::distances(
+                    mask.data(), extended.width, extended.height, [](int) { return 1.0; }, 1.0,
+                    std::numeric_limits<float>::max(), kBand, bands, control);
+}
+
+Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &mask,
+                                             const RasterGrid &extended, int margin,
+                                             const GridMetric &metric, const RasterGrid &grid,
+                                             const RasterJobControl &control)
+{
+    std::vector<float> out(std::size_t(grid.pixelCount()));
+    auto status = distanceRows(mask, extended, margin, metric, grid, control,
+                               [&](int r, const float *d, float scale) {
+                                   float *dst = out.data() + std::size_t(r) * grid.width;
+                                   for (int c = 0; c < grid.width; ++c)
+                                       dst[c] = d[c] * scale;
+                               });
+    if (!status)
+        return status.error();
+    return out;
+}
+
+Status forRowBands(const RasterGrid &grid, const RasterJobControl &control,
+                   const std::function<void(int, int, const CellCentres &)> &fn)
+{
+    std::vector<std::optional<CellCentres>> perWorker(
+            std::size_t(RasterTileRunner::threadCount(control)));
+    return RasterTileRunner::run(grid.width, grid.height, grid.width, 16, control,
+                                 [&](const RasterTile &tile, int worker) -> Status {
+                                     auto &centres = perWorker[std::size_t(worker)];
+                                     if (!centres) {
+                                         auto made = CellCentres::of(grid);
+                                         if (!made)
+                                             return made.error();
+                                         centres.emplace(std::move(*made));
+                                     }
+                                     fn(tile.row, tile.row + tile.height, *centres);
+                                     return done();
+                                 });
+}
+
+float onSideOf(double km, double reachKm)
+{
+    float f = float(km);
+    if (!(reachKm > 0.0) || !std::isfinite(reachKm) || std::isnan(km))
+        return f;
+    if (km > reachKm) {
+        while (!(double(f) > reachKm))
+            f = std::nextafter(f, INFINITY);
+    } else {
+        while (double(f) > reachKm)
+            f = std::nextafter(f, -INFINITY);
+    }
+    return f;
+}
+
+FactorGridFrame::FactorGridFrame(const SiteFactorGridInputs &inputs, const RasterGrid &grid,
+                                 const SiteFactorGridRequest &request,
+                                 const RasterJobControl &control, GridMetric metric)
+    : inputs(inputs), grid(grid), request(request), metric(std::move(metric)),
+      finestMetres(std::min(
+              *std::min_element(this->metric.eastWest.begin(), this->metric.eastWest.end()),
+              this->metric.geographic ? this->metric.northSouth
+                                      : std::numeric_limits<double>::infinity())),
+      cells(std::size_t(grid.pixelCount())), m_control(control),
+      m_stages((request.hvSubstationKm ? 2 : 0) + (request.lineKv ? 4 : 0) + request.landClass
+               + request.landPrice + request.meanTemperatureC + 2 * request.slopeDeg
+               + request.nearestPointValue + 1)
+{}
+
+double FactorGridFrame::diagonal(int r) const
+{
+    const double ew = metric.eastWest[std::size_t(r)];
+    return 1.01 * std::hypot(ew, metric.geographic ? metric.northSouth : ew);
+}
+
+std::vector<const VectorLayer *> FactorGridFrame::layersOf(LayerRole role) const
+{
+    std::vector<const VectorLayer *> found;
+    for (const VectorLayer &v : inputs.vectors) {
+        if (v.isValid() && v.role() == role)
+            found.push_back(&v);
+    }
+    return found;
+}
+
+RasterJobControl FactorGridFrame::next()
+{
+    RasterJobControl c = m_control;
+    if (m_control.progress) {
+        const int k = std::min(m_stage++, m_stages - 1);
+        c.progress = [report = m_control.progress, k, stages = m_stages](double f) {
+            report((k + std::clamp(f, 0.0, 1.0)) / stages);
+        };
+    }
+    return c;
+}
+
+} // namespace maps

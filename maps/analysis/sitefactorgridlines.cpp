@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SiteFactorGrid's line stage: the voltage of the nearest line and its distance. One exact
+// distance transform per voltage found on the lines (unknown voltages as one), folded into the
+// nearest and second-nearest voltage per cell; the spatial index is asked where the transform
+// cannot decide: past the margin, where two voltages are about equally near, and about as far
+// as the factor's reach.
+#include "maps/analysis/sitefactorgridburn.h"
+#include "maps/analysis/sitefactorgridframe.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace maps {
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+constexpr float kUnknownKv = -1.0F; // how the index stores an unknown voltage
+
+} // namespace
+
+Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
+{
+    const SiteFactorGridRequest &request = frame.request;
+    const RasterGrid &grid = frame.grid;
+    const std::size_t cells = frame.cells;
+    // The margin need not pass the reach, if there is one.
+    const int margin = request.lineReachKm > 0.0
+            ? std::clamp(int(std::ceil(request.lineReachKm * 1000.0 / frame.finestMetres)) + 2, 1,
+                         std::max(1, request.lineMarginPixels))
+            : std::max(1, request.lineMarginPixels);
+    const RasterGrid extended = withMargin(grid, margin);
+    auto burner = GridBurner::create(extended);
+    if (!burner)
+        return burner.error();
+
+    const auto lines = frame.layersOf(LayerRole::TransmissionLines);
+    // One distance transform per voltage found on the lines (unknown voltages as one).
+    std::map<float, std::vector<std::uint8_t>> masks;
+    for (const VectorLayer *layer : lines) {
+        const FeatureStore &s = layer->features();
+        for (std::size_t f = 0; f < s.featureCount(); ++f) {
+            const float kv = std::isnan(s.kv[f]) ? kUnknownKv : s.kv[f];
+            auto [it, added] = masks.try_emplace(kv);
+            if (added)
+                it->second.assign(std::size_t(extended.pixelCount()), 0);
+        }
+    }
+    out.lineKv.assign(cells, kNaN);
+    out.lineKm.assign(cells, kNaN);
+    std::vector<float> best(cells, std::numeric_limits<float>::infinity());
+    std::vector<float> second(cells, std::numeric_limits<float>::infinity());
+    for (auto &[kv, mask] : masks) {
+        bool any = false;
+        for (const VectorLayer *layer : lines) {
+            const FeatureStore &s = layer->features();
+            any = burner->burn(s, mask.data(), [&](int f) {
+                return (std::isnan(s.kv[f]) ? kUnknownKv : s.kv[f]) == kv;
+            }) || any;
+        }
+        if (!any)
+            continue;
+        const float label = kv == kUnknownKv ? kNaN : kv;
+        // Each row of distances folded into the nearest and second-nearest voltage as it
+        // comes (rows are disjoint between threads).
+        auto status = distanceRows(mask, extended, margin, frame.metric, grid, frame.next(),
+                                   [&](int r, const float *row, float scale) {
+                                       const std::size_t first = std::size_t(r) * grid.width;
+                                       float *b = best.data() + first;
+                                       float *s2 = second.data() + first;
+                                       float *kvs = out.lineKv.data() + first;
+                                       for (int c = 0; c < grid.width; ++c) {
+                                           const float d = row[c] * scale;
+                                           if (d < b[c]) {
+                                               s2[c] = b[c];
+                                               b[c] = d;
+                                               kvs[c] = label;
+                                           } else if (d < s2[c]) {
+                                               s2[c] = d;
+                                           }
+                                       }
+                                   });
+        if (!status)
+            return status.error();
+        mask = {};
+    }
+    if (!masks.empty()) {
+        const double nearAll = frame.reach(0, 0, margin);
+        const double reachMetres = request.lineReachKm * 1000.0;
+        auto status =
+                forRowBands(grid, frame.next(), [&](int r0, int r1, const CellCentres &centres) {
+                    for (int r = r0; r < r1; ++r) {
+                        // Distances are to burnt cell centres, each within half a cell diagonal
+                        // of the line, so two voltages can swap only where their distances
+                        // differ by less than a diagonal: there, ask the index.
+                        const double ambiguous = frame.diagonal(r);
+                        for (int c = 0; c < grid.width; ++c) {
+                            const std::size_t i = std::size_t(r) * grid.width + c;
+                            const double b = best[i];
+                            out.lineKm[i] = std::isfinite(b) ? float(b / 1000.0) : kNaN;
+                            if (!frame.exact(i))
+                                continue;
+                            // The cheap test first: nearer than the margin of any cell.
+                            const bool inside = b <= nearAll || b <= frame.reach(c, r, margin);
+                            if (reachMetres > 0.0) {
+                                // Past the reach for sure: the voltage does not count.
+                                const double far = frame.reach(c, r, margin);
+                                const double least = inside
+                                        ? b / 1.02 - 2.0 * ambiguous
+                                        : std::min(far, b / 1.02 - 2.0 * ambiguous);
+                                if (least > reachMetres) {
+                                    out.lineKm[i] =
+                                            onSideOf((inside ? b : std::min(far, b)) / 1000.0,
+                                                     request.lineReachKm);
+                                    continue;
+                                }
+                            }
+                            const bool band =
+                                    inside && FactorGridFrame::nearReach(b, reachMetres, ambiguous);
+                            if (second[i] - b > ambiguous && inside && !band)
+                                continue;
+                            // Farther than the margin (the nearest line may lie outside it),
+                            // near the boundary between two voltages, or about as far as the
+                            // reach.
+                            const auto p = centres.at(c, r);
+                            if (!p)
+                                continue;
+                            // Inside the margin the nearest line lies within the transform's
+                            // distance and a diagonal (with room for the per-row scale): the
+                            // index need not look farther.
+                            const double bound = inside ? b * 1.02 + 2.0 * ambiguous
+                                                        : std::numeric_limits<double>::infinity();
+                            // A layer with nothing within the bound holds no nearer line than
+                            // the others; only if none does is the bound dropped.
+                            auto ask = [&](double within) {
+                                double nearest = std::numeric_limits<double>::infinity();
+                                for (const VectorLayer *layer : lines) {
+                                    if (const auto hit = layer->nearest(*p, {}, within);
+                                        hit && hit->distanceM < nearest) {
+                                        nearest = hit->distanceM;
+                                        out.lineKv[i] = layer->features().kv[hit->feature];
+                                    }
+                                }
+                                if (std::isfinite(nearest))
+                                    out.lineKm[i] = onSideOf(nearest / 1000.0, request.lineReachKm);
+                                return std::isfinite(nearest);
+                            };
+                            if (!ask(bound) && std::isfinite(bound))
+                                ask(std::numeric_limits<double>::infinity());
+                        }
+                    }
+                });
+        if (!status)
+            return status.error();
+    }
+    return done();
+}
+
+} // namespace maps
