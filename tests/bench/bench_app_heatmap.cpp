@@ -97,6 +97,82 @@ int main(int argc, char **argv)
     if (profile)
         return 0;
 
+    // Where the view's time goes: each factor of the product's request computed alone on the
+    // same grid (the distances as the product asks for them, exact only where a cell can still
+    // be scored), then the scoring of the factor columns. Medians of 3 runs.
+    {
+        const maps::RasterGrid grid = app::heatmapGrid(view, 1);
+        const auto grids = app::sceneGrids(*scene);
+        const planner::ScoreModel score = app::scoreModelFor(model, grids);
+        maps::SiteFactorGridInputs inputs = app::siteFactorInputs(*scene);
+        if (const app::ScoringFactor *headroom = model.factor("grid_headroom"))
+            app::headroomValuePoints(grids, headroom->minKv, inputs);
+        const maps::SiteFactorGridRequest all = app::gridRequest(score);
+        maps::SiteFactorGridRequest none = all;
+        none.hvSubstationKm = none.lineKv = none.slopeDeg = none.landClass = none.landPrice =
+                none.meanTemperatureC = none.floodZone = none.nearestPointValue = false;
+        maps::SiteFactorGridRequest nonDistances = all;
+        nonDistances.hvSubstationKm = nonDistances.lineKv = false;
+        auto firstPass = maps::SiteFactorGrid::compute(inputs, grid, nonDistances);
+        const std::vector<std::uint8_t> scorable =
+                firstPass ? app::scorableCells(score, *firstPass) : std::vector<std::uint8_t>{};
+        auto timed = [&](const char *what, const maps::SiteFactorGridRequest &request) {
+            std::vector<double> wall, used;
+            for (int run = 0; run < 3; ++run) {
+                QElapsedTimer t;
+                t.start();
+                const double c0 = cpuSeconds();
+                (void)maps::SiteFactorGrid::compute(inputs, grid, request);
+                used.push_back((cpuSeconds() - c0) * 1e3);
+                wall.push_back(t.nsecsElapsed() / 1e6);
+            }
+            std::printf("  %-34s %7.1f ms wall %7.1f ms CPU\n", what, median(wall), median(used));
+        };
+        std::printf("view stages (each alone):\n");
+        auto only = [&](bool maps::SiteFactorGridRequest::*flag, bool distances) {
+            maps::SiteFactorGridRequest r = none;
+            r.*flag = true;
+            if (flag == &maps::SiteFactorGridRequest::nearestPointValue)
+                r.nearestPointKm = all.nearestPointKm;
+            if (distances)
+                r.exactWhere = scorable;
+            return r;
+        };
+        using R = maps::SiteFactorGridRequest;
+        if (all.hvSubstationKm)
+            timed("substation distance (scorable)", only(&R::hvSubstationKm, true));
+        if (all.lineKv)
+            timed("line voltage + distance (scorable)", only(&R::lineKv, true));
+        if (all.slopeDeg)
+            timed("slope", only(&R::slopeDeg, false));
+        if (all.landClass)
+            timed("land class", only(&R::landClass, false));
+        if (all.landPrice)
+            timed("land price", only(&R::landPrice, false));
+        if (all.meanTemperatureC)
+            timed("mean temperature", only(&R::meanTemperatureC, false));
+        if (all.floodZone)
+            timed("flood zone", only(&R::floodZone, false));
+        if (all.nearestPointValue)
+            timed("grid headroom (nearest bus)", only(&R::nearestPointValue, false));
+        if (firstPass) {
+            auto full = maps::SiteFactorGrid::compute(inputs, grid, all);
+            if (full) {
+                const std::vector<const float *> columns = app::scoreColumns(score, *full);
+                const std::vector<const float *> km = app::scoreDistanceColumns(score, *full);
+                const planner::CellScorer scorer(score);
+                std::vector<float> out(std::size_t(grid.pixelCount()));
+                QElapsedTimer t;
+                t.start();
+                scorer.score(columns.data(),
+                             full->floodZone.empty() ? nullptr : full->floodZone.data(), out.size(),
+                             out.data(), km.data());
+                std::printf("  %-34s %7.1f ms (one thread)\n", "scoring the columns",
+                            t.nsecsElapsed() / 1e6);
+            }
+        }
+    }
+
     // 2. The whole demo at the finest raster's resolution, and gdal_calc.py on its factors.
     auto grid = app::regionGrid(*scene, -107.0, 25.5, -93.3, 36.6);
     if (!grid) {

@@ -177,34 +177,35 @@ void CellScorer::score(const float *const *values, const unsigned char *flood, s
         for (const Compiled &c : m_factors) {
             const ScoreFactor &f = c.factor;
             const std::size_t k = std::size_t(&c - m_factors.data());
-            const float *column = values[k];
+            const float *column = values[k] ? values[k] + first : nullptr;
             const double w = f.weight;
             const float *km =
                     f.reachKm && distancesKm && distancesKm[k] ? distancesKm[k] + first : nullptr;
-            if (km) {
-                // Past the reach the factor scores 0 whatever it read; elsewhere as below.
-                column = column ? column + first : nullptr;
-                const double reach = *f.reachKm;
-                for (std::size_t i = 0; i < m; ++i) {
-                    if (double(km[i]) > reach) {
-                        used[i] += w;
-                        continue;
-                    }
-                    general(f, i, column ? double(column[i]) : NAN);
-                }
-                continue;
-            }
-            if (!column) {
+            if (!column && !km) {
                 if (w > 0.0)
                     std::fill(incomplete, incomplete + m, 1);
                 continue;
             }
-            column += first;
+            // Each cell through `one(i, value)`; past a reach the factor scores 0 whatever it
+            // read.
+            auto overCells = [&](auto &&one) {
+                if (km) {
+                    const double reach = *f.reachKm;
+                    for (std::size_t i = 0; i < m; ++i) {
+                        if (double(km[i]) > reach)
+                            used[i] += w;
+                        else
+                            one(i, column ? double(column[i]) : NAN);
+                    }
+                } else {
+                    for (std::size_t i = 0; i < m; ++i)
+                        one(i, double(column[i]));
+                }
+            };
             if (!c.scores.empty()) {
                 // The tables hold what normalise() and excludes() give for every listed code.
                 const long size = long(c.scores.size());
-                for (std::size_t i = 0; i < m; ++i) {
-                    const double v = column[i];
+                overCells([&](std::size_t i, double v) {
                     double s = NAN;
                     if (!std::isnan(v)) {
                         const long at = roundedCode(v) - c.lutFirst;
@@ -219,29 +220,27 @@ void CellScorer::score(const float *const *values, const unsigned char *flood, s
                     } else if (w > 0.0) {
                         incomplete[i] = 1;
                     }
-                }
+                });
                 continue;
             }
             if (f.kind == ScoreFactor::Kind::Classes || f.best == f.worst) {
-                for (std::size_t i = 0; i < m; ++i)
-                    general(f, i, column[i]);
+                overCells([&](std::size_t i, double v) { general(f, i, v); });
                 continue;
             }
             // Linear: the same expression as normalise(), clamped the same way.
             const double worst = f.worst, span = f.best - f.worst;
             const bool limit = f.excludeAbove.has_value();
             const double above = limit ? *f.excludeAbove : 0.0;
-            for (std::size_t i = 0; i < m; ++i) {
-                const double v = column[i];
+            overCells([&](std::size_t i, double v) {
                 if (std::isnan(v)) {
                     if (w > 0.0)
                         incomplete[i] = 1;
-                    continue;
+                    return;
                 }
                 excluded[i] |= limit && v > above;
                 sum[i] += w * std::clamp((v - worst) / span, 0.0, 1.0);
                 used[i] += w;
-            }
+            });
         }
         for (std::size_t i = 0; i < m; ++i) {
             float &o = out[first + i];
