@@ -298,12 +298,13 @@ private slots:
         ScoreModel m = fixture();
         m.factors[0].reachKm = 45.0;
         m.factors[1].reachKm = 30.0;
+        m.factors[3].reachKm = 20.0; // a class factor (table path) with a reach too
         const planner::CellScorer scorer(m);
         std::mt19937 rng(11);
         std::uniform_real_distribution<double> u(0.0, 1.0);
         const std::size_t n = 20000;
         std::vector<std::vector<float>> values(6, std::vector<float>(n));
-        std::vector<float> lineKm(n);
+        std::vector<float> lineKm(n), landKm(n);
         const double lo[6] = {0, 50, 0, 21, 1000, 5}, hi[6] = {90, 600, 20, 21, 200000, 30};
         for (std::size_t i = 0; i < n; ++i) {
             for (int k = 0; k < 6; ++k)
@@ -311,21 +312,28 @@ private slots:
             if (u(rng) < 0.05)
                 values[1][i] = NAN; // a line of unknown voltage
             lineKm[i] = u(rng) < 0.02 ? NAN : float(60.0 * u(rng));
+            // Land classes: listed, excluded (open water) and unlisted, either side of 20 km.
+            const float codes[4] = {21.0F, 71.0F, 11.0F, 50.0F};
+            values[3][i] = codes[std::size_t(4.0 * u(rng)) % 4];
+            landKm[i] = float(40.0 * u(rng));
         }
         const float *columns[6], *distances[6] = {values[0].data(), lineKm.data(), nullptr,
-                                                  nullptr,          nullptr,       nullptr};
+                                                  landKm.data(),    nullptr,       nullptr};
         for (int k = 0; k < 6; ++k)
             columns[k] = values[std::size_t(k)].data();
         std::vector<float> out(n);
         scorer.score(columns, nullptr, n, out.data(), distances);
-        int beyond = 0, within = 0;
+        int beyond = 0, within = 0, landBeyond = 0, waterPast = 0;
         for (std::size_t i = 0; i < n; ++i) {
             ScoreInputs in;
             for (int k = 0; k < 6; ++k)
                 in.values.push_back(double(values[std::size_t(k)][i]));
-            in.distancesKm = {double(values[0][i]), double(lineKm[i]), NAN, NAN, NAN, NAN};
+            in.distancesKm = {
+                    double(values[0][i]), double(lineKm[i]), NAN, double(landKm[i]), NAN, NAN};
             const auto s = planner::scoreSite(m, in);
             beyond += s.factors[1].beyondReach;
+            landBeyond += s.factors[3].beyondReach;
+            waterPast += s.factors[3].beyondReach && values[3][i] == 11.0F;
             within += !s.factors[1].beyondReach && s.score.has_value();
             if (s.excluded)
                 QCOMPARE(out[i], planner::CellScorer::kExcluded);
@@ -335,6 +343,8 @@ private slots:
                 QVERIFY(std::isnan(out[i]));
         }
         QVERIFY(beyond > 5000 && within > 5000);
+        // Open water past the land reach scores 0 there and excludes nothing.
+        QVERIFY(landBeyond > 5000 && waterPast > 1000);
     }
 
     void missingColumnIsNoData()
