@@ -342,7 +342,8 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
         if (evaluated) {
             const planner::PlanResult &result = evaluated->plan;
             m_planPanel->showPlan(name, result, m_catalogs->sizing,
-                                  evaluated->gridFit ? &*evaluated->gridFit : nullptr);
+                                  evaluated->gridFit ? &*evaluated->gridFit : nullptr,
+                                  evaluated->routerSavings ? &*evaluated->routerSavings : nullptr);
             // The dock names the bus the plan connects to, at its interconnection voltage.
             if (evaluated->gridFit)
                 describeHeadroom(evaluated->gridFit->study, analysis.breakdown);

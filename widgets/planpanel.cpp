@@ -2,6 +2,7 @@
 #include "widgets/planpanel.h"
 
 #include "planner/core/catalog/catalog.h"
+#include "planner/core/evaluation/evaluation.h"
 #include "planner/core/io/gridfitreport.h"
 #include "planner/core/sizing/gridfit.h"
 #include "planner/core/sizing/planresult.h"
@@ -143,7 +144,8 @@ void PlanPanel::gridHeadroomRow(QTreeWidgetItem *parent, const planner::GridFit 
 }
 
 void PlanPanel::showPlan(const QString &title, const planner::PlanResult &r,
-                         const planner::Catalog &catalog, const planner::GridFit *gridFit)
+                         const planner::Catalog &catalog, const planner::GridFit *gridFit,
+                         const planner::RouterSavings *savings)
 {
     m_stack->setCurrentIndex(1);
     m_title->setText(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
@@ -192,6 +194,29 @@ void PlanPanel::showPlan(const QString &title, const planner::PlanResult &r,
                 item->setToolTip(0, tip);
                 item->setToolTip(1, tip);
             }
+        }
+        if (savings) {
+            // The same requests all sent to the mix's costliest class, on the same system. The
+            // dock is narrow: the whole figure and what it compares show on hover.
+            const QString all = QString::fromStdString(savings->allToClass);
+            const QString why = tr("The same requests and tokens, all served by the %1 class "
+                                   "on the same accelerator system and site.")
+                                        .arg(all);
+            QTreeWidgetItem *mw =
+                    row(served, tr("Router saves, IT load"),
+                        tr("%1 MW (%2 MW routed vs %3 MW all to %4)")
+                                .arg(num(savings->itMwAll - savings->itMwMix, 2),
+                                     num(savings->itMwMix, 2), num(savings->itMwAll, 2), all));
+            QTreeWidgetItem *usd = savings->usdPerYearMix && savings->usdPerYearAll
+                    ? row(served, tr("Router saves, per year"),
+                          tr("USD %1 (annualised capex + opex)")
+                                  .arg(QLocale().toString(std::round(*savings->usdPerYearAll
+                                                                     - *savings->usdPerYearMix),
+                                                          'f', 0)))
+                    : row(served, tr("Router saves, per year"),
+                          tr("missing: no economics catalog to price either plan"));
+            for (QTreeWidgetItem *item : {mw, usd})
+                item->setToolTip(1, item->text(1) + QLatin1Char('\n') + why);
         }
     }
 

@@ -16,6 +16,7 @@ namespace planner {
 struct Catalog;
 struct GridFit;
 struct PlanResult;
+struct RouterSavings;
 } // namespace planner
 
 namespace ui {
@@ -26,9 +27,12 @@ class PlanPanel : public QWidget
 public:
     explicit PlanPanel(QWidget *parent = nullptr);
 
-    // `gridFit` null: the site's grid was not studied, and the row says so.
+    // `gridFit` null: the site's grid was not studied, and the row says so. `savings`: what the
+    // router mix of a served workload saves against sending all traffic to its costliest class
+    // (null: no such comparison, e.g. a plan sized by IT MW or a one-class mix).
     void showPlan(const QString &title, const planner::PlanResult &result,
-                  const planner::Catalog &catalog, const planner::GridFit *gridFit = nullptr);
+                  const planner::Catalog &catalog, const planner::GridFit *gridFit = nullptr,
+                  const planner::RouterSavings *savings = nullptr);
     // Shows why there is no plan (bad input, no catalog) instead of a result.
     void showError(const QString &title, const QString &message);
     void clear();

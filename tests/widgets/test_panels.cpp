@@ -6,6 +6,7 @@
 
 #include "planner/core/catalog/catalogloader.h"
 #include "planner/core/economics/economics.h"
+#include "planner/core/evaluation/evaluation.h"
 #include "planner/core/io/planjson.h"
 #include "planner/core/sizing/gridfit.h"
 #include "planner/core/sizing/planner.h"
@@ -244,6 +245,25 @@ void TestPanels::planTreeShowsTheServedWorkload()
              QString("%1 accelerators for 41,666,667 tokens/s at peak")
                      .arg(QLocale().toString(reasoning, 'f', 0)));
     QVERIFY(rowNamed(tree, "reasoning (30.0 %)")->toolTip(1).contains("MLPerf"));
+    QVERIFY(!rowNamed(tree, "Router saves, IT load")); // no savings given, no row
+
+    // The router's savings: 30.25 - 12.5 = 17.75 MW, 2.5e8 - 1.0e8 = 150,000,000 USD a year.
+    const planner::RouterSavings savings{"reasoning", 12.5, 30.25, 1.0e8, 2.5e8};
+    panel.showPlan("Workload", *result, *catalog, nullptr, &savings);
+    QCOMPARE(rowNamed(tree, "Router saves, IT load")->text(1),
+             QString("17.75 MW (12.50 MW routed vs 30.25 MW all to reasoning)"));
+    QCOMPARE(rowNamed(tree, "Router saves, IT load")->parent()->text(0),
+             QString("Served workload"));
+    QCOMPARE(rowNamed(tree, "Router saves, per year")->text(1),
+             QString("USD 150,000,000 (annualised capex + opex)"));
+    QVERIFY(rowNamed(tree, "Router saves, IT load")
+                    ->toolTip(1)
+                    .contains("all served by the "
+                              "reasoning class"));
+    // Without an economics catalog the dollar figure is reported missing, not zero.
+    const planner::RouterSavings unpriced{"reasoning", 12.5, 30.25, std::nullopt, std::nullopt};
+    panel.showPlan("Workload", *result, *catalog, nullptr, &unpriced);
+    QVERIFY(rowNamed(tree, "Router saves, per year")->text(1).startsWith("missing"));
 }
 
 void TestPanels::planTreeShowsTheGridHeadroom()
