@@ -395,6 +395,27 @@ def catalogs():
         "accelerators", lambda d: d["entries"].append(dict(d["entries"][0]))),
         "catalog:accelerators", "gb200-nvl72", "the same id twice")
 
+    def set_throughput(mutate):
+        def go(doc):
+            mutate(doc["entries"][0]["throughput"])
+        return go
+
+    def throughput_value(value):
+        def go(rows):
+            rows[0]["tokens_per_second_per_accelerator"]["value"] = value
+        return go
+
+    put(acc + "throughput-negative.json", catalog_file(
+        "accelerators", set_throughput(throughput_value(-12014))),
+        "catalog:accelerators", "tokens_per_second_per_accelerator",
+        "a throughput of -12,014 tokens/s")
+    put(acc + "throughput-unknown-class.json", catalog_file(
+        "accelerators", set_throughput(lambda rows: rows[0].update(model_class="giant"))),
+        "catalog:accelerators", "giant", "a throughput row for model class 'giant'")
+    put(acc + "throughput-not-a-list.json", catalog_file(
+        "accelerators", lambda d: d["entries"][0].update(throughput="fast")),
+        "catalog:accelerators", "throughput", "throughput is a string, not a list")
+
     with open(os.path.join(ROOT, "resources", "examples", "plan-100mw.json"), encoding="utf-8") as f:
         plan = json.load(f)
 
