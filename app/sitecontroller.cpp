@@ -317,7 +317,9 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     if (!site || !m_analyzer)
         return;
     m_runner->cancel(); // a full evaluation under way is for an earlier position or plan
-    ++m_systemsGeneration; // and so is a comparison of systems
+    ++m_systemsGeneration; // and so is a comparison of systems, which stops between systems
+    if (m_systemsCancel)
+        m_systemsCancel->store(true);
     const QString name = QString::fromStdString(site->name);
     std::vector<planner::GeoPoint> outline = site->outline;
     for (planner::GeoPoint &v : outline) { // the dragged parcel keeps its shape
@@ -395,6 +397,9 @@ void SiteController::compareSystems(const planner::EvaluationRequest &request, c
 {
     using Rows = std::vector<planner::SystemPerMw>;
     const quint64 generation = ++m_systemsGeneration;
+    if (m_systemsCancel)
+        m_systemsCancel->store(true);
+    m_systemsCancel = std::make_shared<std::atomic<bool>>(false);
     auto *watcher = new QFutureWatcher<Rows>(this);
     connect(watcher, &QFutureWatcher<Rows>::finished, this, [this, watcher, generation, name] {
         watcher->deleteLater();
@@ -402,8 +407,9 @@ void SiteController::compareSystems(const planner::EvaluationRequest &request, c
             m_charts->showSystems(name, watcher->result());
     });
     // The job holds the catalogs, so it may outlive this controller; its result is dropped.
-    watcher->setFuture(QtConcurrent::run([request, catalogs = m_catalogs] {
-        return planner::compareSystems(request, *catalogs, interactiveOptions());
+    watcher->setFuture(QtConcurrent::run([request, catalogs = m_catalogs,
+                                          cancel = m_systemsCancel] {
+        return planner::compareSystems(request, *catalogs, interactiveOptions(), cancel.get());
     }));
 }
 

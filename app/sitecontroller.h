@@ -23,6 +23,7 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace planner {
@@ -106,6 +107,8 @@ private:
     qint64 m_fullSite = 0; // the site of the full evaluation running, and its name
     QString m_fullName;
     quint64 m_systemsGeneration = 0;
+    // Set to stop the comparison of systems under way (it is for an earlier position or plan).
+    std::shared_ptr<std::atomic<bool>> m_systemsCancel;
     std::unique_ptr<EvaluationRunner> m_runner; // last: destroyed (waited for) first
 };
 

@@ -23,10 +23,13 @@ std::optional<double> mixThroughput(const Workload &workload, const AcceleratorS
 }
 
 std::vector<SystemPerMw> compareSystems(const EvaluationRequest &request, const Catalogs &catalogs,
-                                        const EvaluationOptions &options)
+                                        const EvaluationOptions &options,
+                                        const std::atomic<bool> *cancel)
 {
     std::vector<SystemPerMw> rows;
     for (const AcceleratorSystem &system : catalogs.sizing.accelerators) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            break;
         SystemPerMw row;
         row.systemId = system.id;
         row.name = system.name;

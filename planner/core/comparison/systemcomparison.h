@@ -10,6 +10,7 @@
 
 #include "planner/core/evaluation/evaluation.h"
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +41,10 @@ struct SystemPerMw
 // harmonic mean of its classes' figures; none when a class has no figure.
 std::optional<double> mixThroughput(const Workload &workload, const AcceleratorSystem &system);
 
+// One row per catalog system, in catalog order. `cancel` (may be null) is read between systems:
+// once set, the rows so far are returned (a caller that set it drops them).
 std::vector<SystemPerMw> compareSystems(const EvaluationRequest &request, const Catalogs &catalogs,
-                                        const EvaluationOptions &options);
+                                        const EvaluationOptions &options,
+                                        const std::atomic<bool> *cancel = nullptr);
 
 } // namespace planner

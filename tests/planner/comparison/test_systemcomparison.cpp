@@ -12,6 +12,8 @@
 
 #include <QTest>
 
+#include <atomic>
+
 using namespace planner;
 
 namespace {
@@ -83,6 +85,21 @@ private slots:
         // The GB200 NVL72: 50 MW / 132 kW -> 379 racks of 72 GPUs = 27,288 GPUs over 50.028 MW.
         QCOMPARE(rows.front().systemId, std::string("gb200-nvl72"));
         QCOMPARE(rows.front().accelerators, 27288LL);
+    }
+
+    void aCancelledComparisonStopsBetweenSystems()
+    {
+        auto catalogs = loadCatalogs(fixtures::catalogDirectory());
+        QVERIFY(catalogs);
+        QVERIFY(catalogs->sizing.accelerators.size() > 3);
+        const EvaluationRequest request =
+                requestFor(fixtures::input(50.0, "gb200-nvl72", "dlc-dry-coolers"));
+        std::atomic<bool> cancel{true};
+        // Set before it starts: not one system is evaluated.
+        QCOMPARE(compareSystems(request, *catalogs, quick(), &cancel).size(), std::size_t(0));
+        cancel = false;
+        QCOMPARE(compareSystems(request, *catalogs, quick(), &cancel).size(),
+                 catalogs->sizing.accelerators.size());
     }
 
     void aWorkloadIsResizedForEachSystem()
