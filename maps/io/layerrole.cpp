@@ -32,7 +32,7 @@ const std::array<NameRule, 10> &nameRules()
              {"plant", "generator", "power_station", "gen", "powerplant"}},
             {LayerRole::TransmissionLines,
              GeometryKind::Line,
-             {"transmission", "line", "circuit", "power", "cable", "grid"}},
+             {"transmission", "line", "circuit", "power", "cable", "grid", "hvdc"}},
             {LayerRole::FloodZones,
              GeometryKind::None,
              {"flood", "nfhl", "fld_haz", "floodplain", "inundation"}},

@@ -24,6 +24,11 @@ private slots:
                 << "buses" << QStringList{"bus_id", "voltage"} << pt << int(LayerRole::Substations);
         QTest::newRow("PyPSA-Eur lines") << "lines" << QStringList{"line_id", "voltage"} << ln
                                          << int(LayerRole::TransmissionLines);
+        // PyPSA-Eur's HVDC links carry no voltage field (bus0, bus1, length, underground, ...).
+        QTest::newRow("PyPSA-Eur HVDC links")
+                << "links_hvdc"
+                << QStringList{"link_id", "bus0", "bus1", "length", "underground", "name"} << ln
+                << int(LayerRole::TransmissionLines);
         QTest::newRow("PyPSA-Eur generators")
                 << "generators" << QStringList{"capacity"} << pt << int(LayerRole::PowerPlants);
         QTest::newRow("TAMU sub.csv") << "sub" << QStringList{"sub_id", "lat", "lon"} << pt
