@@ -139,22 +139,26 @@ int main(int argc, char **argv)
             return r;
         };
         using R = maps::SiteFactorGridRequest;
-        if (all.hvSubstationKm)
-            timed("substation distance (scorable)", only(&R::hvSubstationKm, true));
-        if (all.lineKv)
-            timed("line voltage + distance (scorable)", only(&R::lineKv, true));
-        if (all.slopeDeg)
-            timed("slope", only(&R::slopeDeg, false));
-        if (all.landClass)
-            timed("land class", only(&R::landClass, false));
-        if (all.landPrice)
-            timed("land price", only(&R::landPrice, false));
-        if (all.meanTemperatureC)
-            timed("mean temperature", only(&R::meanTemperatureC, false));
-        if (all.floodZone)
-            timed("flood zone", only(&R::floodZone, false));
-        if (all.nearestPointValue)
-            timed("grid headroom (nearest bus)", only(&R::nearestPointValue, false));
+        struct Stage
+        {
+            const char *name;
+            bool R::*flag;
+            bool distances; // exact only where a cell can still be scored, as the product asks
+        };
+        const Stage stages[] = {
+                {"substation distance (scorable)", &R::hvSubstationKm, true},
+                {"line voltage + distance (scorable)", &R::lineKv, true},
+                {"slope", &R::slopeDeg, false},
+                {"land class", &R::landClass, false},
+                {"land price", &R::landPrice, false},
+                {"mean temperature", &R::meanTemperatureC, false},
+                {"flood zone", &R::floodZone, false},
+                {"grid headroom (nearest bus)", &R::nearestPointValue, false},
+        };
+        for (const Stage &stage : stages) {
+            if (all.*stage.flag)
+                timed(stage.name, only(stage.flag, stage.distances));
+        }
         if (firstPass) {
             auto full = maps::SiteFactorGrid::compute(inputs, grid, all);
             if (full) {
