@@ -317,9 +317,7 @@ void SiteController::updateLive(qint64 id, double longitude, double latitude)
     if (!site || !m_analyzer)
         return;
     m_runner->cancel(); // a full evaluation under way is for an earlier position or plan
-    ++m_systemsGeneration; // and so is a comparison of systems, which stops between systems
-    if (m_systemsCancel)
-        m_systemsCancel->store(true);
+    dropSystemsComparison(); // and so is a comparison of systems
     const QString name = QString::fromStdString(site->name);
     std::vector<planner::GeoPoint> outline = site->outline;
     for (planner::GeoPoint &v : outline) { // the dragged parcel keeps its shape
@@ -393,12 +391,17 @@ void SiteController::showCharts(const QString &name, const planner::SiteEvaluati
         m_charts->showTcoTornado(name, *e.tcoTornado);
 }
 
+quint64 SiteController::dropSystemsComparison()
+{
+    if (m_systemsCancel)
+        m_systemsCancel->store(true); // it stops between systems; its result is not shown
+    return ++m_systemsGeneration;
+}
+
 void SiteController::compareSystems(const planner::EvaluationRequest &request, const QString &name)
 {
     using Rows = std::vector<planner::SystemPerMw>;
-    const quint64 generation = ++m_systemsGeneration;
-    if (m_systemsCancel)
-        m_systemsCancel->store(true);
+    const quint64 generation = dropSystemsComparison();
     m_systemsCancel = std::make_shared<std::atomic<bool>>(false);
     auto *watcher = new QFutureWatcher<Rows>(this);
     connect(watcher, &QFutureWatcher<Rows>::finished, this, [this, watcher, generation, name] {

@@ -86,6 +86,8 @@ private:
     // Every catalog system with the plan of `request`, off the GUI thread, into the Charts
     // dock's "Per MW by system" tab; a newer refresh drops the result.
     void compareSystems(const planner::EvaluationRequest &request, const QString &name);
+    // Stops the comparison of systems under way and outdates its result; the new generation.
+    quint64 dropSystemsComparison();
     void recolourMarkers();
 
     planner::Document *m_doc;
