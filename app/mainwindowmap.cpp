@@ -47,7 +47,8 @@ void MainWindow::createMapActions()
     exportHeatmap->setStatusTip(tr("The site score (0-100) of the area in view at the resolution "
                                    "of the finest raster layer, as a Cloud-Optimized GeoTIFF for "
                                    "GIS tools"));
-    QAction *weights = map->addAction(tr("Score &Weights…"), this, &MainWindow::editWeights);
+    QAction *weights =
+            map->addAction(tr("Score &Weights and Reach…"), this, &MainWindow::editWeights);
     weights->setObjectName("actionWeights");
     weights->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
     QAction *distance =
@@ -85,10 +86,11 @@ void MainWindow::editWeights()
     }
     QList<ui::WeightRow> rows;
     for (const ScoringFactor &f : m_scoring->model().factors)
-        rows.append({f.id, f.name, f.weight, f.why});
+        rows.append({f.id, f.name, f.weight, f.why, f.reachKm, f.reachWhy});
     auto *dialog = new ui::WeightsDialog(rows, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ui::WeightsDialog::weightChanged, m_scoring, &ScoringSettings::setWeight);
+    connect(dialog, &ui::WeightsDialog::reachChanged, m_scoring, &ScoringSettings::setReach);
     connect(dialog, &ui::WeightsDialog::resetRequested, m_scoring,
             &ScoringSettings::resetToDefaults);
     // The boxes follow the project's weights: a reset, an undo or another project.
@@ -97,6 +99,11 @@ void MainWindow::editWeights()
             if (auto *box = dialog->spinBox(f.id); box && box->value() != f.weight) {
                 const QSignalBlocker block(box);
                 box->setValue(f.weight);
+            }
+            auto *reach = dialog->reachBox(f.id);
+            if (reach && f.reachKm && reach->value() != *f.reachKm) {
+                const QSignalBlocker block(reach);
+                reach->setValue(*f.reachKm);
             }
         }
     });

@@ -47,6 +47,18 @@ void ScoringSettings::apply()
         }
         it->weight = weight; // the document holds only valid weights
     }
+    for (const auto &[id, km] : overrides.reachKm) {
+        const QString factorId = QString::fromStdString(id);
+        auto it = std::find_if(m_model->factors.begin(), m_model->factors.end(),
+                               [&](const ScoringFactor &f) { return f.id == factorId; });
+        if (it == m_model->factors.end() || !it->reachKm) {
+            m_warnings.append(tr("The project sets a reach for '%1', which is not a distance "
+                                 "factor with a reach; it is ignored.")
+                                      .arg(factorId));
+            continue;
+        }
+        it->reachKm = km; // the document holds only valid reaches
+    }
     if (!overrides.market.empty())
         m_model->market = QString::fromStdString(overrides.market);
 }
@@ -65,6 +77,22 @@ bool ScoringSettings::setWeight(const QString &factorId, double weight)
     if (weight == bundled->weight)
         return planner::commands::clearScoringWeight(*m_doc, id);
     return planner::commands::setScoringWeight(*m_doc, id, weight);
+}
+
+bool ScoringSettings::setReach(const QString &factorId, double km)
+{
+    if (!m_model || !planner::isValidScoringReach(km))
+        return false;
+    const ScoringFactor *current = m_model->factor(factorId);
+    const ScoringFactor *bundled = m_defaults->factor(factorId);
+    if (!current || !bundled || !bundled->reachKm)
+        return false;
+    if (current->reachKm == km)
+        return true;
+    const std::string id = factorId.toStdString();
+    if (km == *bundled->reachKm)
+        return planner::commands::clearScoringReach(*m_doc, id);
+    return planner::commands::setScoringReach(*m_doc, id, km);
 }
 
 void ScoringSettings::resetToDefaults()

@@ -2,8 +2,8 @@
 #pragma once
 // The site-score settings in use: the bundled defaults with the open project's overrides on
 // top (planner::Document::scoring(), saved in the project file, so a project scores the same
-// on every desk). setWeight() and resetToDefaults() push undo commands on the document; any
-// change of the overrides (an edit, an undo, another project) emits changed(). Views and jobs
+// on every desk). setWeight(), setReach() and resetToDefaults() push undo commands on the document;
+// any change of the overrides (an edit, an undo, another project) emits changed(). Views and jobs
 // read model() and follow changed(). GUI thread only; the document must outlive this object.
 
 #include "app/scoringmodel.h"
@@ -38,6 +38,9 @@ public:
     // Sets a factor's weight (>= 0, finite) as one undo command; false for an unknown id or a
     // bad value. A weight equal to the default drops the project's override.
     bool setWeight(const QString &factorId, double weight);
+    // Sets a distance factor's reach in km (planner::isValidScoringReach) as one undo command;
+    // false for a factor without a reach or a bad value. The default reach drops the override.
+    bool setReach(const QString &factorId, double km);
     // Drops all of the project's overrides, as one undo command.
     void resetToDefaults();
 

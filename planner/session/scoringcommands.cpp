@@ -13,19 +13,19 @@ constexpr int kWeightCommandId = 0x5c0e;
 class SetScoring : public QUndoCommand
 {
 public:
-    // factorId: the one factor whose weight this changes (merge key); empty for other edits.
-    SetScoring(Document &doc, ScoringOverrides before, ScoringOverrides after, std::string factorId,
+    // mergeKey: the one field this changes ("weight/<id>", "reach/<id>"); empty for other edits.
+    SetScoring(Document &doc, ScoringOverrides before, ScoringOverrides after, std::string mergeKey,
                const QString &text)
         : QUndoCommand(text), m_doc(doc), m_before(std::move(before)), m_after(std::move(after)),
-          m_factorId(std::move(factorId))
+          m_mergeKey(std::move(mergeKey))
     {}
     void redo() override { m_doc.setScoring(m_after); }
     void undo() override { m_doc.setScoring(m_before); }
-    int id() const override { return m_factorId.empty() ? -1 : kWeightCommandId; }
+    int id() const override { return m_mergeKey.empty() ? -1 : kWeightCommandId; }
     bool mergeWith(const QUndoCommand *other) override
     {
         const auto *next = static_cast<const SetScoring *>(other);
-        if (next->m_factorId != m_factorId || &next->m_doc != &m_doc)
+        if (next->m_mergeKey != m_mergeKey || &next->m_doc != &m_doc)
             return false;
         m_after = next->m_after;
         setObsolete(m_after == m_before);
@@ -36,15 +36,15 @@ private:
     Document &m_doc;
     ScoringOverrides m_before;
     ScoringOverrides m_after;
-    std::string m_factorId;
+    std::string m_mergeKey;
 };
 
-bool push(Document &doc, const ScoringOverrides &after, const std::string &factorId,
+bool push(Document &doc, const ScoringOverrides &after, const std::string &mergeKey,
           const QString &text)
 {
     if (after == doc.scoring())
         return false;
-    doc.undoStack()->push(new SetScoring(doc, doc.scoring(), after, factorId, text));
+    doc.undoStack()->push(new SetScoring(doc, doc.scoring(), after, mergeKey, text));
     return true;
 }
 
@@ -56,7 +56,7 @@ bool setScoringWeight(Document &doc, const std::string &factorId, double weight)
         return false;
     ScoringOverrides after = doc.scoring();
     after.weights[factorId] = weight;
-    return push(doc, after, factorId,
+    return push(doc, after, "weight/" + factorId,
                 QObject::tr("Change weight of %1").arg(QString::fromStdString(factorId)));
 }
 
@@ -65,8 +65,27 @@ bool clearScoringWeight(Document &doc, const std::string &factorId)
     ScoringOverrides after = doc.scoring();
     if (after.weights.erase(factorId) == 0)
         return false;
-    return push(doc, after, factorId,
+    return push(doc, after, "weight/" + factorId,
                 QObject::tr("Change weight of %1").arg(QString::fromStdString(factorId)));
+}
+
+bool setScoringReach(Document &doc, const std::string &factorId, double km)
+{
+    if (!isValidScoringId(factorId) || !isValidScoringReach(km))
+        return false;
+    ScoringOverrides after = doc.scoring();
+    after.reachKm[factorId] = km;
+    return push(doc, after, "reach/" + factorId,
+                QObject::tr("Change reach of %1").arg(QString::fromStdString(factorId)));
+}
+
+bool clearScoringReach(Document &doc, const std::string &factorId)
+{
+    ScoringOverrides after = doc.scoring();
+    if (after.reachKm.erase(factorId) == 0)
+        return false;
+    return push(doc, after, "reach/" + factorId,
+                QObject::tr("Change reach of %1").arg(QString::fromStdString(factorId)));
 }
 
 bool setInterconnectionMarket(Document &doc, const std::string &market)
@@ -80,7 +99,7 @@ bool setInterconnectionMarket(Document &doc, const std::string &market)
 
 bool resetScoring(Document &doc)
 {
-    return push(doc, ScoringOverrides{}, {}, QObject::tr("Reset score weights to defaults"));
+    return push(doc, ScoringOverrides{}, {}, QObject::tr("Reset score settings to defaults"));
 }
 
 } // namespace planner::commands

@@ -2,8 +2,8 @@
 #pragma once
 // The undo facade for the project's score settings (planner::ScoringOverrides): each call that
 // changes something pushes exactly one command, and the document emits scoringChanged().
-// Consecutive changes of the same factor's weight merge into one undo step, as typing into one
-// field does. GUI thread only.
+// Consecutive changes of the same factor's weight (or of its reach) merge into one undo step,
+// as typing into one field does. GUI thread only.
 
 #include "planner/core/site/scoringoverrides.h"
 
@@ -20,6 +20,11 @@ namespace planner::commands {
 bool setScoringWeight(Document &doc, const std::string &factorId, double weight);
 // Drops a factor's weight, so the bundled default applies again; false when it had none.
 bool clearScoringWeight(Document &doc, const std::string &factorId);
+// Sets a distance factor's reach in km (isValidScoringReach); false for an invalid id or value,
+// or no change. Which factors have a reach is the app's to check.
+bool setScoringReach(Document &doc, const std::string &factorId, double km);
+// Drops a factor's reach, so the bundled default applies again; false when it had none.
+bool clearScoringReach(Document &doc, const std::string &factorId);
 // Sets the interconnection market id ("ercot", "pjm", …); empty: the bundled default.
 bool setInterconnectionMarket(Document &doc, const std::string &market);
 // Drops every override in one command; false when there were none.

@@ -110,6 +110,7 @@ Expected<bool> writeSites(SqliteDatabase &db, const std::vector<Site> &sites)
 }
 
 constexpr const char *kWeightPrefix = "weight/";
+constexpr const char *kReachPrefix = "reach_km/"; // its number sits in the `weight` column
 constexpr const char *kMarketSetting = "interconnection_market";
 
 Expected<bool> writeScoring(SqliteDatabase &db, const ScoringOverrides &scoring)
@@ -126,6 +127,15 @@ Expected<bool> writeScoring(SqliteDatabase &db, const ScoringOverrides &scoring)
         insert->reset();
         insert->bind(1, kWeightPrefix + id);
         insert->bind(2, weight);
+        if (auto ok = run(*insert, db); !ok)
+            return ok;
+    }
+    for (const auto &[id, km] : scoring.reachKm) {
+        if (!isValidScoringId(id) || !isValidScoringReach(km))
+            return Error{"score reach of '" + id + "' is not a distance in km"};
+        insert->reset();
+        insert->bind(1, kReachPrefix + id);
+        insert->bind(2, km);
         if (auto ok = run(*insert, db); !ok)
             return ok;
     }
@@ -147,9 +157,24 @@ Expected<ScoringOverrides> readScoring(SqliteDatabase &db, const std::string &pa
         return Error{path + ": cannot read score settings (" + stmt.error().message + ")"};
     ScoringOverrides scoring;
     const std::string prefix = kWeightPrefix;
+    const std::string reachPrefix = kReachPrefix;
     while (stmt->step()) {
         const std::string setting = stmt->text(0);
-        if (setting.rfind(prefix, 0) == 0) {
+        if (setting.rfind(reachPrefix, 0) == 0) {
+            const std::string id = setting.substr(reachPrefix.size());
+            const bool number = stmt->isNumber(1);
+            const double km = number ? stmt->real(1) : 0.0;
+            const std::string shown = stmt->isNull(1) ? stmt->text(2) : stmt->text(1);
+            if (!isValidScoringId(id))
+                warnings.push_back("score reach '" + setting + "' names no factor id; ignored");
+            else if (!number || !isValidScoringReach(km))
+                warnings.push_back("score reach of '" + id + "' is '" + shown
+                                   + "', not a distance in km (more than 0, at most "
+                                   + std::to_string(int(kMaxScoringReachKm))
+                                   + "); the default reach is used");
+            else
+                scoring.reachKm[id] = km;
+        } else if (setting.rfind(prefix, 0) == 0) {
             const std::string id = setting.substr(prefix.size());
             const bool number = stmt->isNumber(1);
             const double weight = number ? stmt->real(1) : 0.0;

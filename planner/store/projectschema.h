@@ -12,6 +12,9 @@
 // `energize_comparison` (the comparison view's plans, baseline and hidden figures). 5 adds
 // energize_layers.locations (a grid case's bus-location table, stored like `source`). 6 adds
 // `energize_layer_fields` (the fields the user chose for a layer's voltage, name, capacity …).
+// energize_scoring's rows are `weight/<factor>` and `reach_km/<factor>` (number in `weight`)
+// and `interconnection_market` (text in `value`); the reach rows came later within schema 6,
+// and a version that does not know a row skips it with a warning, so no schema bump.
 
 namespace planner {
 

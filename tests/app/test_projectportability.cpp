@@ -2,7 +2,8 @@
 // A project travels: saved with a raster and a vector layer beside it and a changed weight,
 // its folder moved, it opens with the same layers, weights and site score; with a layer file
 // deleted it opens with that layer marked missing and the rest intact, and Locate… brings the
-// layer back. Offscreen, in the real main window.
+// layer back; a factor's reach is edited in the weights dialog and undone. Offscreen, in the real
+// main window.
 
 #include "app/commandline.h"
 #include "app/demoproject.h"
@@ -17,9 +18,11 @@
 #include "planner/store/sqlitedatabase.h"
 #include "widgets/layerpanel.h"
 #include "widgets/scorepanel.h"
+#include "widgets/weightsdialog.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QSettings>
@@ -39,6 +42,7 @@ private slots:
     void missingLayerOpensMarkedAndCanBeLocated();
     void anotherProjectShowsItsOwnWeights();
     void unknownFactorIsReportedAndIgnored();
+    void reachIsEditedInTheDialogAndUndone();
 
 private:
     QString makeProject(const QString &folder);
@@ -289,13 +293,15 @@ void TestProjectPortability::unknownFactorIsReportedAndIgnored()
         QVERIFY(db.ok());
         QVERIFY(db->execute("INSERT OR REPLACE INTO energize_scoring (setting, weight) VALUES "
                             "('weight/sunshine_hours', 9), "
-                            "('weight/slope', -2);")
+                            "('weight/slope', -2), ('reach_km/slope', 5);")
                         .ok());
     }
     app::MainWindow window;
     QVERIFY(window.openProject(path));
-    QCOMPARE(window.scoring()->warnings().size(), 1);
+    QCOMPARE(window.scoring()->warnings().size(), 2);
     QVERIFY(window.scoring()->warnings().front().contains("sunshine_hours"));
+    // Slope is not a distance factor: a reach for it is ignored with a message.
+    QVERIFY(window.scoring()->warnings().back().contains("reach for 'slope'"));
     QCOMPARE(window.document()->loadWarnings().size(), 1); // the negative slope weight
     const QString shown = window.statusBar()->currentMessage();
     QVERIFY2(shown.contains("sunshine_hours") && shown.contains("slope"), qPrintable(shown));
@@ -304,6 +310,39 @@ void TestProjectPortability::unknownFactorIsReportedAndIgnored()
     QCOMPARE(window.scoring()->model().factor("slope")->weight,
              window.scoring()->defaults().factor("slope")->weight);
     QCOMPARE(window.scoring()->model().factors.size(), window.scoring()->defaults().factors.size());
+}
+
+void TestProjectPortability::reachIsEditedInTheDialogAndUndone()
+{
+    app::MainWindow window;
+    auto *action = window.findChild<QAction *>("actionWeights");
+    QVERIFY(action);
+    action->trigger();
+    auto *dialog = window.findChild<ui::WeightsDialog *>();
+    QVERIFY(dialog);
+    const double bundled = *window.scoring()->defaults().factor("line_voltage")->reachKm;
+    QDoubleSpinBox *reach = dialog->reachBox("line_voltage");
+    QVERIFY(reach);
+    QCOMPARE(reach->value(), bundled);
+    QVERIFY(!dialog->reachBox("slope")); // not a distance factor
+    QVERIFY(!window.scoring()->setReach("slope", 5.0));
+
+    reach->setValue(12.0); // as typing does
+    QCOMPARE(*window.scoring()->model().factor("line_voltage")->reachKm, 12.0);
+    QCOMPARE(window.document()->scoring().reachKm.at("line_voltage"), 12.0);
+    window.document()->undoStack()->undo();
+    QCOMPARE(*window.scoring()->model().factor("line_voltage")->reachKm, bundled);
+    QCOMPARE(reach->value(), bundled); // the box follows the undo
+    QVERIFY(window.document()->scoring().empty());
+    window.document()->undoStack()->redo();
+    QCOMPARE(reach->value(), 12.0);
+    // Reset takes reaches back too, in one step.
+    QVERIFY(window.scoring()->setWeight("slope", 3.0));
+    window.scoring()->resetToDefaults();
+    QCOMPARE(reach->value(), bundled);
+    QCOMPARE(dialog->spinBox("slope")->value(),
+             window.scoring()->defaults().factor("slope")->weight);
+    dialog->close();
 }
 
 QTEST_MAIN(TestProjectPortability)

@@ -3,10 +3,13 @@
 // demo, with no display. The score printed for a point equals the heatmap raster's value at
 // that point (read back through GDAL), within what one raster cell can change; the factors'
 // contributions add up to the score; a factor past its reach scores 0 and says so (the reach
-// checked against Karney distances to the demo grid case's buses and branches); bad arguments
+// checked against Karney distances to the demo grid case's buses and branches), and the reach a
+// project sets is the one that counts; bad arguments
 // and unknown sites are errors on stderr.
 
 #include "planner/core/grid/matpowercase.h"
+#include "planner/session/document.h"
+#include "planner/session/scoringcommands.h"
 #include "support_energizebinary.h"
 #include "support_geodesic.h"
 
@@ -30,6 +33,61 @@ Run runCli(const QStringList &args)
 {
     return testing::runEnergize(args);
 }
+
+// The demo's grid case with its bus locations, for brute-force distances (Karney geodesics).
+struct DemoGrid
+{
+    std::vector<planner::GridBus> buses;
+    std::vector<planner::GridBranch> branches;
+    std::map<int, std::pair<double, double>> at; // bus -> lon, lat
+
+    static DemoGrid load()
+    {
+        DemoGrid g;
+        const QString data = QStringLiteral(ENERGIZE_SOURCE_DIR "/maps/data/");
+        auto grid = planner::readMatpowerCase((data + "case_ACTIVSg2000.m").toStdString());
+        QFile csv(data + "case_ACTIVSg2000_bus_locations.csv");
+        if (!grid.ok() || !csv.open(QIODevice::ReadOnly))
+            return g;
+        csv.readLine();
+        while (!csv.atEnd()) {
+            const QStringList f = QString::fromUtf8(csv.readLine()).trimmed().split(',');
+            g.at[f[0].toInt()] = {f[2].toDouble(), f[1].toDouble()};
+        }
+        g.buses = grid->buses;
+        g.branches = grid->branches;
+        return g;
+    }
+    // To the nearest branch, each sampled every ~200 m.
+    double lineKm(double lon, double lat) const
+    {
+        double km = INFINITY;
+        for (const planner::GridBranch &b : branches) {
+            const auto [lon1, lat1] = at.at(b.from);
+            const auto [lon2, lat2] = at.at(b.to);
+            const int steps = 1 + int(testsupport::geodesicKm(lon1, lat1, lon2, lat2) / 0.2);
+            for (int k = 0; k <= steps; ++k) {
+                const double t = double(k) / steps;
+                km = std::min(km,
+                              testsupport::geodesicKm(lon, lat, lon1 + t * (lon2 - lon1),
+                                                      lat1 + t * (lat2 - lat1)));
+            }
+        }
+        return km;
+    }
+    // To the nearest bus at or above 230 kV.
+    double hvKm(double lon, double lat) const
+    {
+        double km = INFINITY;
+        for (const planner::GridBus &b : buses) {
+            if (b.baseKv >= 230.0)
+                km = std::min(
+                        km,
+                        testsupport::geodesicKm(lon, lat, at.at(b.id).first, at.at(b.id).second));
+        }
+        return km;
+    }
+};
 
 } // namespace
 
@@ -95,36 +153,9 @@ private slots:
         // line-voltage factor, and its nearest >= 230 kV bus (substation, and serving bus of the
         // grid-headroom factor) farther than their 60 km.
         const double lon = -103.2, lat = 29.3;
-        const QString data = QStringLiteral(ENERGIZE_SOURCE_DIR "/maps/data/");
-        auto grid = planner::readMatpowerCase((data + "case_ACTIVSg2000.m").toStdString());
-        QVERIFY(grid.ok());
-        QFile csv(data + "case_ACTIVSg2000_bus_locations.csv");
-        QVERIFY(csv.open(QIODevice::ReadOnly));
-        csv.readLine();
-        std::map<int, std::pair<double, double>> at; // bus -> lon, lat
-        while (!csv.atEnd()) {
-            const QStringList f = QString::fromUtf8(csv.readLine()).trimmed().split(',');
-            at[f[0].toInt()] = {f[2].toDouble(), f[1].toDouble()};
-        }
-        // Brute force: each branch sampled every ~200 m, each >= 230 kV bus.
-        double lineKm = INFINITY, hvKm = INFINITY;
-        for (const planner::GridBranch &b : grid->branches) {
-            const auto [lon1, lat1] = at.at(b.from);
-            const auto [lon2, lat2] = at.at(b.to);
-            const int steps = 1 + int(testsupport::geodesicKm(lon1, lat1, lon2, lat2) / 0.2);
-            for (int k = 0; k <= steps; ++k) {
-                const double t = double(k) / steps;
-                lineKm = std::min(lineKm,
-                                  testsupport::geodesicKm(lon, lat, lon1 + t * (lon2 - lon1),
-                                                          lat1 + t * (lat2 - lat1)));
-            }
-        }
-        for (const planner::GridBus &b : grid->buses) {
-            if (b.baseKv >= 230.0)
-                hvKm = std::min(
-                        hvKm,
-                        testsupport::geodesicKm(lon, lat, at.at(b.id).first, at.at(b.id).second));
-        }
+        const DemoGrid grid = DemoGrid::load();
+        QVERIFY(!grid.buses.empty());
+        const double lineKm = grid.lineKm(lon, lat), hvKm = grid.hvKm(lon, lat);
         QVERIFY2(lineKm > 31.0 && hvKm > 61.0,
                  qPrintable(QStringLiteral("line %1 km, substation %2 km").arg(lineKm).arg(hvKm)));
 
@@ -159,6 +190,59 @@ private slots:
                 QVERIFY(v.toObject().value("normalised").toDouble() > 0.0);
             }
         }
+    }
+
+    void theProjectsReachIsTheOneThatCounts()
+    {
+        // A point whose nearest >= 230 kV bus is about 48 km away: within the bundled 60 km
+        // reach the substation factor scores (60 - d) / (60 - 3) (worst 60 km, best 3 km); with
+        // the project's reach set to 30 km it scores 0 and says "none within 30 km"; an undo
+        // of that edit, saved, scores as before.
+        const double lon = -101.0, lat = 31.5;
+        const DemoGrid grid = DemoGrid::load();
+        QVERIFY(!grid.buses.empty());
+        const double hvKm = grid.hvKm(lon, lat);
+        QVERIFY2(hvKm > 35.0 && hvKm < 55.0, qPrintable(QString::number(hvKm)));
+        QTemporaryDir dir;
+        const QString project = dir.filePath("reach.gpkg");
+        const Run saved = runCli({"save", "--demo", project});
+        QVERIFY2(saved.code == 0, qPrintable(saved.err));
+        const auto substation = [&] {
+            const Run run = runCli({"score", project, "--at",
+                                    QStringLiteral("%1,%2").arg(lon).arg(lat), "--json"});
+            QJsonObject found;
+            for (const QJsonValue &v :
+                 QJsonDocument::fromJson(run.out.toUtf8()).object().value("factors").toArray()) {
+                if (v.toObject().value("id").toString() == "hv_substation_distance")
+                    found = v.toObject();
+            }
+            return found;
+        };
+        const QJsonObject before = substation();
+        QVERIFY(!before.isEmpty());
+        QVERIFY(!before.value("beyond_reach").toBool());
+        // The engine measures to the bus point as the layer holds it; 0.5 km of slack.
+        QVERIFY2(std::abs(before.value("normalised").toDouble() - (60.0 - hvKm) / 57.0)
+                         < 0.5 / 57.0,
+                 qPrintable(QStringLiteral("%1 at %2 km")
+                                    .arg(before.value("normalised").toDouble())
+                                    .arg(hvKm)));
+
+        planner::Document doc;
+        QVERIFY2(doc.load(project).ok(), "load failed");
+        QVERIFY(planner::commands::setScoringReach(doc, "hv_substation_distance", 30.0));
+        QVERIFY2(doc.save(project).ok(), "save failed");
+        const QJsonObject near = substation();
+        QVERIFY(near.value("beyond_reach").toBool());
+        QCOMPARE(near.value("normalised").toDouble(), 0.0);
+        QCOMPARE(near.value("contribution").toDouble(), 0.0);
+        QVERIFY2(near.value("detail").toString().startsWith("none within 30 km"),
+                 qPrintable(near.value("detail").toString()));
+
+        doc.undoStack()->undo();
+        QVERIFY2(doc.save(project).ok(), "save failed");
+        QCOMPARE(substation().value("normalised").toDouble(),
+                 before.value("normalised").toDouble());
     }
 
     void errors()

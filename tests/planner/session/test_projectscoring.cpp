@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The project's score settings: saved in the project file (table energize_scoring), opened
-// from an older schema as the bundled defaults, changed only through undo commands, and bad
-// values refused by the commands and skipped with a message when a file holds them.
+// The project's score settings (weights, reaches, market): saved in the project file (table
+// energize_scoring), opened from an older schema as the bundled defaults, changed only through
+// undo commands, and bad values refused by the commands and skipped with a message when a file
+// holds them.
 
 #include "../support_oldproject.h"
 #include "planner/session/document.h"
@@ -25,6 +26,7 @@ private slots:
     void overridesSurviveSaveAndOpen();
     void previousSchemaOpensWithDefaults();
     void weightChangeUndoesAndRedoes();
+    void reachChangeUndoesAndRedoes();
     void resetIsOneUndoStep();
     void badValuesAreRefused_data();
     void badValuesAreRefused();
@@ -50,6 +52,7 @@ void TestProjectScoring::overridesSurviveSaveAndOpen()
     QVERIFY(commands::setScoringWeight(doc, "slope", 2.5));
     QVERIFY(commands::setScoringWeight(doc, "hv_substation_distance", 0.0));
     QVERIFY(commands::setInterconnectionMarket(doc, "pjm"));
+    QVERIFY(commands::setScoringReach(doc, "line_voltage", 12.5));
     QVERIFY2(doc.save(path).ok(), "save failed");
 
     Document reopened;
@@ -60,6 +63,8 @@ void TestProjectScoring::overridesSurviveSaveAndOpen()
     QCOMPARE(reopened.scoring().weights.at("slope"), 2.5);
     QCOMPARE(reopened.scoring().weights.at("hv_substation_distance"), 0.0);
     QCOMPARE(reopened.scoring().market, std::string("pjm"));
+    QCOMPARE(reopened.scoring().reachKm.at("line_voltage"), 12.5);
+    QCOMPARE(reopened.scoring().reachKm.size(), std::size_t(1));
     QVERIFY(reopened.loadWarnings().isEmpty());
     QVERIFY(!reopened.isModified());
 }
@@ -126,6 +131,38 @@ void TestProjectScoring::weightChangeUndoesAndRedoes()
     QCOMPARE(doc.scoring().weights.at("slope"), 25.0);
 }
 
+void TestProjectScoring::reachChangeUndoesAndRedoes()
+{
+    Document doc;
+    QVERIFY(commands::setScoringReach(doc, "line_voltage", 4.0));
+    QVERIFY(commands::setScoringReach(doc, "line_voltage", 45.0)); // typing on: the same edit
+    QVERIFY(commands::setScoringWeight(doc, "line_voltage", 2.0)); // another field: a new step
+    QVERIFY(commands::setScoringReach(doc, "hv_substation_distance", 80.0));
+    QCOMPARE(doc.undoStack()->count(), 3);
+    QVERIFY(!commands::setScoringReach(doc, "line_voltage", 45.0)); // unchanged
+    doc.undoStack()->undo();
+    QVERIFY(!doc.scoring().reachKm.contains("hv_substation_distance"));
+    doc.undoStack()->undo();
+    QVERIFY(doc.scoring().weights.empty());
+    QCOMPARE(doc.scoring().reachKm.at("line_voltage"), 45.0);
+    doc.undoStack()->undo();
+    QVERIFY(doc.scoring().empty());
+    doc.undoStack()->redo();
+    QCOMPARE(doc.scoring().reachKm.at("line_voltage"), 45.0);
+    // Cleared right after, it is the same edit taken back to where it began: no step is left.
+    QVERIFY(commands::clearScoringReach(doc, "line_voltage"));
+    QVERIFY(doc.scoring().empty());
+    QCOMPARE(doc.undoStack()->count(), 0);
+    QVERIFY(!commands::clearScoringReach(doc, "line_voltage"));
+    // Cleared after another edit, it is a step of its own.
+    QVERIFY(commands::setScoringReach(doc, "line_voltage", 45.0));
+    QVERIFY(commands::setScoringWeight(doc, "slope", 1.0));
+    QVERIFY(commands::clearScoringReach(doc, "line_voltage"));
+    QVERIFY(!doc.scoring().reachKm.contains("line_voltage"));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.scoring().reachKm.at("line_voltage"), 45.0);
+}
+
 void TestProjectScoring::resetIsOneUndoStep()
 {
     Document doc;
@@ -133,6 +170,7 @@ void TestProjectScoring::resetIsOneUndoStep()
     QVERIFY(commands::setScoringWeight(doc, "slope", 1.0));
     QVERIFY(commands::setScoringWeight(doc, "land_class", 2.0));
     QVERIFY(commands::setInterconnectionMarket(doc, "miso"));
+    QVERIFY(commands::setScoringReach(doc, "hv_substation_distance", 25.0));
     const ScoringOverrides before = doc.scoring();
     const int steps = doc.undoStack()->count();
     QVERIFY(commands::resetScoring(doc));
@@ -162,6 +200,10 @@ void TestProjectScoring::badValuesAreRefused()
     Document doc;
     QVERIFY(!commands::setScoringWeight(doc, factor.toStdString(), weight));
     QVERIFY(!commands::setInterconnectionMarket(doc, "no such; market"));
+    // A reach is a distance: more than 0, finite, at most a quarter of the Earth's girth.
+    QVERIFY(!commands::setScoringReach(doc, factor.toStdString(), weight));
+    QVERIFY(!commands::setScoringReach(doc, "slope", 0.0));
+    QVERIFY(!commands::setScoringReach(doc, "slope", kMaxScoringReachKm * 1.01));
     QCOMPARE(doc.undoStack()->count(), 0);
     QVERIFY(doc.scoring().empty());
 }
@@ -178,16 +220,21 @@ void TestProjectScoring::badValuesInTheFileAreSkippedWithAMessage()
          "INSERT INTO energize_scoring (setting, weight) VALUES ('weight/land_price', -4), "
          "('weight/line_voltage', 'NaN'), ('weight/mean_temperature', 1e999), "
          "('weight/bad id!', 1); INSERT INTO energize_scoring (setting, value) VALUES "
-         "('colour', 'red'), ('interconnection_market', 'not a market');");
+         "('colour', 'red'), ('interconnection_market', 'not a market'); "
+         "INSERT INTO energize_scoring (setting, weight) VALUES ('reach_km/line_voltage', 0), "
+         "('reach_km/hv_substation_distance', 'far'), ('reach_km/grid_headroom', 40);");
 
     Document reopened;
     QVERIFY2(reopened.load(path).ok(), "load failed");
     QCOMPARE(reopened.sites().size(), std::size_t(1));
     ScoringOverrides expected;
     expected.weights["slope"] = 3.0;
+    expected.reachKm["grid_headroom"] = 40.0;
     QCOMPARE(reopened.scoring(), expected);
     const QStringList warnings = reopened.loadWarnings();
-    QCOMPARE(warnings.size(), 6);
+    QCOMPARE(warnings.size(), 8);
+    QVERIFY(warnings.join('\n').contains("score reach of 'line_voltage' is '0"));
+    QVERIFY(warnings.join('\n').contains("score reach of 'hv_substation_distance' is 'far'"));
     QVERIFY2(warnings.join('\n').contains("land_price"), qPrintable(warnings.join('\n')));
     QVERIFY(warnings.join('\n').contains("'NaN'"));
     QVERIFY(warnings.join('\n').contains("mean_temperature"));
