@@ -75,8 +75,8 @@ bool ScoringSettings::setWeight(const QString &factorId, double weight)
         return true;
     const std::string id = factorId.toStdString();
     if (weight == bundled->weight)
-        return planner::commands::clearScoringWeight(*m_doc, id);
-    return planner::commands::setScoringWeight(*m_doc, id, weight);
+        return planner::commands::clearScoringWeight(*m_doc, id, bundled->name);
+    return planner::commands::setScoringWeight(*m_doc, id, weight, bundled->name);
 }
 
 bool ScoringSettings::setReach(const QString &factorId, double km)
@@ -91,8 +91,8 @@ bool ScoringSettings::setReach(const QString &factorId, double km)
         return true;
     const std::string id = factorId.toStdString();
     if (km == *bundled->reachKm)
-        return planner::commands::clearScoringReach(*m_doc, id);
-    return planner::commands::setScoringReach(*m_doc, id, km);
+        return planner::commands::clearScoringReach(*m_doc, id, bundled->name);
+    return planner::commands::setScoringReach(*m_doc, id, km, bundled->name);
 }
 
 void ScoringSettings::resetToDefaults()

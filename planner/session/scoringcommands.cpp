@@ -48,44 +48,51 @@ bool push(Document &doc, const ScoringOverrides &after, const std::string &merge
     return true;
 }
 
+QString shown(const std::string &factorId, const QString &factorName)
+{
+    return factorName.isEmpty() ? QString::fromStdString(factorId) : factorName;
+}
+
 } // namespace
 
-bool setScoringWeight(Document &doc, const std::string &factorId, double weight)
+bool setScoringWeight(Document &doc, const std::string &factorId, double weight,
+                      const QString &factorName)
 {
     if (!isValidScoringId(factorId) || !isValidScoringWeight(weight))
         return false;
     ScoringOverrides after = doc.scoring();
     after.weights[factorId] = weight;
     return push(doc, after, "weight/" + factorId,
-                QObject::tr("Change weight of %1").arg(QString::fromStdString(factorId)));
+                QObject::tr("Change weight of %1").arg(shown(factorId, factorName)));
 }
 
-bool clearScoringWeight(Document &doc, const std::string &factorId)
+bool clearScoringWeight(Document &doc, const std::string &factorId, const QString &factorName)
 {
     ScoringOverrides after = doc.scoring();
     if (after.weights.erase(factorId) == 0)
         return false;
     return push(doc, after, "weight/" + factorId,
-                QObject::tr("Change weight of %1").arg(QString::fromStdString(factorId)));
+                QObject::tr("Change weight of %1").arg(shown(factorId, factorName)));
 }
 
-bool setScoringReach(Document &doc, const std::string &factorId, double km)
+bool setScoringReach(Document &doc, const std::string &factorId, double km,
+                     const QString &factorName)
 {
     if (!isValidScoringId(factorId) || !isValidScoringReach(km))
         return false;
     ScoringOverrides after = doc.scoring();
     after.reachKm[factorId] = km;
     return push(doc, after, "reach/" + factorId,
-                QObject::tr("Change reach of %1").arg(QString::fromStdString(factorId)));
+                QObject::tr("Change reach of %1").arg(shown(factorId, factorName)));
 }
 
-bool clearScoringReach(Document &doc, const std::string &factorId)
+bool clearScoringReach(Document &doc, const std::string &factorId, const QString &factorName)
 {
     ScoringOverrides after = doc.scoring();
     if (after.reachKm.erase(factorId) == 0)
         return false;
     return push(doc, after, "reach/" + factorId,
-                QObject::tr("Change reach of %1").arg(QString::fromStdString(factorId)));
+                QObject::tr("Change reach of %1").arg(shown(factorId, factorName)));
 }
 
 bool setInterconnectionMarket(Document &doc, const std::string &market)

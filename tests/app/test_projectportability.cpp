@@ -330,6 +330,9 @@ void TestProjectPortability::reachIsEditedInTheDialogAndUndone()
     reach->setValue(12.0); // as typing does
     QCOMPARE(*window.scoring()->model().factor("line_voltage")->reachKm, 12.0);
     QCOMPARE(window.document()->scoring().reachKm.at("line_voltage"), 12.0);
+    // Edit ▸ Undo names the factor as the dialog does.
+    QCOMPARE(window.document()->undoStack()->undoText(),
+             "Change reach of " + window.scoring()->defaults().factor("line_voltage")->name);
     window.document()->undoStack()->undo();
     QCOMPARE(*window.scoring()->model().factor("line_voltage")->reachKm, bundled);
     QCOMPARE(reach->value(), bundled); // the box follows the undo
