@@ -67,8 +67,12 @@ void Autosaver::autosaveNow()
     const QString path = m_document->filePath();
     m_key = RecoveryStore::keyFor(path);
     m_dirty = false;
-    // Headline figures are results, recomputed on open; the copy leaves them NULL.
-    auto data = std::make_shared<planner::ProjectData>(m_document->snapshot(path));
+    // Headline figures are results, recomputed on open: the copy carries them when they follow
+    // the latest change, else leaves them NULL rather than write stale ones.
+    std::vector<planner::PlanHeadline> headlines;
+    if (m_headlines)
+        headlines = m_headlines().value_or(std::vector<planner::PlanHeadline>{});
+    auto data = std::make_shared<planner::ProjectData>(m_document->snapshot(path, headlines));
     m_job.setFuture(QtConcurrent::run(
             [store = m_store, key = m_key, path, data] { return store.write(key, path, *data); }));
 }

@@ -8,11 +8,16 @@
 // Lives on the GUI thread with the document; at most one write runs at a time.
 
 #include "app/recoverystore.h"
+#include "planner/core/site/planheadline.h"
 
 #include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+
+#include <functional>
+#include <optional>
+#include <vector>
 
 namespace planner {
 class Document;
@@ -40,6 +45,13 @@ public:
     // Copies of a crashed session restored into this document: removed once this document has
     // its own copy, is saved or is closed cleanly.
     void adopt(const QString &key) { m_adopted.append(key); }
+    // Where the copy's plans layer takes its headline figures from (PlansController's
+    // current ones); without a source, or when it has none, the copy leaves them NULL.
+    void
+    setHeadlineSource(std::function<std::optional<std::vector<planner::PlanHeadline>>()> source)
+    {
+        m_headlines = std::move(source);
+    }
     // Writes a copy now if there are unsaved changes (what the timer calls).
     void autosaveNow();
     // Waits for a running write, then removes this document's copy and the adopted ones.
@@ -58,6 +70,7 @@ private:
     QFutureWatcher<energize::Status> m_job;
     QString m_key; // the copy's key while one exists or is being written
     QStringList m_adopted;
+    std::function<std::optional<std::vector<planner::PlanHeadline>>()> m_headlines;
     int m_seconds = 0;
     bool m_dirty = false; // changed since the last copy was taken
 };

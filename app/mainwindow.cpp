@@ -77,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_sites = new SiteController(m_document, m_map, m_scoring, m_canvas, m_scorePanel, m_planPanel,
                                  m_chartsPanel, planEditor, this);
     m_plans = new PlansController(m_document, m_map, m_scoring, m_sites, m_plansPanel, this);
+    m_session->autosaver()->setHeadlineSource([this] { return m_plans->currentHeadlines(); });
     m_comparison = new ComparisonController(m_document, m_map, m_scoring, m_sites, this, this);
     m_heatmap = new HeatmapController(m_map->layers(), m_scoring, m_canvas, this);
     connect(m_heatmap->toggleAction(), &QAction::toggled, m_map, &MapController::setHeatmapLegend);

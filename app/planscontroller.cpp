@@ -64,6 +64,13 @@ std::vector<planner::PlanHeadline> PlansController::headlines()
     return planHeadlines(*m_doc, *m_analyzer, *catalogs, m_scoring->model().market);
 }
 
+std::optional<std::vector<planner::PlanHeadline>> PlansController::currentHeadlines() const
+{
+    if (m_refresh.isActive())
+        return std::nullopt;
+    return m_model->headlines();
+}
+
 void PlansController::refreshNow()
 {
     m_refresh.stop();

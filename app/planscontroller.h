@@ -8,7 +8,10 @@
 // the main window.
 
 #include <QObject>
+
 #include <QTimer>
+#include <optional>
+#include <vector>
 
 #include <memory>
 #include <vector>
@@ -40,6 +43,9 @@ public:
     planner::PlansModel *model() const { return m_model; }
     // Every plan's headline, computed now (for a save).
     std::vector<planner::PlanHeadline> headlines();
+    // The headlines the list shows, if they follow the latest change (no refresh is pending);
+    // nullopt otherwise. Costs nothing: for an autosave, which leaves stale figures out.
+    std::optional<std::vector<planner::PlanHeadline>> currentHeadlines() const;
     // Refreshes the list's headlines now instead of after the coalescing delay.
     void refreshNow();
 

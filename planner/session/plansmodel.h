@@ -46,8 +46,12 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
-private:
+    // The headline of a plan; null when none was handed in.
     const PlanHeadline *headline(std::int64_t planId) const;
+    // Every headline handed in by setHeadlines().
+    const std::vector<PlanHeadline> &headlines() const { return m_headlines; }
+
+private:
     void siteColumnChanged();
 
     Document *m_doc;

@@ -7,15 +7,22 @@
 
 #include "app/autosaver.h"
 #include "app/mainwindow.h"
+#include "app/mapcontroller.h"
+#include "app/maplayers.h"
+#include "app/planscontroller.h"
 #include "app/projectlock.h"
 #include "app/recoverydialog.h"
 #include "app/recoverystore.h"
 #include "app/sessionguard.h"
+#include "app/sitecontroller.h"
 #include "planner/core/site/buildplan.h"
+#include "planner/core/site/planheadline.h"
 #include "planner/session/document.h"
+#include "planner/session/plansmodel.h"
 #include "planner/session/sitecommands.h"
 #include "planner/store/durablefile.h"
 #include "planner/store/projectfile.h"
+#include "planner/store/sqlitedatabase.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -41,7 +48,8 @@ private slots:
     void killedWindowIsRecovered();
 
 private:
-    QString makeProject(const QString &name);
+    // withClimate: with the demo's climate raster as a layer, so that plans have figures.
+    QString makeProject(const QString &name, bool withClimate = false);
     // Closes the next modal box (with its escape or default button) and keeps its text.
     void closeNextBoxSoon(QMessageBox::StandardButton answer = QMessageBox::NoButton);
     QTemporaryDir m_dir;
@@ -57,7 +65,7 @@ void TestRecovery::initTestCase()
     qputenv("ENERGIZE_AUTOSAVE_SECONDS", "1");
 }
 
-QString TestRecovery::makeProject(const QString &name)
+QString TestRecovery::makeProject(const QString &name, bool withClimate)
 {
     const QString path = m_dir.filePath(name);
     planner::ProjectData data;
@@ -69,6 +77,15 @@ QString TestRecovery::makeProject(const QString &name)
     site.latitude = 32.0;
     data.sites.push_back(site);
     data.nextSiteId = 2;
+    if (withClimate) {
+        planner::LayerRef climate;
+        climate.id = 1;
+        climate.name = "synthetic_climate";
+        climate.source = ENERGIZE_SOURCE_DIR "/maps/data/synthetic_climate.tif";
+        climate.role = "climate";
+        data.layers.push_back(climate);
+        data.nextLayerId = 2;
+    }
     auto saved = planner::saveProjectFile(path.toStdString(), data, "test");
     return saved ? path : QString();
 }
@@ -126,7 +143,7 @@ void TestRecovery::failedSaveKeepsProjectOpenAndModified()
 
 void TestRecovery::autosaveCopyGoesOnSaveAndOnCleanClose()
 {
-    const QString path = makeProject("autosaved.gpkg");
+    const QString path = makeProject("autosaved.gpkg", true);
     QVERIFY(!path.isEmpty());
     auto *window = new app::MainWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
@@ -135,14 +152,35 @@ void TestRecovery::autosaveCopyGoesOnSaveAndOnCleanClose()
     app::Autosaver *autosaver = window->session()->autosaver();
     QCOMPARE(autosaver->interval(), 1); // from ENERGIZE_AUTOSAVE_SECONDS
     QSignalSpy spy(autosaver, &app::Autosaver::autosaved);
+    window->mapController()->layers()->waitForLoads();
     planner::commands::addSite(*doc, "Autosaved site", -98.0, 31.0);
+    // A plan whose headline the list shows: the copy's plans layer carries its figures.
+    window->siteController()->select(doc->sites().back().id);
+    window->plansController()->newPlan();
+    window->plansController()->refreshNow();
+    QCOMPARE(doc->plans().size(), std::size_t(1));
+    const planner::PlanHeadline *shown =
+            window->plansController()->model()->headline(doc->plans().front().id);
+    QVERIFY(shown);
+    QVERIFY2(shown->itMw && shown->capexUsd, shown->error.c_str());
     QVERIFY(spy.wait(20000));
     const QString copy = spy.takeFirst().at(0).toString();
+    {
+        auto db = planner::SqliteDatabase::open(copy.toStdString(),
+                                                planner::SqliteDatabase::Mode::ReadOnly);
+        QVERIFY(db.ok());
+        auto row = db->prepare("SELECT mw_it, capex_usd FROM plans");
+        QVERIFY(row.ok() && row->step());
+        QVERIFY(row->isNumber(0) && row->isNumber(1)); // NULL before this change
+        QCOMPARE(row->real(0), *shown->itMw);
+        QCOMPARE(row->real(1), *shown->capexUsd);
+    }
     const QString note = QString(copy).replace(".gpkg", ".json");
     QVERIFY(copy.startsWith(m_dir.filePath("parent-data")));
     auto recovered = planner::loadProjectFile(copy.toStdString());
     QVERIFY(recovered.ok());
     QCOMPARE(recovered->sites.size(), std::size_t(2));
+    QCOMPARE(recovered->plans.size(), std::size_t(1));
     QCOMPARE(recovered->sites.back().name, std::string("Autosaved site"));
     // The project itself is untouched, and a running window's copy is not offered.
     QCOMPARE(planner::loadProjectFile(path.toStdString())->sites.size(), std::size_t(1));
