@@ -373,7 +373,7 @@ bool MainWindow::save()
     if (m_document->filePath().isEmpty())
         return saveAs();
     if (const energize::Status saved =
-                m_document->save(m_document->filePath(), m_plans->headlines());
+                m_document->save(m_document->filePath(), m_plans->headlinesForSave());
         !saved) {
         m_session->reportSaveFailure(QString::fromStdString(saved.error().message));
         return false;
@@ -390,7 +390,8 @@ bool MainWindow::saveAs()
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += ".gpkg";
-    if (const energize::Status saved = m_document->save(path, m_plans->headlines()); !saved) {
+    if (const energize::Status saved = m_document->save(path, m_plans->headlinesForSave());
+        !saved) {
         m_session->reportSaveFailure(QString::fromStdString(saved.error().message));
         return false;
     }

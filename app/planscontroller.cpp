@@ -71,6 +71,13 @@ std::optional<std::vector<planner::PlanHeadline>> PlansController::currentHeadli
     return m_model->headlines();
 }
 
+std::vector<planner::PlanHeadline> PlansController::headlinesForSave()
+{
+    if (auto current = currentHeadlines())
+        return std::move(*current);
+    return headlines();
+}
+
 void PlansController::refreshNow()
 {
     m_refresh.stop();

@@ -46,6 +46,8 @@ public:
     // The headlines the list shows, if they follow the latest change (no refresh is pending);
     // nullopt otherwise. Costs nothing: for an autosave, which leaves stale figures out.
     std::optional<std::vector<planner::PlanHeadline>> currentHeadlines() const;
+    // For a save: the current headlines if they follow the latest change, else computed now.
+    std::vector<planner::PlanHeadline> headlinesForSave();
     // Refreshes the list's headlines now instead of after the coalescing delay.
     void refreshNow();
 
