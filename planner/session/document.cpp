@@ -18,7 +18,12 @@ Document::Document(QObject *parent) : QObject(parent)
             [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
-Document::~Document() = default;
+Document::~Document()
+{
+    // The undo stack's destructor reports a clean state change: nobody may hear it, least of
+    // all an owner that is itself half destroyed (a main window deleting its children).
+    QObject::disconnect(&m_undo, nullptr, this, nullptr);
+}
 
 QString Document::displayName() const
 {

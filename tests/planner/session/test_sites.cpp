@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sites: the undo facade (one command per edit, undo restores), the item model, and the
-// GeoPackage `sites` feature table read back by SQLite and by GDAL.
+// GeoPackage `sites` feature table read back by SQLite and by GDAL; a document destroyed with
+// unsaved edits signals nothing to its (half-destroyed) owner.
 
 #include "planner/session/document.h"
 #include "planner/session/sitecommands.h"
@@ -31,6 +32,7 @@ private slots:
     void sitesSurviveSaveAndLoad();
     void gdalReadsSitesTable();
     void parcelsMoveWholeAndSurviveSaving();
+    void destroyingAModifiedDocumentSignalsNothing();
 
 private:
     QTemporaryDir m_dir;
@@ -212,6 +214,23 @@ void TestSites::parcelsMoveWholeAndSurviveSaving()
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(out.contains("POLYGON ((-98 31.5,-97.9 31.5,-97.9 31.6,-98 31.6,-98 31.5))"),
              qPrintable(out));
+}
+
+void TestSites::destroyingAModifiedDocumentSignalsNothing()
+{
+    // The main window owns its document as a child: by the time the document goes, the window
+    // is a plain QWidget, and a modifiedChanged() from the undo stack's own destructor reached
+    // a MainWindow slot on it (UBSan: downcast of an object that is not a MainWindow).
+    QObject owner;
+    int signalled = 0;
+    auto *doc = new Document;
+    QObject::connect(doc, &Document::modifiedChanged, &owner, [&] { ++signalled; });
+    QObject::connect(doc, &Document::changed, &owner, [&] { ++signalled; });
+    commands::addSite(*doc, "Unsaved", -99.7, 32.4);
+    QVERIFY(doc->isModified());
+    signalled = 0;
+    delete doc;
+    QCOMPARE(signalled, 0);
 }
 
 QTEST_GUILESS_MAIN(TestSites)
