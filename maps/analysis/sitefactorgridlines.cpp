@@ -51,7 +51,10 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
     out.lineKm.assign(cells, kNaN);
     std::vector<float> best(cells, std::numeric_limits<float>::infinity());
     std::vector<float> second(cells, std::numeric_limits<float>::infinity());
-    for (auto &[kv, mask] : masks) {
+    for (auto &entry : masks) {
+        // Named, not bound: clang before 16 cannot capture a structured binding.
+        const float kv = entry.first;
+        std::vector<std::uint8_t> &mask = entry.second;
         bool any = false;
         for (const VectorLayer *layer : lines) {
             const FeatureStore &s = layer->features();

@@ -46,8 +46,11 @@ QString writeClasses(const QString &path, const std::vector<int> &codes, bool na
         band->SetCategoryNames(names.List());
     }
     std::vector<GByte> pixels(256, GByte(codes.front()));
-    band->RasterIO(GF_Write, 0, 0, 16, 16, pixels.data(), 16, 16, GDT_Byte, 0, 0, nullptr);
+    const CPLErr written =
+            band->RasterIO(GF_Write, 0, 0, 16, 16, pixels.data(), 16, 16, GDT_Byte, 0, 0, nullptr);
     GDALClose(ds);
+    if (written != CE_None)
+        return {};
     return path;
 }
 

@@ -31,10 +31,10 @@ QString writeUtmRaster(const QString &path)
     utm.importFromEPSG(32614);
     ds->SetSpatialRef(&utm);
     std::vector<float> v(std::size_t(kW) * kH, 300.0f);
-    ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, kW, kH, v.data(), kW, kH, GDT_Float32, 0, 0,
-                                   nullptr);
+    const CPLErr written = ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, kW, kH, v.data(), kW, kH,
+                                                          GDT_Float32, 0, 0, nullptr);
     GDALClose(ds);
-    return path;
+    return written == CE_None ? path : QString();
 }
 
 // The corners of the raster in lon/lat, transformed by GDAL.

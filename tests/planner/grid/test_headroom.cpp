@@ -27,8 +27,6 @@ using headroomcheck::Reference;
 
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
 GridBus bus(int id, BusType type, double pd)
 {
     GridBus b;
