@@ -12,6 +12,7 @@
 #include "app/scoringmodel.h"
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
+#include "benchdemo.h"
 #include "planner/core/evaluation/catalogs.h"
 #include "planner/session/document.h"
 #include "planner/session/plancommands.h"
@@ -26,20 +27,13 @@
 int main(int argc, char **argv)
 {
     QCoreApplication application(argc, argv);
-    planner::Document doc;
-    app::DemoRegion region;
-    if (const energize::Status loaded = app::loadDemoRegion(doc, &region); !loaded) {
-        std::printf("demo: %s\n", loaded.error().message.c_str());
+    const auto demo = bench::loadDemoProject();
+    if (!demo)
         return 1;
-    }
-    app::MapLayers layers(&doc);
-    layers.waitForLoads();
-    app::ScoringSettings scoring(&doc);
-    auto catalogs = planner::loadCatalogs(app::defaultResourcePath("catalog").toStdString());
-    if (!catalogs) {
-        std::printf("catalog: %s\n", catalogs.error().message.c_str());
-        return 1;
-    }
+    planner::Document &doc = demo->doc;
+    app::MapLayers &layers = *demo->layers;
+    app::ScoringSettings &scoring = *demo->scoring;
+    const auto &catalogs = demo->catalogs;
     std::vector<std::int64_t> ids;
     for (const planner::BuildPlan &p : doc.plans())
         ids.push_back(p.id);

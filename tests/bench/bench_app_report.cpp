@@ -11,6 +11,7 @@
 #include "app/report/reportwriter.h"
 #include "app/scoringmodel.h"
 #include "app/scoringsettings.h"
+#include "benchdemo.h"
 #include "planner/core/evaluation/catalogs.h"
 #include "planner/session/document.h"
 
@@ -57,20 +58,14 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication application(argc, argv);
-    planner::Document doc;
-    app::DemoRegion region;
-    if (const energize::Status loaded = app::loadDemoRegion(doc, &region); !loaded) {
-        std::printf("demo: %s\n", loaded.error().message.c_str());
+    const auto demo = bench::loadDemoProject();
+    if (!demo)
         return 1;
-    }
-    app::MapLayers layers(&doc);
-    layers.waitForLoads();
-    app::ScoringSettings scoring(&doc);
-    auto catalogs = planner::loadCatalogs(app::defaultResourcePath("catalog").toStdString());
-    if (!catalogs) {
-        std::printf("catalog: %s\n", catalogs.error().message.c_str());
-        return 1;
-    }
+    planner::Document &doc = demo->doc;
+    app::MapLayers &layers = *demo->layers;
+    app::ScoringSettings &scoring = *demo->scoring;
+    const auto &catalogs = demo->catalogs;
+    const app::DemoRegion &region = demo->region;
     app::report::ReportSource source;
     source.doc = &doc;
     source.scene = layers.scene();

@@ -16,6 +16,7 @@
 #include "app/recoverystore.h"
 #include "app/scoringsettings.h"
 #include "app/siteanalyzer.h"
+#include "benchdemo.h"
 #include "planner/core/evaluation/catalogs.h"
 #include "planner/session/document.h"
 #include "planner/session/plancommands.h"
@@ -112,20 +113,13 @@ int main(int argc, char **argv)
 {
     QCoreApplication application(argc, argv);
     QTemporaryDir dir;
-    planner::Document doc;
-    app::DemoRegion region;
-    if (const energize::Status loaded = app::loadDemoRegion(doc, &region); !loaded) {
-        std::printf("demo: %s\n", loaded.error().message.c_str());
+    const auto demo = bench::loadDemoProject();
+    if (!demo)
         return 1;
-    }
-    app::MapLayers layers(&doc);
-    layers.waitForLoads();
-    app::ScoringSettings scoring(&doc);
-    auto catalogs = planner::loadCatalogs(app::defaultResourcePath("catalog").toStdString());
-    if (!catalogs) {
-        std::printf("catalog: %s\n", catalogs.error().message.c_str());
-        return 1;
-    }
+    planner::Document &doc = demo->doc;
+    app::MapLayers &layers = *demo->layers;
+    app::ScoringSettings &scoring = *demo->scoring;
+    const auto &catalogs = demo->catalogs;
     app::SiteAnalyzer analyzer(*layers.scene(), scoring.model());
     benchProject("demo project", doc, analyzer, *catalogs, scoring.model().market, dir.path());
 
