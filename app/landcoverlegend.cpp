@@ -93,19 +93,17 @@ QMap<int, QString> readLegend(const QString &path, QString *error)
     return readLegendFile(path, error).names;
 }
 
-QMap<int, QString> landCoverClassNames(const maps::RasterLayer &layer, const QString &legendDir)
+namespace {
+
+struct Match
 {
+    QString file;
     QMap<int, QString> names;
-    if (auto d = maps::describeRaster(layer.path())) {
-        for (auto it = d->metadata.begin(); it != d->metadata.end(); ++it) {
-            if (it.key().startsWith(QLatin1String("CLASS_")))
-                names.insert(it.key().mid(6).toInt(), it.value());
-        }
-        for (auto it = d->categoryNames.begin(); it != d->categoryNames.end(); ++it)
-            names.insert(it.key(), it.value());
-    }
-    if (!names.isEmpty())
-        return names;
+};
+
+// The legend file of dir that the palette fits best (see the header), if any fits.
+Match bestLegend(const maps::RasterLayer &layer, const QString &legendDir)
+{
     QMap<int, QColor> coloured;
     for (const auto &[code, colour] : layer.colorTable()) {
         if (colour.red() || colour.green() || colour.blue()) // not black filler
@@ -114,6 +112,7 @@ QMap<int, QString> landCoverClassNames(const maps::RasterLayer &layer, const QSt
     if (coloured.isEmpty())
         return {};
     const QDir dir(legendDir.isEmpty() ? defaultResourcePath("legends") : legendDir);
+    Match best;
     int bestMatched = 0;
     bool bestByColour = false;
     for (const QString &file : dir.entryList({"*.csv"}, QDir::Files, QDir::Name)) {
@@ -132,10 +131,33 @@ QMap<int, QString> landCoverClassNames(const maps::RasterLayer &layer, const QSt
         if (better && matched >= kPaletteMatch * coloured.size()) {
             bestMatched = matched;
             bestByColour = byColour;
-            names = legend.names;
+            best = {file, legend.names};
         }
     }
-    return names;
+    return best;
+}
+
+} // namespace
+
+QMap<int, QString> landCoverClassNames(const maps::RasterLayer &layer, const QString &legendDir)
+{
+    QMap<int, QString> names;
+    if (auto d = maps::describeRaster(layer.path())) {
+        for (auto it = d->metadata.begin(); it != d->metadata.end(); ++it) {
+            if (it.key().startsWith(QLatin1String("CLASS_")))
+                names.insert(it.key().mid(6).toInt(), it.value());
+        }
+        for (auto it = d->categoryNames.begin(); it != d->categoryNames.end(); ++it)
+            names.insert(it.key(), it.value());
+    }
+    if (!names.isEmpty())
+        return names;
+    return bestLegend(layer, legendDir).names;
+}
+
+QString matchingLegend(const maps::RasterLayer &layer, const QString &legendDir)
+{
+    return bestLegend(layer, legendDir).file;
 }
 
 } // namespace app

@@ -33,4 +33,8 @@ QMap<int, QString> readLegend(const QString &path, QString *error = nullptr);
 QMap<int, QString> landCoverClassNames(const maps::RasterLayer &layer,
                                        const QString &legendDir = {});
 
+// The legend file (its name, e.g. "esa-worldcover.csv") that the raster's palette matches as
+// landCoverClassNames() matches it; empty when none does.
+QString matchingLegend(const maps::RasterLayer &layer, const QString &legendDir = {});
+
 } // namespace app

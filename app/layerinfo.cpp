@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/layerinfo.h"
 
+#include "maps/geo/crstransform.h"
 #include "maps/vector/voltage.h"
 
 #include <QJsonArray>
@@ -81,6 +82,9 @@ LayerInfo describeLayer(const planner::LayerRef &ref, const LoadedLayer *loaded)
             info.problems << bad;
     } else if (loaded->raster) {
         info.kind = QStringLiteral("raster");
+        info.crs = maps::describeCrsWkt(loaded->raster->grid().crsWkt);
+        if (info.crs.isEmpty())
+            info.problems << QStringLiteral("the raster has no coordinate system");
         info.width = loaded->raster->width();
         info.height = loaded->raster->height();
         info.size = QStringLiteral("%1 x %2 pixels").arg(info.width).arg(info.height);

@@ -2,6 +2,7 @@
 #include "app/maplayers.h"
 
 #include "app/gridstyle.h"
+#include "app/landcoverlegend.h"
 #include "app/layerstyles.h"
 #include "maps/io/sourceprobe.h"
 #include "maps/vector/vectorloader.h"
@@ -155,6 +156,16 @@ std::shared_ptr<const LoadedLayer> loadLayer(const planner::LayerRef &ref, const
         if (!raster)
             return failed(ref, raster.error());
         out->raster = *raster;
+        // A palette that matches a land-cover legend file (ESA WorldCover, CORINE, …) makes a
+        // land-cover raster, where the map layer's own guess knows only NLCD's.
+        if (!role && out->raster->role() == maps::LayerRole::Unknown
+            && !out->raster->colorTable().empty()) {
+            if (const QString legend = matchingLegend(*out->raster); !legend.isEmpty())
+                out->raster = out->raster->withRole(
+                        maps::LayerRole::LandCover,
+                        QStringLiteral("a colour table that matches the land-cover legend %1")
+                                .arg(legend));
+        }
     } else {
         maps::LoadOptions options;
         options.role = role;

@@ -174,4 +174,27 @@ bool CrsTransform::apply(double &x, double &y) const
     return ok != 0;
 }
 
+QString describeCrs(const OGRSpatialReference &srs)
+{
+    const char *auth = srs.GetAuthorityName(nullptr);
+    const char *code = srs.GetAuthorityCode(nullptr);
+    if (auth && code)
+        return QStringLiteral("%1:%2").arg(QString::fromUtf8(auth), QString::fromUtf8(code));
+    const char *name = srs.GetName();
+    return name ? QString::fromUtf8(name) : QStringLiteral("unnamed coordinate system");
+}
+
+QString describeCrsWkt(const QString &wkt)
+{
+    if (wkt.trimmed().isEmpty())
+        return {};
+    OGRSpatialReference srs;
+    const QByteArray text = wkt.toUtf8();
+    if (srs.importFromWkt(text.constData()) != OGRERR_NONE)
+        return {};
+    if (!srs.GetAuthorityCode(nullptr))
+        srs.AutoIdentifyEPSG();
+    return describeCrs(srs);
+}
+
 } // namespace maps

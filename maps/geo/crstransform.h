@@ -69,4 +69,10 @@ private:
     std::unique_ptr<OGRCoordinateTransformation> m_ct; // null: the same CRS
 };
 
+// A CRS as users name it: "AUTHORITY:CODE" where it has one (EPSG:4326), else its name.
+QString describeCrs(const OGRSpatialReference &srs);
+// The same for WKT (a raster's); empty for empty or unreadable WKT. An unnamed WKT that PROJ
+// identifies gets its EPSG code.
+QString describeCrsWkt(const QString &wkt);
+
 } // namespace maps

@@ -55,6 +55,16 @@ public:
     // Whether a raw band value means "no value" (no-data value or NaN).
     bool isNoData(double raw) const;
 
+    // A copy with another role and the reason it was chosen (a guess made above this layer,
+    // e.g. from a legend file the palette matches).
+    std::shared_ptr<const RasterLayer> withRole(LayerRole role, const QString &reason) const
+    {
+        auto copy = std::shared_ptr<RasterLayer>(new RasterLayer(*this));
+        copy->m_role = role;
+        copy->m_roleReason = reason;
+        return copy;
+    }
+
 private:
     RasterLayer() = default;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/vector/vectorloader.h"
 
+#include "maps/geo/crstransform.h"
+
 #include "maps/io/gdalopen.h"
 #include "maps/vector/featurereader.h"
 #include "maps/vector/fieldmapping.h"
@@ -20,17 +22,6 @@ struct CrsPlan
     QString description;
     bool chosenByUser = false;
 };
-
-QString describeCrs(const OGRSpatialReference &srs)
-{
-    const char *auth = srs.GetAuthorityName(nullptr);
-    const char *code = srs.GetAuthorityCode(nullptr);
-    if (auth && code) {
-        return QStringLiteral("%1:%2").arg(QString::fromUtf8(auth), QString::fromUtf8(code));
-    }
-    const char *name = srs.GetName();
-    return name ? QString::fromUtf8(name) : QStringLiteral("unnamed coordinate system");
-}
 
 Expected<CrsPlan> planCrs(OGRLayer &layer, const QString &path, const LoadOptions &options)
 {

@@ -3,7 +3,7 @@
 // with no display, followed by `energize score` on the project they made: a site 2 km from a
 // 345 kV substation whose file names its voltage field "Voltage (kV)" must score the substation
 // factor. Files are written through GDAL by the test in the schemas of public sources (HIFLD
-// substations, a power-flow bus table).
+// substations, a power-flow bus table); a raster in a legend file's palette is land cover.
 
 #include "support_energizebinary.h"
 
@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
 #include <cmath>
@@ -200,6 +201,52 @@ private slots:
         const Run missing = testing::runEnergize({"layers", "add", one, gpkg, "--layer", "lines"});
         QCOMPARE(missing.code, 1);
         QVERIFY2(missing.err.contains("substations, taps"), qPrintable(missing.err));
+    }
+
+    void paletteOfALegendFileMakesLandCover()
+    {
+        // A byte raster in ESA WorldCover's palette (colours from its product user manual) is
+        // land cover, from the legend file it matches; one in colours no legend uses is not.
+        QTemporaryDir dir;
+        GDALAllRegister();
+        const auto write = [&](const QString &path, bool worldCover) {
+            GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(
+                    path.toUtf8(), 32, 32, 1, GDT_Byte, nullptr));
+            double gt[6] = {-98.5, 0.01, 0, 31.5, 0, -0.01};
+            ds->SetGeoTransform(gt);
+            OGRSpatialReference wgs;
+            wgs.importFromEPSG(4326);
+            ds->SetSpatialRef(&wgs);
+            GDALColorTable ct;
+            const std::pair<int, GDALColorEntry> entries[] = {{10, {0, 100, 0, 255}},
+                                                              {30, {255, 255, 76, 255}},
+                                                              {50, {250, 0, 0, 255}},
+                                                              {80, {0, 100, 200, 255}}};
+            for (const auto &[code, colour] : entries) {
+                const GDALColorEntry other{120, 60, 255, 255};
+                ct.SetColorEntry(code, worldCover ? &colour : &other);
+            }
+            ds->GetRasterBand(1)->SetColorTable(&ct);
+            std::vector<GByte> pixels(32 * 32, 50);
+            return ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 32, 32, pixels.data(), 32, 32,
+                                                  GDT_Byte, 0, 0, nullptr)
+                    == CE_None;
+        };
+        const QString project = dir.filePath("cover.gpkg");
+        QVERIFY(write(dir.filePath("cover.tif"), true));
+        QVERIFY(write(dir.filePath("plain.tif"), false));
+        const Run add = testing::runEnergize(
+                {"layers", "add", project, dir.filePath("cover.tif"), dir.filePath("plain.tif")});
+        QVERIFY2(add.code == 0, qPrintable(add.err));
+        const QJsonArray layers = listJson(project);
+        QCOMPARE(layers.size(), 2);
+        const QJsonObject cover = layers.at(0).toObject(), plain = layers.at(1).toObject();
+        QVERIFY2(cover.value("role").toString().startsWith("land cover")
+                         && cover.value("role").toString().contains("esa-worldcover.csv"),
+                 qPrintable(cover.value("role").toString()));
+        QCOMPARE(cover.value("crs").toString(), QStringLiteral("EPSG:4326"));
+        QVERIFY2(plain.value("role").toString().startsWith("unknown"),
+                 qPrintable(plain.value("role").toString()));
     }
 };
 
