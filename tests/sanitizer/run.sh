@@ -5,10 +5,12 @@
 # how long each part took.
 #   bash tests/sanitizer/run.sh        the whole suite (about 11 min to build and 5 min to run
 #                                      on 2 cores with clang, 2026-12)
-#   bash tests/sanitizer/run.sh --ci   .ci/run's stage: the planner layer's tests (plan, catalog,
-#                                      grid-case and project readers, saves killed mid-write,
-#                                      Monte Carlo, headroom), which fit CI's budget beside the
-#                                      main build; installs clang first if it is missing
+#   bash tests/sanitizer/run.sh --ci   .ci/run's stage: the planner and maps layers' tests (plan,
+#                                      catalog, grid-case and project readers, saves killed
+#                                      mid-write, Monte Carlo, headroom; GDAL raster and vector
+#                                      readers on broken files, distance transforms, site
+#                                      factors), which fit CI's budget beside the main build;
+#                                      installs clang first if it is missing
 # Environment: ASAN_BUILD_DIR (default build-asan), FUZZ_BUILD_DIR (default build-fuzz),
 # FUZZ_SECONDS (default 5), JOBS (default: cores).
 set -euo pipefail
@@ -16,12 +18,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 here=$PWD
 scope=all
 if [ "${1:-}" = --ci ]; then
-    scope=planner
+    scope=layers
 elif [ -n "${1:-}" ]; then
     echo "usage: bash tests/sanitizer/run.sh [--ci]" >&2
     exit 2
 fi
-if [ "$scope" = planner ] && ! command -v clang++ >/dev/null; then
+if [ "$scope" = layers ] && ! command -v clang++ >/dev/null; then
     echo "== installing clang for the sanitizer build and libFuzzer"
     sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
@@ -50,12 +52,13 @@ compiler="${ASAN_CXX:-$(command -v clang++ || command -v g++)}"
 echo "== sanitizer build with $compiler"
 cmake -S "$here" -B "$asan_dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE=Release \
     -DENERGIZE_SANITIZE=ON -DENERGIZE_BUILD_BENCH=OFF >/dev/null
-if [ "$scope" = planner ]; then
-    # The planner layer's test targets (their helpers come with them as dependencies).
-    mapfile -t targets < <(ctest --test-dir "$asan_dir" -N -L '^planner$' |
-        sed -n 's/^ *Test *#[0-9]*: *\(planner_[A-Za-z0-9_]*\)$/\1/p')
-    [ ${#targets[@]} -gt 0 ] || { echo "no planner tests found" >&2; exit 1; }
-    echo "== sanitizer build: the ${#targets[@]} planner tests and the libraries they use"
+layers='^(planner|maps)$'
+if [ "$scope" = layers ]; then
+    # The planner and maps layers' test targets (helpers come with them as dependencies).
+    mapfile -t targets < <(ctest --test-dir "$asan_dir" -N -L "$layers" |
+        sed -n 's/^ *Test *#[0-9]*: *\(\(planner\|maps\)_[A-Za-z0-9_]*\)$/\1/p')
+    [ ${#targets[@]} -gt 0 ] || { echo "no planner or maps tests found" >&2; exit 1; }
+    echo "== sanitizer build: the ${#targets[@]} planner and maps tests and their libraries"
     cmake --build "$asan_dir" -j "$jobs" --target "${targets[@]}"
 else
     cmake --build "$asan_dir" -j "$jobs"
@@ -64,8 +67,8 @@ built=$SECONDS
 echo "== sanitizer build took $((built - stage)) s"
 # Tests left out under the sanitizers, each with its reason (see tests/sanitizer/README.md).
 exclude="${ASAN_EXCLUDE:-^(style_clang_format|layering_core_without_qt)$}"
-if [ "$scope" = planner ]; then
-    ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -L '^planner$' -E "$exclude"
+if [ "$scope" = layers ]; then
+    ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -L "$layers" -E "$exclude"
 else
     ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -E "$exclude"
 fi
