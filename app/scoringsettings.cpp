@@ -35,11 +35,16 @@ void ScoringSettings::apply()
     m_model = m_defaults;
     m_warnings.clear();
     const planner::ScoringOverrides &overrides = m_doc->scoring();
-    for (const auto &[id, weight] : overrides.weights) {
-        const QString factorId = QString::fromStdString(id);
+    // The model's factor of a project's id; null for an id the defaults do not have.
+    const auto factorOf = [this](const QString &factorId) -> ScoringFactor * {
         auto it = std::find_if(m_model->factors.begin(), m_model->factors.end(),
                                [&](const ScoringFactor &f) { return f.id == factorId; });
-        if (it == m_model->factors.end()) {
+        return it == m_model->factors.end() ? nullptr : &*it;
+    };
+    for (const auto &[id, weight] : overrides.weights) {
+        const QString factorId = QString::fromStdString(id);
+        ScoringFactor *it = factorOf(factorId);
+        if (!it) {
             m_warnings.append(tr("The project sets a weight for the unknown score factor '%1'; "
                                  "it is ignored.")
                                       .arg(factorId));
@@ -49,9 +54,8 @@ void ScoringSettings::apply()
     }
     for (const auto &[id, km] : overrides.reachKm) {
         const QString factorId = QString::fromStdString(id);
-        auto it = std::find_if(m_model->factors.begin(), m_model->factors.end(),
-                               [&](const ScoringFactor &f) { return f.id == factorId; });
-        if (it == m_model->factors.end() || !it->reachKm) {
+        ScoringFactor *it = factorOf(factorId);
+        if (!it || !it->reachKm) {
             m_warnings.append(tr("The project sets a reach for '%1', which is not a distance "
                                  "factor with a reach; it is ignored.")
                                       .arg(factorId));
