@@ -3,7 +3,11 @@
 
 #include "planner/session/document.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
+
+#include <map>
+#include <optional>
 
 namespace planner::commands {
 namespace {
@@ -48,9 +52,32 @@ bool push(Document &doc, const ScoringOverrides &after, const std::string &merge
     return true;
 }
 
-QString shown(const std::string &factorId, const QString &factorName)
+// A per-factor setting of ScoringOverrides: its map, the merge key's prefix and the undo text.
+struct FactorField
 {
-    return factorName.isEmpty() ? QString::fromStdString(factorId) : factorName;
+    std::map<std::string, double> ScoringOverrides::*values;
+    const char *key;
+    const char *text; // "Change weight of %1"
+};
+
+const FactorField kWeight{&ScoringOverrides::weights, "weight/",
+                          QT_TRANSLATE_NOOP("planner::commands", "Change weight of %1")};
+const FactorField kReach{&ScoringOverrides::reachKm, "reach/",
+                         QT_TRANSLATE_NOOP("planner::commands", "Change reach of %1")};
+
+// Sets (value) or drops (nullopt) one factor's entry of `field` as one merged undo step.
+bool change(Document &doc, const FactorField &field, const std::string &factorId,
+            std::optional<double> value, const QString &factorName)
+{
+    ScoringOverrides after = doc.scoring();
+    auto &values = after.*field.values;
+    if (value)
+        values[factorId] = *value;
+    else if (values.erase(factorId) == 0)
+        return false;
+    const QString name = factorName.isEmpty() ? QString::fromStdString(factorId) : factorName;
+    return push(doc, after, field.key + factorId,
+                QCoreApplication::translate("planner::commands", field.text).arg(name));
 }
 
 } // namespace
@@ -60,19 +87,12 @@ bool setScoringWeight(Document &doc, const std::string &factorId, double weight,
 {
     if (!isValidScoringId(factorId) || !isValidScoringWeight(weight))
         return false;
-    ScoringOverrides after = doc.scoring();
-    after.weights[factorId] = weight;
-    return push(doc, after, "weight/" + factorId,
-                QObject::tr("Change weight of %1").arg(shown(factorId, factorName)));
+    return change(doc, kWeight, factorId, weight, factorName);
 }
 
 bool clearScoringWeight(Document &doc, const std::string &factorId, const QString &factorName)
 {
-    ScoringOverrides after = doc.scoring();
-    if (after.weights.erase(factorId) == 0)
-        return false;
-    return push(doc, after, "weight/" + factorId,
-                QObject::tr("Change weight of %1").arg(shown(factorId, factorName)));
+    return change(doc, kWeight, factorId, std::nullopt, factorName);
 }
 
 bool setScoringReach(Document &doc, const std::string &factorId, double km,
@@ -80,19 +100,12 @@ bool setScoringReach(Document &doc, const std::string &factorId, double km,
 {
     if (!isValidScoringId(factorId) || !isValidScoringReach(km))
         return false;
-    ScoringOverrides after = doc.scoring();
-    after.reachKm[factorId] = km;
-    return push(doc, after, "reach/" + factorId,
-                QObject::tr("Change reach of %1").arg(shown(factorId, factorName)));
+    return change(doc, kReach, factorId, km, factorName);
 }
 
 bool clearScoringReach(Document &doc, const std::string &factorId, const QString &factorName)
 {
-    ScoringOverrides after = doc.scoring();
-    if (after.reachKm.erase(factorId) == 0)
-        return false;
-    return push(doc, after, "reach/" + factorId,
-                QObject::tr("Change reach of %1").arg(shown(factorId, factorName)));
+    return change(doc, kReach, factorId, std::nullopt, factorName);
 }
 
 bool setInterconnectionMarket(Document &doc, const std::string &market)
