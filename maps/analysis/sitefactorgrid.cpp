@@ -128,7 +128,8 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             auto ask = [&](const LonLat &p) {
                 double d = NAN;
                 for (const VectorLayer *layer : substations) {
-                    if (const auto hit = layer->nearest(p, filter); hit && !(hit->distanceM >= d))
+                    if (const auto hit = layer->nearestDistance(p, filter);
+                        hit && !(hit->distanceM >= d))
                         d = hit->distanceM;
                 }
                 return d;

@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Burns vector features into a grid's cells, for SiteFactorGrid: points into the cell that holds
-// them, lines into every cell they pass through (sampled every half cell), polygons by their
-// outline and by the cells whose centres they contain (even-odd rule over all rings of a
-// feature, as SpatialIndex::containing decides for a point). Vertices are projected from lon/lat
-// into the grid once per feature store and kept while the burner lives.
+// them, lines into every cell they pass through, polygons by their outline and by the cells
+// whose centres they contain (even-odd rule over all rings of a feature, as
+// SpatialIndex::containing decides for a point). An edge between two vertices is the path the
+// spatial index measures (edgePoint: the shortest path on the Earth, which on a Web Mercator
+// grid bows poleward of the straight line by up to kilometres for edges of hundreds of
+// kilometres), followed by straight pieces within kPathTolerance cells of it. So every point of
+// a line lies in a burnt cell and every burnt cell touches the line: a burnt cell's centre is
+// within half a cell diagonal (and the tolerance) of the line, and the line within as much of a
+// burnt centre. Vertices are projected from lon/lat into the grid once per feature store and
+// kept while the burner lives (Web Mercator in closed form, other CRSs through PROJ).
 // Threading: one burner per thread; the stores it is given must outlive it.
 
+#include "maps/geo/crstransform.h"
 #include "maps/io/expected.h"
 #include "maps/raster/rastergrid.h"
 #include "maps/vector/featurestore.h"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -21,6 +29,7 @@ namespace maps {
 class GridBurner
 {
 public:
+    static constexpr double kPathTolerance = 0.002; // cells
     static Expected<GridBurner> create(const RasterGrid &grid);
 
     // Sets mask[cell] = 1 for the features for which keep(feature) holds; true if any cell of
@@ -34,15 +43,26 @@ public:
                     const std::function<float(int)> &valueOf);
 
 private:
-    explicit GridBurner(const RasterGrid &grid) : m_grid(grid) {}
-    // Vertices of the store in fractional cell coordinates (NaN where PROJ failed).
-    const std::vector<double> &columns(const FeatureStore &store);
-    const std::vector<double> &rows(const FeatureStore &store);
-    void project(const FeatureStore &store);
+    // A store in fractional cell coordinates: its vertices (NaN where PROJ failed) and, for
+    // lines and polygon rings, the straight pieces that follow its edges, per feature.
+    struct Projected
+    {
+        std::vector<double> columns, rows; // per vertex
+        std::vector<std::array<double, 4>> pieces; // c0, r0, c1, r1
+        std::vector<std::uint32_t> featurePieces; // feature f: [featurePieces[f], [f + 1])
+    };
+    GridBurner(const RasterGrid &grid, CrsTransform toGrid, bool webMercator)
+        : m_grid(grid), m_toGrid(std::move(toGrid)), m_webMercator(webMercator)
+    {}
+    const Projected &project(const FeatureStore &store);
+    // lon/lat (degrees) to fractional cell coordinates in place; NaN where PROJ fails.
+    void toCells(std::vector<double> &x, std::vector<double> &y) const;
+    void followEdges(const FeatureStore &store, Projected &out) const;
 
     RasterGrid m_grid;
-    QString m_crs;
-    std::map<const FeatureStore *, std::pair<std::vector<double>, std::vector<double>>> m_cells;
+    CrsTransform m_toGrid;
+    bool m_webMercator = false;
+    std::map<const FeatureStore *, Projected> m_cells;
 };
 
 } // namespace maps

@@ -79,15 +79,21 @@ public:
         return request.exactWhere.empty() || request.exactWhere[i] != 0;
     }
     // How far a transform distance (metres, on row r) can be from the true one: the burnt
-    // centres lie within half a diagonal of the feature, and the row's scale holds along the
-    // way to within 2 %. Returns the diagonal.
+    // centres lie within half a cell diagonal of the features and the features within as much
+    // of a burnt centre (GridBurner), and the row's scale holds along the way to within
+    // kScaleSlack. Returns the diagonal (with 1 % to spare for the burner's path tolerance).
     double diagonal(int r) const;
+    static constexpr double kScaleSlack = 1.02;
+    // The least and the most the true distance can be for a transform distance d (metres) on a
+    // row with diagonal diag.
+    static double atLeast(double d, double diag) { return (d - diag / 2.0) / kScaleSlack; }
+    static double atMost(double d, double diag) { return (d + diag / 2.0) * kScaleSlack; }
     // Whether a transform distance d is close enough to a reach (metres; 0 = none) that the
     // true distance may lie on the other side of it.
     static bool nearReach(double d, double reachMetres, double diag)
     {
-        return reachMetres > 0.0 && d * 1.02 + 2.0 * diag >= reachMetres
-                && d / 1.02 - 2.0 * diag <= reachMetres;
+        return reachMetres > 0.0 && atMost(d, diag) >= reachMetres
+                && atLeast(d, diag) <= reachMetres;
     }
     std::vector<const VectorLayer *> layersOf(LayerRole role) const;
     // The control for the next stage: its progress (0..1) mapped into its share of the whole.

@@ -89,29 +89,34 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
         mask = {};
     }
     if (!masks.empty()) {
-        const double nearAll = frame.reach(0, 0, margin);
+        const double nearAll = frame.reach(0, 0, margin) / FactorGridFrame::kScaleSlack;
         const double reachMetres = request.lineReachKm * 1000.0;
         auto status =
                 forRowBands(grid, frame.next(), [&](int r0, int r1, const CellCentres &centres) {
                     for (int r = r0; r < r1; ++r) {
                         // Distances are to burnt cell centres, each within half a cell diagonal
-                        // of the line, so two voltages can swap only where their distances
-                        // differ by less than a diagonal: there, ask the index.
-                        const double ambiguous = frame.diagonal(r);
+                        // of the line (and the line within as much of one), so the nearest
+                        // voltage is certain only where the most the nearest can be is less
+                        // than the least the second can be: elsewhere, ask the index.
+                        const double diag = frame.diagonal(r);
                         for (int c = 0; c < grid.width; ++c) {
                             const std::size_t i = std::size_t(r) * grid.width + c;
                             const double b = best[i];
                             out.lineKm[i] = std::isfinite(b) ? float(b / 1000.0) : kNaN;
                             if (!frame.exact(i))
                                 continue;
-                            // The cheap test first: nearer than the margin of any cell.
-                            const bool inside = b <= nearAll || b <= frame.reach(c, r, margin);
+                            // A line outside the margin is at least `far` away; the one found
+                            // is certainly nearer if the most it can be is less (the cheap test
+                            // first: within the margin of any cell).
+                            const double most = FactorGridFrame::atMost(b, diag);
+                            const double far =
+                                    frame.reach(c, r, margin) / FactorGridFrame::kScaleSlack;
+                            const bool inside = most <= nearAll || most <= far;
                             if (reachMetres > 0.0) {
                                 // Past the reach for sure: the voltage does not count.
-                                const double far = frame.reach(c, r, margin);
                                 const double least = inside
-                                        ? b / 1.02 - 2.0 * ambiguous
-                                        : std::min(far, b / 1.02 - 2.0 * ambiguous);
+                                        ? FactorGridFrame::atLeast(b, diag)
+                                        : std::min(far, FactorGridFrame::atLeast(b, diag));
                                 if (least > reachMetres) {
                                     out.lineKm[i] =
                                             onSideOf((inside ? b : std::min(far, b)) / 1000.0,
@@ -120,8 +125,8 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                                 }
                             }
                             const bool band =
-                                    inside && FactorGridFrame::nearReach(b, reachMetres, ambiguous);
-                            if (second[i] - b > ambiguous && inside && !band)
+                                    inside && FactorGridFrame::nearReach(b, reachMetres, diag);
+                            if (most < FactorGridFrame::atLeast(second[i], diag) && inside && !band)
                                 continue;
                             // Farther than the margin (the nearest line may lie outside it),
                             // near the boundary between two voltages, or about as far as the
@@ -129,17 +134,16 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                             const auto p = centres.at(c, r);
                             if (!p)
                                 continue;
-                            // Inside the margin the nearest line lies within the transform's
-                            // distance and a diagonal (with room for the per-row scale): the
-                            // index need not look farther.
-                            const double bound = inside ? b * 1.02 + 2.0 * ambiguous
-                                                        : std::numeric_limits<double>::infinity();
+                            // Inside the margin the nearest line lies within the most the
+                            // transform's distance can be: the index need not look farther.
+                            const double bound =
+                                    inside ? most : std::numeric_limits<double>::infinity();
                             // A layer with nothing within the bound holds no nearer line than
                             // the others; only if none does is the bound dropped.
                             auto ask = [&](double within) {
                                 double nearest = std::numeric_limits<double>::infinity();
                                 for (const VectorLayer *layer : lines) {
-                                    if (const auto hit = layer->nearest(*p, {}, within);
+                                    if (const auto hit = layer->nearestDistance(*p, {}, within);
                                         hit && hit->distanceM < nearest) {
                                         nearest = hit->distanceM;
                                         out.lineKv[i] = layer->features().kv[hit->feature];

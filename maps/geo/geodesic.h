@@ -6,6 +6,7 @@
 // All functions are pure and thread-safe; an EcefRun belongs to one thread.
 
 #include <array>
+#include <cmath>
 #include <limits>
 
 namespace maps {
@@ -65,5 +66,23 @@ double surfaceDistance(const LonLat &from, const Ecef &fromPoint, const Ecef &to
                        double meanRadiusAtFrom);
 
 double chordLength(const Ecef &a, const Ecef &b);
+
+// The point at t (0..1) of the edge between two surface points a and b, as the spatial index
+// measures edges: the chord point a + t (b - a) lifted along its radius to the radius
+// interpolated between the two ends (the shortest path on the Earth, to well under a metre for
+// edges of hundreds of kilometres).
+// Inline: the spatial index calls it for every segment it looks at.
+inline Ecef edgePoint(const Ecef &a, const Ecef &b, double t)
+{
+    const double ux = b.x - a.x;
+    const double uy = b.y - a.y;
+    const double uz = b.z - a.z;
+    const Ecef p{a.x + t * ux, a.y + t * uy, a.z + t * uz};
+    const double ra = std::sqrt(a.x * a.x + a.y * a.y + a.z * a.z);
+    const double rb = std::sqrt(b.x * b.x + b.y * b.y + b.z * b.z);
+    const double rp = std::sqrt(p.x * p.x + p.y * p.y + p.z * p.z);
+    const double s = ((1.0 - t) * ra + t * rb) / rp;
+    return {p.x * s, p.y * s, p.z * s};
+}
 
 } // namespace maps

@@ -163,14 +163,7 @@ SpatialIndex::Candidate SpatialIndex::candidate(std::uint32_t slot, const Ecef &
         const double len2 = ux * ux + uy * uy + uz * uz;
         if (len2 > 0.0) {
             double t = ((q.x - a.x) * ux + (q.y - a.y) * uy + (q.z - a.z) * uz) / len2;
-            t = std::clamp(t, 0.0, 1.0);
-            p = {a.x + t * ux, a.y + t * uy, a.z + t * uz};
-            // Lift the chord point back to the surface (radially, between the end radii).
-            const double ra = std::sqrt(a.x * a.x + a.y * a.y + a.z * a.z);
-            const double rb = std::sqrt(b.x * b.x + b.y * b.y + b.z * b.z);
-            const double rp = std::sqrt(p.x * p.x + p.y * p.y + p.z * p.z);
-            const double s = ((1.0 - t) * ra + t * rb) / rp;
-            p = {p.x * s, p.y * s, p.z * s};
+            p = edgePoint(a, b, std::clamp(t, 0.0, 1.0));
         }
     }
     const double dx = p.x - q.x;
@@ -186,6 +179,18 @@ LonLat SpatialIndex::pointOf(const FeatureStore &store, const Item &item, const 
 
 std::optional<Hit> SpatialIndex::nearest(const FeatureStore &store, LonLat q, KvFilter filter,
                                          double withinM) const
+{
+    return nearestOf(store, q, filter, withinM, true);
+}
+
+std::optional<Hit> SpatialIndex::nearestDistance(const FeatureStore &store, LonLat q,
+                                                 KvFilter filter, double withinM) const
+{
+    return nearestOf(store, q, filter, withinM, false);
+}
+
+std::optional<Hit> SpatialIndex::nearestOf(const FeatureStore &store, LonLat q, KvFilter filter,
+                                           double withinM, bool withPoint) const
 {
     if (store.kind == GeometryKind::Polygon) {
         for (int f : containing(store, q)) {
@@ -243,7 +248,7 @@ std::optional<Hit> SpatialIndex::nearest(const FeatureStore &store, LonLat q, Kv
         return std::nullopt;
     }
     return Hit{int(bestItem->feature), surfaceDistance(q, qe, best.point),
-               pointOf(store, *bestItem, best)};
+               withPoint ? pointOf(store, *bestItem, best) : LonLat{NAN, NAN}};
 }
 
 std::vector<Hit> SpatialIndex::within(const FeatureStore &store, LonLat q, double radiusM,

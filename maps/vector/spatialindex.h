@@ -43,6 +43,11 @@ public:
     // tree is walked in the same order).
     std::optional<Hit> nearest(const FeatureStore &store, LonLat q, KvFilter filter = {},
                                double withinM = std::numeric_limits<double>::infinity()) const;
+    // The same feature and distance, without the closest point (nearestPoint is NaN): for the
+    // cells of a grid, which need only the distance.
+    std::optional<Hit>
+    nearestDistance(const FeatureStore &store, LonLat q, KvFilter filter = {},
+                    double withinM = std::numeric_limits<double>::infinity()) const;
     // Every feature within radiusM of q (once each, at its closest part), nearest first.
     std::vector<Hit> within(const FeatureStore &store, LonLat q, double radiusM,
                             KvFilter filter = {}) const;
@@ -67,6 +72,8 @@ private:
         std::uint32_t segment = 0; // 1: a segment from a to m_segmentEnds[slot]
     };
     Candidate candidate(std::uint32_t slot, const Ecef &q) const;
+    std::optional<Hit> nearestOf(const FeatureStore &store, LonLat q, KvFilter filter,
+                                 double withinM, bool withPoint) const;
     LonLat pointOf(const FeatureStore &store, const Item &item, const Candidate &c) const;
     bool polygonContains(const FeatureStore &store, int feature, LonLat q) const;
 

@@ -17,6 +17,14 @@ std::optional<Hit> VectorLayer::nearest(LonLat q, KvFilter filter, double within
     return m_index->nearest(*m_features, q, filter, withinM);
 }
 
+std::optional<Hit> VectorLayer::nearestDistance(LonLat q, KvFilter filter, double withinM) const
+{
+    if (!isValid()) {
+        return std::nullopt;
+    }
+    return m_index->nearestDistance(*m_features, q, filter, withinM);
+}
+
 std::vector<Hit> VectorLayer::within(LonLat q, double radiusM, KvFilter filter) const
 {
     if (!isValid()) {

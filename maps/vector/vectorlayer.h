@@ -54,6 +54,10 @@ public:
     // one whenever it lies within the bound.
     std::optional<Hit> nearest(LonLat q, KvFilter filter = {},
                                double withinM = std::numeric_limits<double>::infinity()) const;
+    // The same without the closest point (SpatialIndex::nearestDistance).
+    std::optional<Hit>
+    nearestDistance(LonLat q, KvFilter filter = {},
+                    double withinM = std::numeric_limits<double>::infinity()) const;
     std::vector<Hit> within(LonLat q, double radiusM, KvFilter filter = {}) const;
     std::vector<int> containing(LonLat q) const;
 
