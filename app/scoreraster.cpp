@@ -27,11 +27,12 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
     maps::SiteFactorGridInputs inputs = siteFactorInputs(scene);
     if (const ScoringFactor *headroom = model.factor("grid_headroom"))
         headroomValuePoints(grids, headroom->minKv, inputs);
-    // First every factor but the distances; then the distances, exact only in cells that can
-    // still be scored (every other weighted factor has a value there).
+    // First the factors read off rasters and polygons; then those asked cell by cell (the
+    // distances, exact only in cells that can still be scored, and the nearest grid bus's
+    // headroom, only there).
     const maps::SiteFactorGridRequest all = gridRequest(score);
     maps::SiteFactorGridRequest first = all;
-    first.hvSubstationKm = first.lineKv = false;
+    first.hvSubstationKm = first.lineKv = first.nearestPointValue = first.nearestPointKm = false;
     // The two passes report the first and the second half of the progress.
     auto half = [&](int which) {
         maps::RasterJobControl c = control;
@@ -44,17 +45,19 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
     auto factors = maps::SiteFactorGrid::compute(inputs, grid, first, half(0));
     if (!factors)
         return factors.error();
-    if (all.hvSubstationKm || all.lineKv) {
-        maps::SiteFactorGridRequest distances = all;
-        distances.slopeDeg = distances.landClass = distances.landPrice = false;
-        distances.meanTemperatureC = distances.floodZone = distances.nearestPointValue = false;
-        distances.exactWhere = scorableCells(score, *factors);
-        auto second = maps::SiteFactorGrid::compute(inputs, grid, distances, half(1));
+    if (all.hvSubstationKm || all.lineKv || all.nearestPointValue) {
+        maps::SiteFactorGridRequest perCell = all;
+        perCell.slopeDeg = perCell.landClass = perCell.landPrice = false;
+        perCell.meanTemperatureC = perCell.floodZone = false;
+        perCell.exactWhere = scorableCells(score, *factors);
+        auto second = maps::SiteFactorGrid::compute(inputs, grid, perCell, half(1));
         if (!second)
             return second.error();
         factors->hvSubstationKm = std::move(second->hvSubstationKm);
         factors->lineKv = std::move(second->lineKv);
         factors->lineKm = std::move(second->lineKm);
+        factors->nearestPointValue = std::move(second->nearestPointValue);
+        factors->nearestPointKm = std::move(second->nearestPointKm);
     }
     ScoreRaster out;
     out.grid = grid;

@@ -251,6 +251,10 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             out.nearestPointKm.assign(cells, kNaN);
         if (!inputs.valuePoints.empty()) {
             const NearestPoints points(inputs.valuePoints);
+            // Cells with a centre on the Earth, and only those that must be exact.
+            auto asked = [&](std::size_t i, const LonLat &p) {
+                return !std::isnan(p.lon) && frame.exact(i);
+            };
             // Queries go in square tiles of cells (a band's rows by as many columns), so that
             // the sphere bounding each tile, and the points it keeps, stay small.
             auto status = forRowBands(
@@ -273,8 +277,9 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                             for (int c0 = s0; c0 < s1; c0 += tileCols) {
                                 for (int r = 0; r < rows; ++r) {
                                     const LonLat *line = band.data() + std::size_t(r) * grid.width;
+                                    const std::size_t first = std::size_t(r0 + r) * grid.width;
                                     for (int c = c0; c < std::min(s1, c0 + tileCols); ++c) {
-                                        if (!std::isnan(line[c].lon))
+                                        if (asked(first + std::size_t(c), line[c]))
                                             where.push_back(line[c]);
                                     }
                                 }
@@ -291,7 +296,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                     const std::size_t first = std::size_t(r0 + r) * grid.width;
                                     float *dst = out.nearestPointValue.data() + first;
                                     for (int c = c0; c < std::min(s1, c0 + tileCols); ++c) {
-                                        if (std::isnan(line[c].lon))
+                                        if (!asked(first + std::size_t(c), line[c]))
                                             continue;
                                         if (request.nearestPointKm)
                                             out.nearestPointKm[first + std::size_t(c)] =

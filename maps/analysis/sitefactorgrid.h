@@ -69,7 +69,8 @@ struct SiteFactorGridRequest
     int lineMarginPixels = 64; // the same for lines (cells farther are asked of the index)
     // Cells whose distances and voltages must be exact (non-zero); others may keep the distance
     // transform's value where it is not (far from everything, or two voltages about equally
-    // near). Empty: every cell. Lets a caller skip cells whose score cannot depend on them.
+    // near), and get no nearest point value (NaN). Empty: every cell. Lets a caller skip cells
+    // whose score cannot depend on them.
     std::vector<std::uint8_t> exactWhere;
 };
 
@@ -89,7 +90,7 @@ struct SiteFactorGrid
     std::vector<float> meanTemperatureC;
     std::vector<std::uint8_t> floodZone; // 1 inside a hazard polygon; empty: no flood layer
     // The value of the nearest value point (NearestPoints, as for a site at the cell centre);
-    // empty when not requested, all NaN when there are no points.
+    // empty when not requested, all NaN when there are no points, NaN outside exactWhere.
     std::vector<float> nearestPointValue;
     // The distance to that point (as NearestPoints measures it), when requested; past
     // nearestPointReachKm possibly only a bound that is itself past it.

@@ -98,8 +98,8 @@ int main(int argc, char **argv)
         return 0;
 
     // Where the view's time goes: each factor of the product's request computed alone on the
-    // same grid (the distances as the product asks for them, exact only where a cell can still
-    // be scored), then the scoring of the factor columns. Medians of 3 runs.
+    // same grid (the factors asked cell by cell as the product asks for them, only where a cell
+    // can still be scored), then the scoring of the factor columns. Medians of 3 runs.
     {
         const maps::RasterGrid grid = app::heatmapGrid(view, 1);
         const auto grids = app::sceneGrids(*scene);
@@ -111,8 +111,9 @@ int main(int argc, char **argv)
         maps::SiteFactorGridRequest none = all;
         none.hvSubstationKm = none.lineKv = none.slopeDeg = none.landClass = none.landPrice =
                 none.meanTemperatureC = none.floodZone = none.nearestPointValue = false;
-        maps::SiteFactorGridRequest nonDistances = all;
-        nonDistances.hvSubstationKm = nonDistances.lineKv = false;
+        maps::SiteFactorGridRequest nonDistances = all; // the product's first pass
+        nonDistances.hvSubstationKm = nonDistances.lineKv = nonDistances.nearestPointValue =
+                nonDistances.nearestPointKm = false;
         auto firstPass = maps::SiteFactorGrid::compute(inputs, grid, nonDistances);
         const std::vector<std::uint8_t> scorable =
                 firstPass ? app::scorableCells(score, *firstPass) : std::vector<std::uint8_t>{};
@@ -126,7 +127,7 @@ int main(int argc, char **argv)
                 used.push_back((cpuSeconds() - c0) * 1e3);
                 wall.push_back(t.nsecsElapsed() / 1e6);
             }
-            std::printf("  %-34s %7.1f ms wall %7.1f ms CPU\n", what, median(wall), median(used));
+            std::printf("  %-40s %7.1f ms wall %7.1f ms CPU\n", what, median(wall), median(used));
         };
         std::printf("view stages (each alone):\n");
         auto only = [&](bool maps::SiteFactorGridRequest::*flag, bool distances) {
@@ -143,7 +144,7 @@ int main(int argc, char **argv)
         {
             const char *name;
             bool R::*flag;
-            bool distances; // exact only where a cell can still be scored, as the product asks
+            bool distances; // only where a cell can still be scored, as the product asks
         };
         const Stage stages[] = {
                 {"substation distance (scorable)", &R::hvSubstationKm, true},
@@ -153,7 +154,7 @@ int main(int argc, char **argv)
                 {"land price", &R::landPrice, false},
                 {"mean temperature", &R::meanTemperatureC, false},
                 {"flood zone", &R::floodZone, false},
-                {"grid headroom (nearest bus)", &R::nearestPointValue, false},
+                {"grid headroom (nearest bus, scorable)", &R::nearestPointValue, true},
         };
         for (const Stage &stage : stages) {
             if (all.*stage.flag)
@@ -171,7 +172,7 @@ int main(int argc, char **argv)
                 scorer.score(columns.data(),
                              full->floodZone.empty() ? nullptr : full->floodZone.data(), out.size(),
                              out.data(), km.data());
-                std::printf("  %-34s %7.1f ms (one thread)\n", "scoring the columns",
+                std::printf("  %-40s %7.1f ms (one thread)\n", "scoring the columns",
                             t.nsecsElapsed() / 1e6);
             }
         }
