@@ -19,35 +19,35 @@ namespace {
 
 void addGuiOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-            QCoreApplication::translate("main",
-                                        "Energize plans AI data centres: where to build "
-                                        "(grid and land), what to build (racks, power, "
-                                        "cooling) and when it powers on.\n\n"
-                                        "Commands that need no display:\n"
-                                        "  energize plan --input plan.json [--json]   "
-                                        "size a plan and print the result\n"
-                                        "  energize score PROJECT.gpkg|--demo [--site NAME | "
-                                        "--at LON,LAT] [--json]   every factor and the score\n"
-                                        "  energize heatmap PROJECT.gpkg|--demo --out FILE.tif "
-                                        "[--bbox W,S,E,N] [--resolution METRES]   the score "
-                                        "raster\n"
-                                        "  energize compare PROJECT.gpkg|--demo [--plans A,B] "
-                                        "[--baseline A] [--csv FILE] [--json]   build plans "
-                                        "side by side\n"
-                                        "  energize report PROJECT.gpkg|--demo --out FILE.pdf "
-                                        "[--plans A,B] [--paper a4|letter] [--author NAME] "
-                                        "[--sections LIST]   the PDF report\n"
-                                        "  energize save --demo FILE.gpkg   write the demo, "
-                                        "plans included, as a project file\n"
-                                        "  energize headroom CASE.m [--locations FILE] [--bus ID "
-                                        "| --at LON,LAT] [--n1] [--tau 0.05] [--csv FILE]   "
-                                        "load headroom per bus of a MATPOWER grid case\n"
-                                        "  energize layers add PROJECT.gpkg FILE... [--role "
-                                        "ROLE] [--field PURPOSE=NAME]... [--layer NAME]...   add "
-                                        "layers (the project is made if missing)\n"
-                                        "  energize layers list PROJECT.gpkg [--json]   each "
-                                        "layer's role, fields, CRS, size and problems"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "main",
+            "Energize plans AI data centres: where to build "
+            "(grid and land), what to build (racks, power, "
+            "cooling) and when it powers on.\n\n"
+            "Commands that need no display:\n"
+            "  energize plan --input plan.json [--json]   "
+            "size a plan and print the result\n"
+            "  energize score PROJECT.gpkg|--demo [--site NAME | "
+            "--at LON,LAT] [--json]   every factor and the score\n"
+            "  energize heatmap PROJECT.gpkg|--demo --out FILE.tif "
+            "[--bbox W,S,E,N] [--resolution METRES]   the score "
+            "raster\n"
+            "  energize compare PROJECT.gpkg|--demo [--plans A,B] "
+            "[--baseline A] [--csv FILE] [--json]   build plans "
+            "side by side\n"
+            "  energize report PROJECT.gpkg|--demo --out FILE.pdf "
+            "[--plans A,B] [--paper a4|letter] [--author NAME] "
+            "[--sections LIST]   the PDF report\n"
+            "  energize save --demo FILE.gpkg   write the demo, "
+            "plans included, as a project file\n"
+            "  energize headroom CASE.m [--locations FILE] [--bus ID "
+            "| --at LON,LAT] [--n1] [--tau 0.05] [--csv FILE]   "
+            "load headroom per bus of a MATPOWER grid case\n"
+            "  energize layers add PROJECT.gpkg FILE... [--role "
+            "ROLE] [--field PURPOSE=NAME]... [--layer NAME]...   add "
+            "layers (the project is made if missing)\n"
+            "  energize layers list PROJECT.gpkg|--demo [--json]   each "
+            "layer's role, fields, CRS, size and problems"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/layerscommand.h"
 
+#include "app/headlessproject.h"
+
 #include "app/layerinfo.h"
 #include "app/maplayers.h"
 #include "maps/io/sourceprobe.h"
@@ -23,7 +25,7 @@ namespace {
 constexpr char kUsage[] =
         "usage: energize layers add PROJECT.gpkg FILE... [--role ROLE] [--field PURPOSE=NAME]... "
         "[--layer NAME]... [--crs CRS]\n"
-        "       energize layers list PROJECT.gpkg [--json]\n"
+        "       energize layers list PROJECT.gpkg|--demo [--json]\n"
         "PURPOSE is voltage, name, capacity, owner, status or voltage_unit (kV or V); an empty "
         "NAME means no field.\n";
 
@@ -199,10 +201,12 @@ int runAdd(const QStringList &args, QTextStream &out, QTextStream &err)
 int runList(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QString project;
-    bool json = false;
+    bool json = false, demo = false;
     for (const QString &a : args) {
         if (a == "--json") {
             json = true;
+        } else if (a == "--demo") {
+            demo = true;
         } else if (a.startsWith("--") || !project.isEmpty()) {
             err << "energize layers list: unexpected " << a << "\n" << kUsage;
             return 2;
@@ -210,17 +214,15 @@ int runList(const QStringList &args, QTextStream &out, QTextStream &err)
             project = a;
         }
     }
-    if (project.isEmpty()) {
-        err << "energize layers list: give the project\n" << kUsage;
+    if (project.isEmpty() == !demo) {
+        err << "energize layers list: give the project or --demo\n" << kUsage;
         return 2;
     }
-    planner::Document doc;
-    if (auto opened = doc.load(project); !opened) {
-        err << "energize layers list: " << QString::fromStdString(opened.error().message) << "\n";
+    auto opened = openHeadlessProject("layers list", project, demo, err);
+    if (!opened)
         return 1;
-    }
-    MapLayers layers(&doc);
-    layers.waitForLoads();
+    const planner::Document &doc = *opened->doc;
+    MapLayers &layers = *opened->layers;
     QJsonArray array;
     for (const planner::LayerRef &ref : doc.layers()) {
         const LayerInfo info = describeLayer(ref, layers.layer(ref.id).get());

@@ -90,6 +90,38 @@ class TestLayersCli : public QObject
 {
     Q_OBJECT
 private slots:
+    // `layers list --demo` lists the bundled demo as its manifest names its layers, in order,
+    // with the elevation raster's size as GDAL reads it; neither or both of a project and
+    // --demo is refused.
+    void listTheDemo()
+    {
+        const QJsonArray listed = listJson(QStringLiteral("--demo"));
+        QFile manifestFile(QStringLiteral(ENERGIZE_SOURCE_DIR "/maps/data/demo-layers.json"));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QJsonArray manifest =
+                QJsonDocument::fromJson(manifestFile.readAll()).object().value("layers").toArray();
+        QVERIFY(!manifest.isEmpty());
+        QCOMPARE(listed.size(), manifest.size());
+        for (qsizetype i = 0; i < manifest.size(); ++i)
+            QCOMPARE(listed[i].toObject().value("name").toString(),
+                     manifest[i].toObject().value("layer").toString());
+        const QJsonObject elevation = listed[0].toObject();
+        QCOMPARE(elevation.value("role").toString(), QStringLiteral("elevation"));
+        GDALAllRegister();
+        GDALDatasetUniquePtr dem(GDALDataset::Open(
+                ENERGIZE_SOURCE_DIR "/maps/data/synthetic_elevation.tif", GDAL_OF_RASTER));
+        QVERIFY(dem);
+        const QJsonArray size = elevation.value("size").toArray();
+        QCOMPARE(size.at(0).toInt(), dem->GetRasterXSize());
+        QCOMPARE(size.at(1).toInt(), dem->GetRasterYSize());
+        for (const QStringList &bad :
+             {QStringList{"layers", "list"}, QStringList{"layers", "list", "--demo", "x.gpkg"}}) {
+            const Run run = testing::runEnergize(bad);
+            QCOMPARE(run.code, 2);
+            QVERIFY2(run.err.contains("give the project or --demo"), qPrintable(run.err));
+        }
+    }
+
     void addListAndScoreARealSchema()
     {
         QTemporaryDir dir;
