@@ -9,6 +9,10 @@
 #include "app/savecommand.h"
 #include "app/scorecommand.h"
 
+#include <cstdlib>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -64,6 +68,14 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationName("Energize");
     QCoreApplication::setApplicationName("Energize");
     QCoreApplication::setApplicationVersion(ENERGIZE_VERSION);
+}
+
+void keepFreedMemory()
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024); // glibc's largest on 64-bit systems
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+#endif
 }
 
 bool isHeadlessRequest(int argc, char **argv)

@@ -10,6 +10,7 @@
 
 int main(int argc, char **argv)
 {
+    app::keepFreedMemory();
     Q_INIT_RESOURCE(resources); // compiled into a static library, so initialised by hand
     if (app::headlessNeedsWidgets(argc, argv)) {
         // The charts of a report are widgets painted into the PDF, never shown: the offscreen

@@ -107,11 +107,9 @@ Status forRowBands(const RasterGrid &grid, const RasterJobControl &control,
                                  });
 }
 
-float onSideOf(double km, double reachKm)
+float nudgedToSideOf(double km, double reachKm)
 {
     float f = float(km);
-    if (!(reachKm > 0.0) || !std::isfinite(reachKm) || std::isnan(km))
-        return f;
     if (km > reachKm) {
         while (!(double(f) > reachKm))
             f = std::nextafter(f, INFINITY);

@@ -10,6 +10,7 @@
 #include "maps/analysis/cellcentres.h"
 #include "maps/analysis/sitefactorgrid.h"
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -50,7 +51,16 @@ Status forRowBands(const RasterGrid &grid, const RasterJobControl &control,
 
 // km as a float on the same side of a reach (km; 0 or infinite: none) as the double, so that a
 // reach test on the stored float agrees with the site calculator's on the double.
-float onSideOf(double km, double reachKm);
+// Inline for the common case (the float already on the right side), called for every cell.
+float nudgedToSideOf(double km, double reachKm);
+inline float onSideOf(double km, double reachKm)
+{
+    const float f = float(km);
+    if (!(reachKm > 0.0) || !std::isfinite(reachKm) || std::isnan(km)
+        || (double(f) > reachKm) == (km > reachKm))
+        return f;
+    return nudgedToSideOf(km, reachKm);
+}
 
 class FactorGridFrame
 {

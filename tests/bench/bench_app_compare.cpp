@@ -5,6 +5,7 @@
 // a drag uses) and full ones. Target: <= 50 ms to updated table data (the full run may follow).
 // Usage: bench_app_compare   (prints figures; asserts nothing about time)
 
+#include "app/commandline.h"
 #include "app/demoproject.h"
 #include "app/maplayers.h"
 #include "app/plancomparison.h"
@@ -26,6 +27,7 @@
 
 int main(int argc, char **argv)
 {
+    app::keepFreedMemory(); // as main() does
     QCoreApplication application(argc, argv);
     const auto demo = bench::loadDemoProject();
     if (!demo)

@@ -201,6 +201,7 @@ void distanceScreenshot(const QString &shotDir)
 
 int main(int argc, char **argv)
 {
+    app::keepFreedMemory(); // as main() does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication application(argc, argv);

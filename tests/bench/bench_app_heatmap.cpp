@@ -61,6 +61,7 @@ QString linearTerm(const char *letter, const app::ScoringFactor &f)
 
 int main(int argc, char **argv)
 {
+    app::keepFreedMemory(); // as main() does
     QApplication application(argc, argv);
     QTemporaryDir dir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());

@@ -5,6 +5,7 @@
 // Target: <= 3 s for the whole report.
 // Usage: bench_app_report   (prints figures; asserts nothing about time)
 
+#include "app/commandline.h"
 #include "app/demoproject.h"
 #include "app/maplayers.h"
 #include "app/report/reportdata.h"
@@ -55,6 +56,7 @@ struct Times
 
 int main(int argc, char **argv)
 {
+    app::keepFreedMemory(); // as main() does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication application(argc, argv);

@@ -10,6 +10,7 @@
 // its process start included).
 // Usage: bench_app_save   (prints figures; asserts nothing about time)
 
+#include "app/commandline.h"
 #include "app/demoproject.h"
 #include "app/maplayers.h"
 #include "app/planevaluation.h"
@@ -111,6 +112,7 @@ void benchProject(const char *label, planner::Document &doc, app::SiteAnalyzer &
 
 int main(int argc, char **argv)
 {
+    app::keepFreedMemory(); // as main() does
     QCoreApplication application(argc, argv);
     QTemporaryDir dir;
     const auto demo = bench::loadDemoProject();
