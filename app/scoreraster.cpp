@@ -14,6 +14,7 @@
 #include <QThread>
 
 #include <cmath>
+#include <optional>
 #include <thread>
 
 namespace app {
@@ -27,37 +28,60 @@ maps::Expected<ScoreRaster> scoreRaster(const MapScene &scene, const ScoringMode
     maps::SiteFactorGridInputs inputs = siteFactorInputs(scene);
     if (const ScoringFactor *headroom = model.factor("grid_headroom"))
         headroomValuePoints(grids, headroom->minKv, inputs);
-    // First the factors read off rasters and polygons; then those asked cell by cell (the
-    // distances, exact only in cells that can still be scored, and the nearest grid bus's
-    // headroom, only there).
+    // Each pass computes only where the cells can still be scored after the ones before (every
+    // weighted factor so far has a value; every cell if the pass can exclude): first the factors
+    // read off nearest pixels and polygons, then the interpolated rasters, then the factors asked
+    // cell by cell (the distances, exact there, and the nearest grid bus's headroom).
     const maps::SiteFactorGridRequest all = gridRequest(score);
-    maps::SiteFactorGridRequest first = all;
-    first.hvSubstationKm = first.lineKv = first.nearestPointValue = first.nearestPointKm = false;
-    // The two passes report the first and the second half of the progress.
-    auto half = [&](int which) {
+    maps::SiteFactorGridRequest none = all;
+    none.hvSubstationKm = none.lineKv = none.slopeDeg = none.landClass = none.landPrice =
+            none.meanTemperatureC = none.floodZone = none.nearestPointValue = none.nearestPointKm =
+                    false;
+    maps::SiteFactorGridRequest nearest = none, interpolated = none, perCell = none;
+    nearest.landClass = all.landClass;
+    nearest.slopeDeg = all.slopeDeg;
+    nearest.floodZone = all.floodZone;
+    interpolated.landPrice = all.landPrice;
+    interpolated.meanTemperatureC = all.meanTemperatureC;
+    perCell.hvSubstationKm = all.hvSubstationKm;
+    perCell.lineKv = all.lineKv;
+    perCell.nearestPointValue = all.nearestPointValue;
+    perCell.nearestPointKm = all.nearestPointKm;
+    // The passes report the thirds of the progress.
+    auto third = [&](int which) {
         maps::RasterJobControl c = control;
         if (control.progress)
             c.progress = [report = control.progress, which](double f) {
-                report((which + f) / 2.0);
+                report((which + f) / 3.0);
             };
         return c;
     };
-    auto factors = maps::SiteFactorGrid::compute(inputs, grid, first, half(0));
+    auto factors = maps::SiteFactorGrid::compute(inputs, grid, nearest, third(0));
     if (!factors)
         return factors.error();
-    if (all.hvSubstationKm || all.lineKv || all.nearestPointValue) {
-        maps::SiteFactorGridRequest perCell = all;
-        perCell.slopeDeg = perCell.landClass = perCell.landPrice = false;
-        perCell.meanTemperatureC = perCell.floodZone = false;
-        perCell.exactWhere = scorableCells(score, *factors);
-        auto second = maps::SiteFactorGrid::compute(inputs, grid, perCell, half(1));
-        if (!second)
-            return second.error();
-        factors->hvSubstationKm = std::move(second->hvSubstationKm);
-        factors->lineKv = std::move(second->lineKv);
-        factors->lineKm = std::move(second->lineKm);
-        factors->nearestPointValue = std::move(second->nearestPointValue);
-        factors->nearestPointKm = std::move(second->nearestPointKm);
+    // A later pass on the cells it must compute; nullopt when it has nothing to compute.
+    auto pass = [&](maps::SiteFactorGridRequest request,
+                    int which) -> std::optional<maps::Expected<maps::SiteFactorGrid>> {
+        if (!(request.hvSubstationKm || request.lineKv || request.landPrice
+              || request.meanTemperatureC || request.nearestPointValue))
+            return std::nullopt;
+        request.exactWhere = cellsForNextPass(score, *factors, request);
+        return maps::SiteFactorGrid::compute(inputs, grid, request, third(which));
+    };
+    if (auto second = pass(interpolated, 1)) {
+        if (!*second)
+            return second->error();
+        factors->landPrice = std::move((*second)->landPrice);
+        factors->meanTemperatureC = std::move((*second)->meanTemperatureC);
+    }
+    if (auto last = pass(perCell, 2)) {
+        if (!*last)
+            return last->error();
+        factors->hvSubstationKm = std::move((*last)->hvSubstationKm);
+        factors->lineKv = std::move((*last)->lineKv);
+        factors->lineKm = std::move((*last)->lineKm);
+        factors->nearestPointValue = std::move((*last)->nearestPointValue);
+        factors->nearestPointKm = std::move((*last)->nearestPointKm);
     }
     ScoreRaster out;
     out.grid = grid;

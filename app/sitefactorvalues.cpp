@@ -185,6 +185,47 @@ std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,
     return out;
 }
 
+namespace {
+
+// The request's switch for a quantity (nullptr for none).
+bool maps::SiteFactorGridRequest::*flagOf(Quantity q)
+{
+    using R = maps::SiteFactorGridRequest;
+    switch (q) {
+    case Quantity::HvSubstationKm:
+        return &R::hvSubstationKm;
+    case Quantity::LineKv:
+        return &R::lineKv;
+    case Quantity::SlopeDeg:
+        return &R::slopeDeg;
+    case Quantity::LandClass:
+        return &R::landClass;
+    case Quantity::LandPrice:
+        return &R::landPrice;
+    case Quantity::MeanTemp:
+        return &R::meanTemperatureC;
+    case Quantity::GridHeadroomMw:
+        return &R::nearestPointValue;
+    case Quantity::None:
+        break;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::vector<std::uint8_t> cellsForNextPass(const planner::ScoreModel &model,
+                                           const maps::SiteFactorGrid &sofar,
+                                           const maps::SiteFactorGridRequest &next)
+{
+    for (const planner::ScoreFactor &f : model.factors) {
+        const auto flag = flagOf(quantityOf(f.id));
+        if ((f.excludeAbove || !f.excludedClasses.empty()) && flag && next.*flag)
+            return {};
+    }
+    return scorableCells(model, sofar);
+}
+
 maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model)
 {
     maps::SiteFactorGridRequest r;
@@ -202,16 +243,10 @@ maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model)
             r.lineReachKm = factor.reachKm.value_or(0.0);
             break;
         case Quantity::SlopeDeg:
-            r.slopeDeg = true;
-            break;
         case Quantity::LandClass:
-            r.landClass = true;
-            break;
         case Quantity::LandPrice:
-            r.landPrice = true;
-            break;
         case Quantity::MeanTemp:
-            r.meanTemperatureC = true;
+            r.*flagOf(quantityOf(factor.id)) = true;
             break;
         case Quantity::GridHeadroomMw:
             r.nearestPointValue = factor.weight > 0.0;

@@ -35,6 +35,13 @@ std::vector<const float *> scoreDistanceColumns(const planner::ScoreModel &model
 std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,
                                         const maps::SiteFactorGrid &grid);
 
+// The cells a further pass of `next` must compute after the grid so far: those scorableCells
+// gives, or every cell (empty) when a factor that `next` computes can exclude a site (an
+// exclusion counts even where another factor has no value).
+std::vector<std::uint8_t> cellsForNextPass(const planner::ScoreModel &model,
+                                           const maps::SiteFactorGrid &sofar,
+                                           const maps::SiteFactorGridRequest &next);
+
 // What a grid must compute for the model.
 maps::SiteFactorGridRequest gridRequest(const planner::ScoreModel &model);
 

@@ -49,12 +49,13 @@ Expected<RasterLayerPtr> slopeLayerOf(const RasterLayerPtr &dem, const RasterJob
 // Reads a layer onto the grid with its own interpolation: the layer's pixels under the grid read
 // once, the grid's rows sampled on the control's threads.
 Status readOnto(const RasterLayerPtr &layer, const RasterGrid &grid, Interpolation how, float *out,
-                const RasterJobControl &control)
+                const RasterJobControl &control, const std::uint8_t *only)
 {
     auto reader = RasterReader::create(layer);
     if (!reader)
         return reader.error();
-    return reader->readInto(grid, how, out, std::numeric_limits<std::int64_t>::max(), &control);
+    return reader->readInto(grid, how, out, std::numeric_limits<std::int64_t>::max(), &control,
+                            only);
 }
 
 Interpolation naturalInterpolation(const RasterLayer &layer)
@@ -65,15 +66,16 @@ Interpolation naturalInterpolation(const RasterLayer &layer)
 // Raster values where the raster has them, the polygon values elsewhere (`polygons`: some
 // polygon layer gave values; without one the raster is read straight into `values`).
 Status overlayRaster(const RasterLayerPtr &layer, const RasterGrid &grid,
-                     std::vector<float> &values, bool polygons, const RasterJobControl &control)
+                     std::vector<float> &values, bool polygons, const RasterJobControl &control,
+                     const std::uint8_t *only)
 {
     if (!layer)
         return done();
     const Interpolation how = naturalInterpolation(*layer);
     if (!polygons)
-        return readOnto(layer, grid, how, values.data(), control);
+        return readOnto(layer, grid, how, values.data(), control, only);
     const std::unique_ptr<float[]> raster(new float[values.size()]); // every cell is written
-    if (auto read = readOnto(layer, grid, how, raster.get(), control); !read)
+    if (auto read = readOnto(layer, grid, how, raster.get(), control, only); !read)
         return read;
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (!std::isnan(raster[i]))
@@ -191,22 +193,26 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
         }
         return any;
     };
+    // Cells whose raster values are needed (exactWhere), or every cell.
+    const std::uint8_t *only = request.exactWhere.empty() ? nullptr : request.exactWhere.data();
     if (request.landClass) {
         const bool polygons = polygonValues(LayerRole::LandCover, out.landClass);
-        if (auto s = overlayRaster(inputs.landCover, grid, out.landClass, polygons, frame.next());
+        if (auto s = overlayRaster(inputs.landCover, grid, out.landClass, polygons, frame.next(),
+                                   only);
             !s)
             return s.error();
     }
     if (request.landPrice) {
         const bool polygons = polygonValues(LayerRole::LandPrice, out.landPrice);
-        if (auto s = overlayRaster(inputs.landPrice, grid, out.landPrice, polygons, frame.next());
+        if (auto s = overlayRaster(inputs.landPrice, grid, out.landPrice, polygons, frame.next(),
+                                   only);
             !s)
             return s.error();
     }
     if (request.meanTemperatureC) {
         const bool polygons = polygonValues(LayerRole::Climate, out.meanTemperatureC);
         if (auto s = overlayRaster(inputs.meanTemperature, grid, out.meanTemperatureC, polygons,
-                                   frame.next());
+                                   frame.next(), only);
             !s)
             return s.error();
     }
@@ -217,7 +223,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             if (!slope)
                 return slope.error();
             if (auto s = readOnto(*slope, grid, Interpolation::Nearest, out.slopeDeg.data(),
-                                  frame.next());
+                                  frame.next(), only);
                 !s)
                 return s.error();
         }

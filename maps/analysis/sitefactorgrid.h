@@ -69,8 +69,8 @@ struct SiteFactorGridRequest
     int lineMarginPixels = 64; // the same for lines (cells farther are asked of the index)
     // Cells whose distances and voltages must be exact (non-zero); others may keep the distance
     // transform's value where it is not (far from everything, or two voltages about equally
-    // near), and get no nearest point value (NaN). Empty: every cell. Lets a caller skip cells
-    // whose score cannot depend on them.
+    // near), and may get no raster or nearest point value (NaN). Empty: every cell. Lets a
+    // caller skip cells whose score cannot depend on them.
     std::vector<std::uint8_t> exactWhere;
 };
 

@@ -122,7 +122,8 @@ Expected<RasterBuffer> RasterReader::read(const RasterGrid &grid, Interpolation 
 }
 
 Status RasterReader::readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
-                              std::int64_t maxPixels, const RasterJobControl *parallel)
+                              std::int64_t maxPixels, const RasterJobControl *parallel,
+                              const std::uint8_t *only)
 {
     if (grid.isEmpty()) {
         return fail(QStringLiteral("an empty grid was requested"));
@@ -136,13 +137,13 @@ Status RasterReader::readInto(const RasterGrid &grid, Interpolation interpolatio
                             .arg(maxPixels));
     }
     if (CrsTransform::sameCrs(grid.crsWkt, m_layer->grid().crsWkt)) {
-        return readSameCrs(grid, interpolation, out, parallel);
+        return readSameCrs(grid, interpolation, out, parallel, only);
     }
-    return readOtherCrs(grid, interpolation, out, parallel);
+    return readOtherCrs(grid, interpolation, out, parallel, only);
 }
 
 Status RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out,
-                                 const RasterJobControl *parallel)
+                                 const RasterJobControl *parallel, const std::uint8_t *only)
 {
     const RasterGrid &src = m_layer->grid();
     // source col = ax + bx * target col (and likewise for rows).
@@ -162,7 +163,7 @@ Status RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpola
     const bool flipY = by < 0;
     if (flipX || flipY) {
         // Mirrored grids: rare, sample instead.
-        return readOtherCrs(grid, interpolation, out, parallel);
+        return readOtherCrs(grid, interpolation, out, parallel, only);
     }
     double xOff = std::clamp(ax + bx * c0, 0.0, double(src.width));
     double yOff = std::clamp(ay + by * r0, 0.0, double(src.height));
@@ -187,7 +188,7 @@ Status RasterReader::readSameCrs(const RasterGrid &grid, Interpolation interpola
         // Any other grid is sampled as the point sampler samples (GDAL's resampled RasterIO
         // rounds integer bands, weighs no-data neighbours its own way and shifts a window that
         // it clamps at the raster's edge).
-        return readOtherCrs(grid, interpolation, out, parallel);
+        return readOtherCrs(grid, interpolation, out, parallel, only);
     }
     if (!ok) {
         std::fill(out, out + grid.pixelCount(), kNoValue);
@@ -306,7 +307,7 @@ void RasterReader::cleanValues(float *values, std::size_t count) const
 }
 
 Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out,
-                                  const RasterJobControl *parallel)
+                                  const RasterJobControl *parallel, const std::uint8_t *only)
 {
     std::fill(out, out + grid.pixelCount(), kNoValue);
     if (!m_toLayer || m_otherWkt != grid.crsWkt) {
@@ -484,9 +485,10 @@ Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpol
                 if (!(y >= 0 && y < src.height))
                     continue;
                 float *line = out + std::size_t(row) * grid.width;
+                const std::uint8_t *wanted = only ? only + std::size_t(row) * grid.width : nullptr;
                 for (int col = 0; col < grid.width; ++col) {
                     const double x = layerX[std::size_t(col)];
-                    if (x >= 0 && x < src.width)
+                    if (x >= 0 && x < src.width && (!wanted || wanted[col]))
                         line[col] = sampleWindow(x, y);
                 }
             }
@@ -507,9 +509,10 @@ Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpol
                 rowY[std::size_t(i)] = py[n0] + (py[n1] - py[n0]) * ty;
             }
             float *line = out + std::size_t(row) * grid.width;
+            const std::uint8_t *wanted = only ? only + std::size_t(row) * grid.width : nullptr;
             for (int col = 0; col < grid.width; ++col) {
                 const std::size_t i = std::size_t(colNode[std::size_t(col)]);
-                if (!rowOk[i] || !rowOk[i + 1])
+                if (!rowOk[i] || !rowOk[i + 1] || (wanted && !wanted[col]))
                     continue;
                 const double tx = colT[std::size_t(col)];
                 const double x = rowX[i] + (rowX[i + 1] - rowX[i]) * tx;

@@ -18,6 +18,7 @@
 #include "maps/raster/rastersampler.h"
 #include "maps/raster/rastertilerunner.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -31,10 +32,11 @@ public:
 
     static Expected<RasterReader> create(RasterLayerPtr layer);
 
-    // Fills out[grid.pixelCount()] with the layer's values on grid.
+    // Fills out[grid.pixelCount()] with the layer's values on grid. only: if given, the cells
+    // that need a value (non-zero); the others may be left NaN (they are not sampled).
     Status readInto(const RasterGrid &grid, Interpolation interpolation, float *out,
                     std::int64_t maxPixels = kDefaultMaxPixels,
-                    const RasterJobControl *parallel = nullptr);
+                    const RasterJobControl *parallel = nullptr, const std::uint8_t *only = nullptr);
     Expected<RasterBuffer> read(const RasterGrid &grid, Interpolation interpolation,
                                 std::int64_t maxPixels = kDefaultMaxPixels);
 
@@ -43,9 +45,9 @@ public:
 private:
     explicit RasterReader(RasterLayerPtr layer, RasterDataset dataset);
     Status readSameCrs(const RasterGrid &grid, Interpolation interpolation, float *out,
-                       const RasterJobControl *parallel);
+                       const RasterJobControl *parallel, const std::uint8_t *only = nullptr);
     Status readOtherCrs(const RasterGrid &grid, Interpolation interpolation, float *out,
-                        const RasterJobControl *parallel);
+                        const RasterJobControl *parallel, const std::uint8_t *only = nullptr);
     bool readBlocks(int x, int y, int width, int height, float *out, std::size_t stride);
     // The whole layer decoded (NaN for no data), shared with every reader of the same file and
     // kept for the next read; null when it cannot be read.

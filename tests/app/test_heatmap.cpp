@@ -48,6 +48,38 @@ double distanceTolerance(const app::ScoringModel &model, double metres)
     return hv->weight / total * (metres / 1000.0) / std::abs(hv->worst - hv->best) + 1e-5;
 }
 
+// Each cell of a computed heatmap against the point analysis at its centre.
+Agreement compareWithPoints(const app::HeatmapRequest &request, const app::HeatmapResult &result,
+                            double tolerance, int *excluded, int *unscored)
+{
+    app::SiteAnalyzer direct(*request.scene, request.model);
+    const int w = request.view.size().width(), h = request.view.size().height();
+    Agreement a;
+    for (int row = 0; row < h; ++row) {
+        for (int col = 0; col < w; ++col) {
+            const QPointF p = request.view.screenToLonLat({col + 0.5, row + 0.5});
+            const auto point = direct.analyze(QString(), p.x(), p.y()).score;
+            const float cell = result.scores[std::size_t(row) * w + col];
+            ++a.cells;
+            const bool cellExcluded = cell == 0.0f;
+            if (point.excluded) {
+                ++*excluded;
+                a.sameOutcome += cellExcluded;
+            } else if (!point.score) {
+                ++*unscored;
+                a.sameOutcome += std::isnan(cell);
+            } else if (!std::isnan(cell) && !cellExcluded) {
+                ++a.sameOutcome;
+                ++a.scoredBoth;
+                const double d = std::abs(cell / 100.0 - *point.score);
+                a.maxDifference = std::max(a.maxDifference, d);
+                a.withinTolerance += d <= tolerance;
+            }
+        }
+    }
+    return a;
+}
+
 } // namespace
 
 class TestHeatmap : public QObject
@@ -56,6 +88,7 @@ class TestHeatmap : public QObject
 private slots:
     void initTestCase();
     void cellsMatchPointScores();
+    void exclusionsCountWhereOtherFactorsHaveNoData();
     void colours();
     void cancelStopsTheJob();
     void exportIsACogOfPointScores();
@@ -93,34 +126,11 @@ void TestHeatmap::cellsMatchPointScores()
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     QCOMPARE(result.image.size(), QSize(240, 180));
     QVERIFY(progressCalls > 0);
-    app::SiteAnalyzer direct(*request.scene, request.model);
     // One cell diagonal in ground metres (Mercator shrinks by cos(latitude)).
     const double cellMetres = 1500.0 * std::cos(31.5 * M_PI / 180.0) * std::sqrt(2.0);
     const double tolerance = distanceTolerance(request.model, cellMetres);
-    Agreement a;
     int excluded = 0, unscored = 0;
-    for (int row = 0; row < 180; ++row) {
-        for (int col = 0; col < 240; ++col) {
-            const QPointF p = view.screenToLonLat({col + 0.5, row + 0.5});
-            const auto point = direct.analyze(QString(), p.x(), p.y()).score;
-            const float cell = result.scores[std::size_t(row) * 240 + col];
-            ++a.cells;
-            const bool cellExcluded = cell == 0.0f;
-            if (point.excluded) {
-                ++excluded;
-                a.sameOutcome += cellExcluded;
-            } else if (!point.score) {
-                ++unscored;
-                a.sameOutcome += std::isnan(cell);
-            } else if (!std::isnan(cell) && !cellExcluded) {
-                ++a.sameOutcome;
-                ++a.scoredBoth;
-                const double d = std::abs(cell / 100.0 - *point.score);
-                a.maxDifference = std::max(a.maxDifference, d);
-                a.withinTolerance += d <= tolerance;
-            }
-        }
-    }
+    const Agreement a = compareWithPoints(request, result, tolerance, &excluded, &unscored);
     qInfo("%d cells: %d same outcome, %d scored both ways, %d within %.4f (max difference "
           "%.4f); %d excluded and %d unscored by the point analysis",
           a.cells, a.sameOutcome, a.scoredBoth, a.withinTolerance, tolerance, a.maxDifference,
@@ -132,6 +142,36 @@ void TestHeatmap::cellsMatchPointScores()
     // polygon edge projected into the grid, the point on the other).
     QVERIFY2(a.sameOutcome >= 0.999 * a.cells, "outcomes differ in more than 0.1 % of cells");
     QCOMPARE(a.withinTolerance, a.scoredBoth);
+}
+
+// A factor computed in a later pass that can exclude a site (here the grid headroom, made to
+// exclude any bus with headroom at all, however far) excludes cells where a raster has no data
+// too, as the point analysis does: across the Texas border near Amarillo, outside the demo's
+// rasters, every cell is excluded.
+void TestHeatmap::exclusionsCountWhereOtherFactorsHaveNoData()
+{
+    app::ScoringModel model = m_window->scoring()->model();
+    bool found = false;
+    for (app::ScoringFactor &f : model.factors) {
+        if (f.id == QLatin1String("grid_headroom")) {
+            f.excludeAbove = -1.0;
+            f.reachKm.reset(); // every bus counts, however far
+            found = true;
+        }
+    }
+    QVERIFY(found);
+    ui::MapView view(ui::MapView::toMercator(-103.0, 35.0), 3000.0, QSize(120, 90));
+    app::HeatmapRequest request{m_window->mapController()->layers()->scene(), model, view, 1};
+    std::atomic<bool> cancel{false};
+    const app::HeatmapResult result = app::computeHeatmap(request, cancel, {});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    int excluded = 0, unscored = 0;
+    const Agreement a = compareWithPoints(request, result, 1e-5, &excluded, &unscored);
+    qInfo("%d cells: %d same outcome; %d excluded and %d unscored by the point analysis", a.cells,
+          a.sameOutcome, excluded, unscored);
+    QCOMPARE(unscored, 0);
+    QCOMPARE(excluded, a.cells);
+    QVERIFY2(a.sameOutcome >= 0.999 * a.cells, "outcomes differ in more than 0.1 % of cells");
 }
 
 void TestHeatmap::colours()

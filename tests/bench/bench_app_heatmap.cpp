@@ -99,8 +99,9 @@ int main(int argc, char **argv)
         return 0;
 
     // Where the view's time goes: each factor of the product's request computed alone on the
-    // same grid (the factors asked cell by cell as the product asks for them, only where a cell
-    // can still be scored), then the scoring of the factor columns. Medians of 3 runs.
+    // same grid, on the cells the product's pass of it computes (where a cell can still be
+    // scored after the passes before), then the scoring of the factor columns. Medians of 3
+    // runs.
     {
         const maps::RasterGrid grid = app::heatmapGrid(view, 1);
         const auto grids = app::sceneGrids(*scene);
@@ -112,10 +113,21 @@ int main(int argc, char **argv)
         maps::SiteFactorGridRequest none = all;
         none.hvSubstationKm = none.lineKv = none.slopeDeg = none.landClass = none.landPrice =
                 none.meanTemperatureC = none.floodZone = none.nearestPointValue = false;
-        maps::SiteFactorGridRequest nonDistances = all; // the product's first pass
-        nonDistances.hvSubstationKm = nonDistances.lineKv = nonDistances.nearestPointValue =
-                nonDistances.nearestPointKm = false;
-        auto firstPass = maps::SiteFactorGrid::compute(inputs, grid, nonDistances);
+        // The product's passes (app::scoreRaster): nearest pixels and polygons on every cell,
+        // then the interpolated rasters where a cell can still be scored, then the factors asked
+        // cell by cell where it still can.
+        maps::SiteFactorGridRequest nearestPass = none;
+        nearestPass.landClass = all.landClass;
+        nearestPass.slopeDeg = all.slopeDeg;
+        nearestPass.floodZone = all.floodZone;
+        maps::SiteFactorGridRequest firstTwo = nearestPass;
+        firstTwo.landPrice = all.landPrice;
+        firstTwo.meanTemperatureC = all.meanTemperatureC;
+        auto nearestFactors = maps::SiteFactorGrid::compute(inputs, grid, nearestPass);
+        auto firstPass = maps::SiteFactorGrid::compute(inputs, grid, firstTwo);
+        const std::vector<std::uint8_t> afterNearest = nearestFactors
+                ? app::scorableCells(score, *nearestFactors)
+                : std::vector<std::uint8_t>{};
         const std::vector<std::uint8_t> scorable =
                 firstPass ? app::scorableCells(score, *firstPass) : std::vector<std::uint8_t>{};
         auto timed = [&](const char *what, const maps::SiteFactorGridRequest &request) {
@@ -131,12 +143,16 @@ int main(int argc, char **argv)
             std::printf("  %-40s %7.1f ms wall %7.1f ms CPU\n", what, median(wall), median(used));
         };
         std::printf("view stages (each alone):\n");
-        auto only = [&](bool maps::SiteFactorGridRequest::*flag, bool distances) {
+        // Which cells a stage computes, as the product's pass of it does.
+        enum class Cells { All, AfterNearest, Scorable };
+        auto only = [&](bool maps::SiteFactorGridRequest::*flag, Cells cells) {
             maps::SiteFactorGridRequest r = none;
             r.*flag = true;
             if (flag == &maps::SiteFactorGridRequest::nearestPointValue)
                 r.nearestPointKm = all.nearestPointKm;
-            if (distances)
+            if (cells == Cells::AfterNearest)
+                r.exactWhere = afterNearest;
+            else if (cells == Cells::Scorable)
                 r.exactWhere = scorable;
             return r;
         };
@@ -145,21 +161,22 @@ int main(int argc, char **argv)
         {
             const char *name;
             bool R::*flag;
-            bool distances; // only where a cell can still be scored, as the product asks
+            Cells cells;
         };
         const Stage stages[] = {
-                {"substation distance (scorable)", &R::hvSubstationKm, true},
-                {"line voltage + distance (scorable)", &R::lineKv, true},
-                {"slope", &R::slopeDeg, false},
-                {"land class", &R::landClass, false},
-                {"land price", &R::landPrice, false},
-                {"mean temperature", &R::meanTemperatureC, false},
-                {"flood zone", &R::floodZone, false},
-                {"grid headroom (nearest bus, scorable)", &R::nearestPointValue, true},
+                {"slope", &R::slopeDeg, Cells::All},
+                {"land class", &R::landClass, Cells::All},
+                {"flood zone", &R::floodZone, Cells::All},
+                {"land price (where scorable so far)", &R::landPrice, Cells::AfterNearest},
+                {"mean temperature (where scorable so far)", &R::meanTemperatureC,
+                 Cells::AfterNearest},
+                {"substation distance (scorable)", &R::hvSubstationKm, Cells::Scorable},
+                {"line voltage + distance (scorable)", &R::lineKv, Cells::Scorable},
+                {"grid headroom (nearest bus, scorable)", &R::nearestPointValue, Cells::Scorable},
         };
         for (const Stage &stage : stages) {
             if (all.*stage.flag)
-                timed(stage.name, only(stage.flag, stage.distances));
+                timed(stage.name, only(stage.flag, stage.cells));
         }
         if (firstPass) {
             auto full = maps::SiteFactorGrid::compute(inputs, grid, all);
