@@ -6,6 +6,7 @@
 // copy warped by GDAL to EPSG:2169, the NLCD Puerto Rico land cover from stars (Apache-2.0, NLCD
 // public domain) and PyPSA-Eur's ENTSO-E GridKit extract (CC-BY-4.0, © The PyPSA-Eur Authors).
 // Skipped when the data is absent; a failure when CI is set (CI has the data).
+#include "../support_gridcells.h"
 #include "maps/analysis/sitefactorcalculator.h"
 #include "maps/analysis/sitefactorgrid.h"
 #include "maps/analysis/slope.h"
@@ -14,7 +15,6 @@
 #include "maps/vector/vectorloader.h"
 #include "tests/support/shareddata.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +27,7 @@
 #include <optional>
 
 using namespace maps;
+using namespace maps::test;
 
 namespace {
 
@@ -75,31 +76,6 @@ struct Comparison
                 .arg(oneSided);
     }
 };
-
-// The grid's extent covering a lon/lat box, from points along the box's edges.
-QRectF extentOf(const QRectF &lonLat, const QString &crs)
-{
-    auto t = CrsTransform::fromLonLat(crs);
-    if (!t)
-        return {};
-    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-    constexpr int kSteps = 32;
-    for (int i = 0; i <= kSteps; ++i) {
-        for (int j = 0; j <= kSteps; ++j) {
-            if (i != 0 && i != kSteps && j != 0 && j != kSteps)
-                continue;
-            const auto p = t->apply(QPointF(lonLat.left() + lonLat.width() * i / kSteps,
-                                            lonLat.top() + lonLat.height() * j / kSteps));
-            if (!p)
-                continue;
-            x0 = std::min(x0, p->x());
-            x1 = std::max(x1, p->x());
-            y0 = std::min(y0, p->y());
-            y1 = std::max(y1, p->y());
-        }
-    }
-    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
-}
 
 using Expectation = std::function<std::optional<double>(LonLat)>;
 
@@ -178,33 +154,6 @@ std::optional<RasterSampler> samplerOf(const RasterLayerPtr &layer)
     if (!s)
         return std::nullopt;
     return std::move(*s);
-}
-
-// Ground metres of a cell's diagonal: the geodesic between two opposite corners.
-double diagonalMetres(const RasterGrid &grid, const CrsTransform &toLonLat, int c, int r)
-{
-    const auto a = toLonLat.applyToLonLat(grid.pixelToMap(c, r));
-    const auto b = toLonLat.applyToLonLat(grid.pixelToMap(c + 1, r + 1));
-    return a && b ? geodesicDistance(a->lon, a->lat, b->lon, b->lat) : 0.0;
-}
-
-// Calls fn(cell, centre, the calculator's factors there) for every cell of the grid; false if a
-// centre has no lon/lat.
-bool forEachCentre(const RasterGrid &grid, const SiteFactorCalculator &calc,
-                   const std::function<void(std::size_t, LonLat, const SiteFactors &)> &fn)
-{
-    auto toLonLat = CrsTransform::toLonLat(grid.crsWkt);
-    if (!toLonLat)
-        return false;
-    for (int r = 0; r < grid.height; ++r) {
-        for (int c = 0; c < grid.width; ++c) {
-            const auto p = toLonLat->applyToLonLat(grid.pixelCentre(c, r));
-            if (!p)
-                return false;
-            fn(std::size_t(r) * grid.width + c, *p, calc.at(*p));
-        }
-    }
-    return true;
 }
 
 } // namespace
@@ -507,66 +456,6 @@ private slots:
         QVERIFY(linesPast > 100 && linesWithin > 100 && hvPast > 100 && hvWithin > 100);
         QCOMPARE(wrongSide, 0);
         QCOMPARE(wrongKv, 0);
-    }
-
-    // An edge of hundreds of kilometres is the shortest path on the Earth, which on a Web
-    // Mercator grid bows poleward of the straight line between its ends: a single 445 km edge
-    // of a 400 kV line along 60° N (its middle at 60.060° N, worked out from
-    // tan(lat) = tan(60°) / cos(4°)) beside a 220 kV line drawn with a vertex every 0.1° at
-    // 60.04° N. Every cell has the voltage and, to within a diagonal, the distance of the line
-    // the spatial index finds nearest to its centre; south of 60.04° N near 4° E that is the
-    // 220 kV line, though the straight 400 kV edge would be nearer.
-    void longEdgesFollowTheEarth()
-    {
-        const QString file = m_dir.filePath(QStringLiteral("long_transmission_lines.geojson"));
-        QFile out(file);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        QString parallel;
-        for (int i = 0; i <= 80; ++i)
-            parallel += QStringLiteral("%1[%2, 60.04]").arg(i ? ", " : "").arg(i / 10.0);
-        out.write(QStringLiteral(
-                          R"({"type": "FeatureCollection", "features": [
-{"type": "Feature", "properties": {"voltage": 400},
- "geometry": {"type": "LineString", "coordinates": [[0, 60], [8, 60]]}},
-{"type": "Feature", "properties": {"voltage": 220},
- "geometry": {"type": "LineString", "coordinates": [%1]}}]})")
-                          .arg(parallel)
-                          .toUtf8());
-        out.close();
-        auto layer = loadVectorLayer({file, {}});
-        QVERIFY2(layer, layer ? "" : layer.error().message.c_str());
-        QCOMPARE(layer->role(), LayerRole::TransmissionLines);
-        std::vector<VectorLayer> lines{*layer};
-        SiteFactorGridInputs inputs;
-        inputs.vectors = lines;
-        SiteFactorGridRequest request;
-        request.lineKv = true;
-        const QString crs = QStringLiteral("EPSG:3857");
-        // 2 km of Web Mercator are 1 km on the ground at 60° N.
-        const RasterGrid grid = RasterGrid::covering(
-                extentOf(QRectF(QPointF(-0.5, 59.85), QPointF(8.5, 60.25)), crs), 2000.0, crs);
-        const auto computed = SiteFactorGrid::compute(inputs, grid, request);
-        QVERIFY2(computed, computed ? "" : computed.error().message.c_str());
-
-        const SiteFactorCalculator calc(lines, {}, {});
-        auto toLonLat = CrsTransform::toLonLat(crs);
-        QVERIFY(toLonLat);
-        int wrongKv = 0, farOff = 0, nearer220 = 0, unfound = 0;
-        QVERIFY(forEachCentre(grid, calc, [&](std::size_t i, LonLat p, const SiteFactors &f) {
-            unfound += !f.line.found();
-            nearer220 += f.line.kv == 220.0 && p.lat < 60.04;
-            wrongKv += !(computed->lineKv[i] == float(f.line.kv));
-            const int c = int(i % std::size_t(grid.width)), r = int(i / std::size_t(grid.width));
-            const double diagonalKm = diagonalMetres(grid, *toLonLat, c, r) / 1000.0;
-            farOff += std::abs(computed->lineKm[i] - f.line.distanceM / 1000.0) > diagonalKm;
-        }));
-        QCOMPARE(unfound, 0);
-        qInfo("%d x %d cells: %d south of 60.04° N nearest the 220 kV line; %d with another "
-              "voltage than the index's, %d more than a diagonal off its distance",
-              grid.width, grid.height, nearer220, wrongKv, farOff);
-        QVERIFY(nearer220 > 100); // the bow matters to many cells
-        QCOMPARE(wrongKv, 0);
-        QCOMPARE(farOff, 0);
     }
 
     // The value of the nearest value point (a substation's headroom) on lon/lat and Web
