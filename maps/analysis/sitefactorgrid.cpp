@@ -139,13 +139,12 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             auto status = forRowBands(
                     grid, frame.next(), [&](int r0, int r1, const CellCentres &centres) {
                         for (int r = r0; r < r1; ++r) {
-                            const double diag = frame.diagonal(r);
                             for (int c = 0; c < grid.width; ++c) {
                                 const std::size_t i = std::size_t(r) * grid.width + c;
                                 double d = (*metres)[i];
                                 // About as far as the reach: which side of it must be exact.
-                                const bool band = frame.exact(i)
-                                        && FactorGridFrame::nearReach(d, reachMetres, diag);
+                                const bool band =
+                                        frame.exact(i) && frame.nearReach(r, d, reachMetres);
                                 // Within the margin of every cell: no need to work out this one's.
                                 if (d <= nearAll && !band) {
                                     out.hvSubstationKm[i] = float(d / 1000.0);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <optional>
 
 namespace maps {
@@ -29,13 +30,21 @@ Expected<GridMetric> GridMetric::of(const RasterGrid &grid)
     if (!toLonLat)
         return toLonLat.error();
     const double col = grid.width / 2.0;
+    m.latitude.resize(m.eastWest.size());
     for (int r = 0; r < grid.height; ++r) {
         const auto a = toLonLat->applyToLonLat(grid.pixelToMap(col, r + 0.5));
         const auto b = toLonLat->applyToLonLat(grid.pixelToMap(col + 1.0, r + 0.5));
         if (!a || !b)
             return fail(QStringLiteral("the grid reaches outside its coordinate system"));
         m.eastWest[std::size_t(r)] = geodesicDistance(a->lon, a->lat, b->lon, b->lat);
+        m.latitude[std::size_t(r)] = a->lat;
     }
+    const double units = std::abs(grid.pixelWidth);
+    m.webMercator = !grid.crsWkt.isEmpty()
+            && CrsTransform::sameCrs(grid.crsWkt, QStringLiteral("EPSG:3857")) && units > 0.0
+            && std::abs(std::abs(grid.pixelHeight) - units) <= 1e-12 * units;
+    if (m.webMercator)
+        m.cellUnits = units;
     return m;
 }
 
@@ -132,7 +141,32 @@ FactorGridFrame::FactorGridFrame(const SiteFactorGridInputs &inputs, const Raste
       m_stages((request.hvSubstationKm ? 2 : 0) + (request.lineKv ? 4 : 0) + request.landClass
                + request.landPrice + request.meanTemperatureC + 2 * request.slopeDeg
                + request.nearestPointValue + 1)
-{}
+{
+    if (!this->metric.webMercator)
+        return;
+    // RowBounds (sitefactorgridframe.h) from WGS 84's radii of curvature at each row.
+    const double e2 = kWgs84F * (2.0 - kWgs84F);
+    const double p = this->metric.cellUnits;
+    m_rows.resize(std::size_t(grid.height));
+    for (int r = 0; r < grid.height; ++r) {
+        const double s = this->metric.eastWest[std::size_t(r)];
+        const double phi = this->metric.latitude[std::size_t(r)] * std::numbers::pi / 180.0;
+        const double sinPhi = std::abs(std::sin(phi));
+        const double w = 1.0 - e2 * sinPhi * sinPhi;
+        const double kE = std::cos(phi) / std::sqrt(w);
+        const double kN = (1.0 - e2) * std::cos(phi) / (w * std::sqrt(w));
+        RowBounds &b = m_rows[std::size_t(r)];
+        b.halfDiagonal = diagonal(r) / 2.0;
+        b.latitudePerMetre = p / (s * kWgs84A);
+        b.latitudePerTrueMetre = 1.0 / (kWgs84A * (1.0 - e2));
+        b.cosLat = std::cos(phi);
+        b.sinLat = sinPhi;
+        b.scale = kE * p / s;
+        b.maxScaleSlope = sinPhi / std::sqrt(1.0 - e2) * p / s;
+        b.minScale = kN * p / s;
+        b.minScaleSlope = p / s / std::pow(1.0 - e2, 1.5);
+    }
+}
 
 double FactorGridFrame::diagonal(int r) const
 {

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace maps {
@@ -24,6 +25,11 @@ struct GridMetric
     bool geographic = false;
     std::vector<double> eastWest; // per row
     double northSouth = 1.0; // geographic grids
+    // A Web Mercator grid with square cells (the heatmap's): its cells' latitudes (degrees, per
+    // row) and their size in map units, for FactorGridFrame's per-row distance bounds.
+    bool webMercator = false;
+    std::vector<double> latitude;
+    double cellUnits = 0.0;
 
     static Expected<GridMetric> of(const RasterGrid &grid);
 };
@@ -91,25 +97,79 @@ public:
     // How far a transform distance (metres, on row r) can be from the true one: the burnt
     // centres lie within half a cell diagonal of the features and the features within as much
     // of a burnt centre (GridBurner), and the row's scale holds along the way to within
-    // kScaleSlack. Returns the diagonal (with 1 % to spare for the burner's path tolerance).
+    // kScaleSlack (on a Web Mercator grid, within the bounds of RowBounds). Returns the
+    // diagonal (with 1 % to spare for the burner's path tolerance).
     double diagonal(int r) const;
     static constexpr double kScaleSlack = 1.02;
-    // The least and the most the true distance can be for a transform distance d (metres) on a
-    // row with diagonal diag.
-    static double atLeast(double d, double diag) { return (d - diag / 2.0) / kScaleSlack; }
-    static double atMost(double d, double diag) { return (d + diag / 2.0) * kScaleSlack; }
-    // Whether a transform distance d is close enough to a reach (metres; 0 = none) that the
-    // true distance may lie on the other side of it.
-    static bool nearReach(double d, double reachMetres, double diag)
+    // The least and the most the true distance can be for a transform distance d (metres) on
+    // row r.
+    double least(int r, double d) const
     {
-        return reachMetres > 0.0 && atMost(d, diag) >= reachMetres
-                && atLeast(d, diag) <= reachMetres;
+        if (m_rows.empty() || !(d < std::numeric_limits<double>::infinity()))
+            return (d - diagonal(r) / 2.0) / kScaleSlack;
+        return (d - m_rows[std::size_t(r)].halfDiagonal) * leastScale(r, d);
+    }
+    // The least the true distance can be to a feature at least d metres away on row r's
+    // transform whose true distance is no more than most(r, within) (within >= d): d times the
+    // least scale along any such path.
+    double beyond(int r, double d, double within) const
+    {
+        return m_rows.empty() ? d / kScaleSlack : d * leastScale(r, within);
+    }
+    double most(int r, double d) const
+    {
+        if (m_rows.empty())
+            return (d + diagonal(r) / 2.0) * kScaleSlack;
+        const RowBounds &b = m_rows[std::size_t(r)];
+        const double x = d + b.halfDiagonal;
+        const double crude = x * b.latitudePerMetre;
+        const double dPhi = crude * (b.cosLat + b.sinLat * crude);
+        return x * (b.scale + dPhi * b.maxScaleSlope) * (1.0 + kRounding);
+    }
+    // Whether a transform distance d on row r is close enough to a reach (metres; 0 = none)
+    // that the true distance may lie on the other side of it.
+    bool nearReach(int r, double d, double reachMetres) const
+    {
+        return reachMetres > 0.0 && most(r, d) >= reachMetres && least(r, d) <= reachMetres;
     }
     std::vector<const VectorLayer *> layersOf(LayerRole role) const;
     // The control for the next stage: its progress (0..1) mapped into its share of the whole.
     RasterJobControl next();
 
 private:
+    // On a Web Mercator grid with square cells of p map units, the metres per map unit at
+    // latitude phi are kE = N cos(phi) / a east-west and kN = M cos(phi) / a north-south (N and
+    // M the ellipsoid's radii of curvature, M <= N, so kN <= kE <= 1), both falling with |phi|;
+    // row r's transform takes s = eastWest[r] metres per cell. A feature whose nearest burnt
+    // centre is t cells away has a point within t + h cells (h the half diagonal): a straight
+    // path on the grid of at most x = (t + h) p map units, along which latitude moves at most
+    // cos(phi') / a per unit, cos(phi') <= cos(phi) + |sin phi| x / a: within dPhi of the row's.
+    // The true distance is at most x max kE, and max kE <= kE(phi) + dPhi |sin phi| /
+    // sqrt(1 - e^2). The geodesic to the nearest point, no longer than that, keeps within
+    // dPhi' = that length / (a (1 - e^2)) of the row's latitude and crosses at least t - h cells
+    // at no fewer than min kN metres per unit: min kN >= kN(phi) - dPhi' (|sin phi| + dPhi') /
+    // (1 - e^2)^1.5. (Both slopes bound the derivatives of kE and kN.)
+    struct RowBounds
+    {
+        double halfDiagonal = 0.0; // h s, metres
+        double latitudePerMetre = 0.0; // p / (s a): radians per transform metre, at most
+        double latitudePerTrueMetre = 0.0; // 1 / (a (1 - e^2))
+        double cosLat = 1.0, sinLat = 0.0; // of |phi|
+        double scale = 1.0; // kE(phi) p / s
+        double maxScaleSlope = 0.0; // |sin phi| p / s / sqrt(1 - e^2)
+        double minScale = 1.0; // kN(phi) p / s
+        double minScaleSlope = 0.0; // p / s / (1 - e^2)^1.5
+    };
+    // min kN p / s (less the rounding) for a geodesic no longer than most(r, d).
+    double leastScale(int r, double d) const
+    {
+        const RowBounds &b = m_rows[std::size_t(r)];
+        const double dPhi = most(r, d) * b.latitudePerTrueMetre;
+        return (b.minScale - dPhi * (b.sinLat + dPhi) * b.minScaleSlope) * (1.0 - kRounding);
+    }
+    // Float distances and the index's chord-to-arc step (below 1e-6) to spare.
+    static constexpr double kRounding = 1e-5;
+    std::vector<RowBounds> m_rows; // Web Mercator grids with square cells only
     RasterJobControl m_control;
     int m_stages = 1;
     int m_stage = 0;

@@ -89,7 +89,9 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
         mask = {};
     }
     if (!masks.empty()) {
-        const double nearAll = frame.reach(0, 0, margin) / FactorGridFrame::kScaleSlack;
+        // The least reach of any cell, and the largest (the centre cell's).
+        const double nearest = frame.reach(0, 0, margin);
+        const double farthest = frame.reach(grid.width / 2, grid.height / 2, margin);
         const double reachMetres = request.lineReachKm * 1000.0;
         auto status =
                 forRowBands(grid, frame.next(), [&](int r0, int r1, const CellCentres &centres) {
@@ -98,7 +100,9 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                         // of the line (and the line within as much of one), so the nearest
                         // voltage is certain only where the most the nearest can be is less
                         // than the least the second can be: elsewhere, ask the index.
-                        const double diag = frame.diagonal(r);
+                        // No line outside the margin is nearer to a cell of this row than
+                        // nearAll (the least reach, at the least scale any reach allows).
+                        const double nearAll = frame.beyond(r, nearest, farthest);
                         for (int c = 0; c < grid.width; ++c) {
                             const std::size_t i = std::size_t(r) * grid.width + c;
                             const double b = best[i];
@@ -108,15 +112,18 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                             // A line outside the margin is at least `far` away; the one found
                             // is certainly nearer if the most it can be is less (the cheap test
                             // first: within the margin of any cell).
-                            const double most = FactorGridFrame::atMost(b, diag);
-                            const double far =
-                                    frame.reach(c, r, margin) / FactorGridFrame::kScaleSlack;
-                            const bool inside = most <= nearAll || most <= far;
+                            const double most = frame.most(r, b);
+                            double far = nearAll;
+                            bool inside = most <= nearAll;
+                            if (!inside) {
+                                const double reach = frame.reach(c, r, margin);
+                                far = frame.beyond(r, reach, reach);
+                                inside = most <= far;
+                            }
                             if (reachMetres > 0.0) {
                                 // Past the reach for sure: the voltage does not count.
-                                const double least = inside
-                                        ? FactorGridFrame::atLeast(b, diag)
-                                        : std::min(far, FactorGridFrame::atLeast(b, diag));
+                                const double least = inside ? frame.least(r, b)
+                                                            : std::min(far, frame.least(r, b));
                                 if (least > reachMetres) {
                                     out.lineKm[i] =
                                             onSideOf((inside ? b : std::min(far, b)) / 1000.0,
@@ -124,9 +131,8 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                                     continue;
                                 }
                             }
-                            const bool band =
-                                    inside && FactorGridFrame::nearReach(b, reachMetres, diag);
-                            if (most < FactorGridFrame::atLeast(second[i], diag) && inside && !band)
+                            const bool band = inside && frame.nearReach(r, b, reachMetres);
+                            if (most < frame.least(r, second[i]) && inside && !band)
                                 continue;
                             // Farther than the margin (the nearest line may lie outside it),
                             // near the boundary between two voltages, or about as far as the
