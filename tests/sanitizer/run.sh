@@ -3,33 +3,34 @@
 # The suite under AddressSanitizer + UndefinedBehaviorSanitizer in its own build folder
 # (benchmarks off), then a smoke run of each libFuzzer target when clang is installed. Prints
 # how long each part took.
-#   bash tests/sanitizer/run.sh        the whole suite (about 11 min to build and 5 min to run
-#                                      on 2 cores with clang, 2026-12)
-#   bash tests/sanitizer/run.sh --ci   .ci/run's stage: the planner and maps layers' tests (plan,
-#                                      catalog, grid-case and project readers, saves killed
-#                                      mid-write, Monte Carlo, headroom; GDAL raster and vector
-#                                      readers on broken files, distance transforms, site
-#                                      factors), which fit CI's budget beside the main build;
-#                                      installs clang first if it is missing
+#   bash tests/sanitizer/run.sh           the whole suite (see README.md for the time it takes)
+#   bash tests/sanitizer/run.sh --ci      .ci/run's stage: the same, after installing clang and
+#                                         lld when they are missing
+#   bash tests/sanitizer/run.sh --layers  only the planner and maps layers' tests, for a quick
+#                                         look after work on them
 # Environment: ASAN_BUILD_DIR (default build-asan), FUZZ_BUILD_DIR (default build-fuzz),
 # FUZZ_SECONDS (default 5), JOBS (default: cores).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 here=$PWD
 scope=all
-if [ "${1:-}" = --ci ]; then
-    scope=layers
-elif [ -n "${1:-}" ]; then
-    echo "usage: bash tests/sanitizer/run.sh [--ci]" >&2
+install=0
+case "${1:-}" in
+"") ;;
+--ci) install=1 ;;
+--layers) scope=layers ;;
+*)
+    echo "usage: bash tests/sanitizer/run.sh [--ci | --layers]" >&2
     exit 2
-fi
-if [ "$scope" = layers ] && ! command -v clang++ >/dev/null; then
-    echo "== installing clang for the sanitizer build and libFuzzer"
+    ;;
+esac
+if [ "$install" = 1 ] && ! { command -v clang++ && command -v ld.lld; } >/dev/null; then
+    echo "== installing clang and lld for the sanitizer build and libFuzzer"
     sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends \
-        clang libclang-rt-dev >/dev/null
+        clang libclang-rt-dev lld >/dev/null
 fi
 asan_dir="${ASAN_BUILD_DIR:-$here/build-asan}"
 fuzz_dir="${FUZZ_BUILD_DIR:-$here/build-fuzz}"
@@ -48,10 +49,15 @@ stage=$SECONDS
 # clang when installed: it builds this tree in about half the time g++ takes (measured on one
 # Qt-heavy file, 8.2 s against 16.5 s with full debug information); g++ otherwise. Release
 # only to drop the -g of the other build types: the sanitizer flags set -O1 and line tables.
+# lld, when installed, links the hundred test programs in a fraction of ld's time.
 compiler="${ASAN_CXX:-$(command -v clang++ || command -v g++)}"
-echo "== sanitizer build with $compiler"
+linker=()
+if [[ "$compiler" == *clang* ]] && command -v ld.lld >/dev/null; then
+    linker=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld -DCMAKE_SHARED_LINKER_FLAGS=-fuse-ld=lld)
+fi
+echo "== sanitizer build with $compiler${linker:+ and lld}"
 cmake -S "$here" -B "$asan_dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE=Release \
-    -DENERGIZE_SANITIZE=ON -DENERGIZE_BUILD_BENCH=OFF >/dev/null
+    -DENERGIZE_SANITIZE=ON -DENERGIZE_BUILD_BENCH=OFF "${linker[@]}" >/dev/null
 layers='^(planner|maps)$'
 if [ "$scope" = layers ]; then
     # The planner and maps layers' test targets (helpers come with them as dependencies).
