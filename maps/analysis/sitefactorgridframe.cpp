@@ -142,6 +142,9 @@ FactorGridFrame::FactorGridFrame(const SiteFactorGridInputs &inputs, const Raste
                + request.landPrice + request.meanTemperatureC + 2 * request.slopeDeg
                + request.nearestPointValue + 1)
 {
+    m_halfDiagonal.resize(std::size_t(grid.height));
+    for (int r = 0; r < grid.height; ++r)
+        m_halfDiagonal[std::size_t(r)] = diagonal(r) / 2.0;
     if (!this->metric.webMercator)
         return;
     // RowBounds (sitefactorgridframe.h) from WGS 84's radii of curvature at each row.
@@ -156,7 +159,6 @@ FactorGridFrame::FactorGridFrame(const SiteFactorGridInputs &inputs, const Raste
         const double kE = std::cos(phi) / std::sqrt(w);
         const double kN = (1.0 - e2) * std::cos(phi) / (w * std::sqrt(w));
         RowBounds &b = m_rows[std::size_t(r)];
-        b.halfDiagonal = diagonal(r) / 2.0;
         b.latitudePerMetre = p / (s * kWgs84A);
         b.latitudePerTrueMetre = 1.0 / (kWgs84A * (1.0 - e2));
         b.cosLat = std::cos(phi);

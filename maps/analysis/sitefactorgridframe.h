@@ -106,8 +106,8 @@ public:
     double least(int r, double d) const
     {
         if (m_rows.empty() || !(d < std::numeric_limits<double>::infinity()))
-            return (d - diagonal(r) / 2.0) / kScaleSlack;
-        return (d - m_rows[std::size_t(r)].halfDiagonal) * leastScale(r, d);
+            return (d - m_halfDiagonal[std::size_t(r)]) / kScaleSlack;
+        return (d - m_halfDiagonal[std::size_t(r)]) * leastScale(r, d);
     }
     // The least the true distance can be to a feature at least d metres away on row r's
     // transform whose true distance is no more than most(r, within) (within >= d): d times the
@@ -119,9 +119,9 @@ public:
     double most(int r, double d) const
     {
         if (m_rows.empty())
-            return (d + diagonal(r) / 2.0) * kScaleSlack;
+            return (d + m_halfDiagonal[std::size_t(r)]) * kScaleSlack;
         const RowBounds &b = m_rows[std::size_t(r)];
-        const double x = d + b.halfDiagonal;
+        const double x = d + m_halfDiagonal[std::size_t(r)];
         const double crude = x * b.latitudePerMetre;
         const double dPhi = crude * (b.cosLat + b.sinLat * crude);
         return x * (b.scale + dPhi * b.maxScaleSlope) * (1.0 + kRounding);
@@ -151,7 +151,6 @@ private:
     // (1 - e^2)^1.5. (Both slopes bound the derivatives of kE and kN.)
     struct RowBounds
     {
-        double halfDiagonal = 0.0; // h s, metres
         double latitudePerMetre = 0.0; // p / (s a): radians per transform metre, at most
         double latitudePerTrueMetre = 0.0; // 1 / (a (1 - e^2))
         double cosLat = 1.0, sinLat = 0.0; // of |phi|
@@ -169,6 +168,7 @@ private:
     }
     // Float distances and the index's chord-to-arc step (below 1e-6) to spare.
     static constexpr double kRounding = 1e-5;
+    std::vector<double> m_halfDiagonal; // diagonal(r) / 2 (h s, metres), per row
     std::vector<RowBounds> m_rows; // Web Mercator grids with square cells only
     RasterJobControl m_control;
     int m_stages = 1;
