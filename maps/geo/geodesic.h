@@ -72,17 +72,25 @@ double chordLength(const Ecef &a, const Ecef &b);
 // interpolated between the two ends (the shortest path on the Earth, to well under a metre for
 // edges of hundreds of kilometres).
 // Inline: the spatial index calls it for every segment it looks at.
-inline Ecef edgePoint(const Ecef &a, const Ecef &b, double t)
+// The distance of a point from the Earth's centre, as edgePoint() takes it.
+inline double centreDistance(const Ecef &p)
+{
+    return std::sqrt(p.x * p.x + p.y * p.y + p.z * p.z);
+}
+// edgePoint() with the ends' centre distances given (callers that keep them per edge): the same
+// point, to the bit.
+inline Ecef edgePoint(const Ecef &a, const Ecef &b, double t, double ra, double rb)
 {
     const double ux = b.x - a.x;
     const double uy = b.y - a.y;
     const double uz = b.z - a.z;
     const Ecef p{a.x + t * ux, a.y + t * uy, a.z + t * uz};
-    const double ra = std::sqrt(a.x * a.x + a.y * a.y + a.z * a.z);
-    const double rb = std::sqrt(b.x * b.x + b.y * b.y + b.z * b.z);
-    const double rp = std::sqrt(p.x * p.x + p.y * p.y + p.z * p.z);
-    const double s = ((1.0 - t) * ra + t * rb) / rp;
+    const double s = ((1.0 - t) * ra + t * rb) / centreDistance(p);
     return {p.x * s, p.y * s, p.z * s};
+}
+inline Ecef edgePoint(const Ecef &a, const Ecef &b, double t)
+{
+    return edgePoint(a, b, t, centreDistance(a), centreDistance(b));
 }
 
 } // namespace maps

@@ -103,7 +103,9 @@ Expected<SpatialIndex> SpatialIndex::build(const FeatureStore &store, const Prog
     for (std::uint32_t item : index.m_items.order()) {
         index.m_packed.push_back(items[item]);
         if (segments) {
-            index.m_segmentEnds.push_back(ends[item]);
+            const Ecef &a = items[item].a;
+            const Ecef &b = ends[item];
+            index.m_segmentEnds.push_back({b, centreDistance(a), centreDistance(b)});
         }
     }
     index.m_pointsOnly = !segments;
@@ -156,14 +158,15 @@ SpatialIndex::Candidate SpatialIndex::candidate(std::uint32_t slot, const Ecef &
     const Ecef &a = item.a;
     Ecef p = a;
     if (item.segment) {
-        const Ecef &b = m_segmentEnds[slot];
+        const SegmentEnd &end = m_segmentEnds[slot];
+        const Ecef &b = end.b;
         const double ux = b.x - a.x;
         const double uy = b.y - a.y;
         const double uz = b.z - a.z;
         const double len2 = ux * ux + uy * uy + uz * uz;
         if (len2 > 0.0) {
             double t = ((q.x - a.x) * ux + (q.y - a.y) * uy + (q.z - a.z) * uz) / len2;
-            p = edgePoint(a, b, std::clamp(t, 0.0, 1.0));
+            p = edgePoint(a, b, std::clamp(t, 0.0, 1.0), end.ra, end.rb);
         }
     }
     const double dx = p.x - q.x;

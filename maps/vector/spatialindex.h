@@ -80,7 +80,15 @@ private:
     Bvh m_items; // points, or segments of lines and polygon rings, in Earth-centred metres
     Bvh m_polygons; // polygon features by lon/lat box (z = 0), for containment
     std::vector<Item> m_packed; // in m_items.order()
-    std::vector<Ecef> m_segmentEnds; // per slot, for line and polygon layers only
+    // The far end of a segment and both ends' distances from the Earth's centre (what
+    // edgePoint() would work out at every look).
+    struct SegmentEnd
+    {
+        Ecef b;
+        double ra = 0.0;
+        double rb = 0.0;
+    };
+    std::vector<SegmentEnd> m_segmentEnds; // per slot, for line and polygon layers only
     // Point layers: the items' coordinates and voltages per slot, so that a leaf is one tight
     // loop over contiguous arrays.
     bool m_pointsOnly = false;
