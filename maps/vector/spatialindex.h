@@ -89,6 +89,9 @@ private:
         double rb = 0.0;
     };
     std::vector<SegmentEnd> m_segmentEnds; // per slot, for line and polygon layers only
+    // Per slot, the item's own box (the tree keeps only its leaves' boxes): an item whose box is
+    // no nearer than the best so far cannot be nearer itself, so its segment is not measured.
+    std::vector<BvhBox> m_itemBoxes;
     // Point layers: the items' coordinates and voltages per slot, so that a leaf is one tight
     // loop over contiguous arrays.
     bool m_pointsOnly = false;
