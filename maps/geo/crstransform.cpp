@@ -9,6 +9,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <utility>
 
 namespace maps {
 
@@ -20,6 +23,24 @@ bool isSame(const OGRSpatialReference &a, const OGRSpatialReference &b)
 {
     const char *const options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
     return a.IsSame(&b, options);
+}
+
+// What PROJ worked out for a pair of CRS definitions, kept for the life of the process: a view
+// makes a score of transforms between the same few CRSs, and each new one costs PROJ database
+// lookups (about a millisecond). Leaked on purpose, so that nothing of PROJ's is released after
+// PROJ itself at exit.
+struct Made
+{
+    std::mutex mutex;
+    std::map<std::pair<QString, QString>, CrsTransform> created; // create()
+    std::map<std::pair<QString, QString>, CrsTransform> toRaster; // toRaster()
+    std::map<std::pair<QString, QString>, bool> same; // sameCrs()
+};
+
+Made &made()
+{
+    static Made *const kept = new Made;
+    return *kept;
 }
 
 } // namespace
@@ -44,13 +65,46 @@ bool CrsTransform::sameCrs(const QString &a, const QString &b)
     if (a == b || a.isEmpty() || b.isEmpty()) {
         return true;
     }
+    Made &m = made();
+    const std::pair<QString, QString> key{a, b};
+    {
+        const std::lock_guard lock(m.mutex);
+        if (const auto it = m.same.find(key); it != m.same.end())
+            return it->second;
+    }
     OGRSpatialReference sa;
     OGRSpatialReference sb;
-    return parseCrs(sa, a) && parseCrs(sb, b) && isSame(sa, sb);
+    const bool same = parseCrs(sa, a) && parseCrs(sb, b) && isSame(sa, sb);
+    const std::lock_guard lock(m.mutex);
+    m.same.emplace(key, same);
+    return same;
 }
+
+namespace {
+
+// A copy of the transform kept for (from, to) in `kept`, if there is one (a copy clones PROJ's
+// transformation, which takes no database lookup).
+std::optional<CrsTransform> keptCopy(std::map<std::pair<QString, QString>, CrsTransform> &kept,
+                                     const QString &from, const QString &to)
+{
+    const std::lock_guard lock(made().mutex);
+    if (const auto it = kept.find({from, to}); it != kept.end())
+        return it->second;
+    return std::nullopt;
+}
+
+void keep(std::map<std::pair<QString, QString>, CrsTransform> &kept, const CrsTransform &t)
+{
+    const std::lock_guard lock(made().mutex);
+    kept.emplace(std::pair{t.from(), t.to()}, t);
+}
+
+} // namespace
 
 Expected<CrsTransform> CrsTransform::create(const QString &from, const QString &to)
 {
+    if (auto kept = keptCopy(made().created, from, to))
+        return std::move(*kept);
     ensureGdal();
     QuietGdalErrors quiet;
     auto unreadable = [](const QString &crs) {
@@ -77,6 +131,7 @@ Expected<CrsTransform> CrsTransform::create(const QString &from, const QString &
                         ErrorCode::MissingCrs);
         }
     }
+    keep(made().created, t);
     return t;
 }
 
@@ -92,6 +147,8 @@ Expected<CrsTransform> CrsTransform::fromLonLat(const QString &mapCrs)
 
 Expected<CrsTransform> CrsTransform::toRaster(const QString &fromWkt, const QString &rasterWkt)
 {
+    if (auto kept = keptCopy(made().toRaster, fromWkt, rasterWkt))
+        return std::move(*kept);
     ensureGdal();
     CrsTransform t;
     t.m_from = fromWkt;
@@ -110,6 +167,7 @@ Expected<CrsTransform> CrsTransform::toRaster(const QString &fromWkt, const QStr
         return fail(trap.explain(QStringLiteral("no transformation between the map's and "
                                                 "the raster's coordinate systems")));
     }
+    keep(made().toRaster, t);
     return t;
 }
 

@@ -7,7 +7,9 @@
 // easting/longitude and y northing/latitude, whatever the CRS's official axis order. Identity
 // when both describe the same CRS.
 // Threading: holds a PROJ transformation, which is not thread-safe: one object per thread
-// (copying is cheap; each copy gets its own transformation).
+// (copying is cheap; each copy gets its own transformation). create() and toRaster() keep what
+// PROJ worked out for each pair of definitions for the life of the process and hand out copies,
+// so making a transform again costs no PROJ database lookups; sameCrs() keeps its answers too.
 
 #include "maps/geo/geodesic.h"
 #include "maps/io/expected.h"

@@ -6,7 +6,10 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <atomic>
 #include <cmath>
+#include <thread>
+#include <vector>
 
 using namespace maps;
 
@@ -70,6 +73,46 @@ private slots:
         const CrsTransform copy = *t;
         QCOMPARE(copy.apply({10, 50}), t->apply({10, 50}));
         QCOMPARE(copy.to(), QStringLiteral("EPSG:3857"));
+    }
+
+    // create() keeps what PROJ works out per pair of CRSs and hands out copies: copies made
+    // on several threads at once each transform on their own, as Web Mercator's closed form
+    // says (a sphere of WGS 84's semi-major axis), and a pair PROJ cannot do fails every time.
+    void keptTransformsAreCopiesThatWorkOnAnyThread()
+    {
+        constexpr double kA = 6378137.0;
+        constexpr double kRad = 3.14159265358979323846 / 180.0;
+        std::atomic<int> wrong{0}, failed{0};
+        auto work = [&](int seed) {
+            QRandomGenerator rng{quint32(seed)};
+            for (int i = 0; i < 200; ++i) {
+                const auto t = CrsTransform::fromLonLat(QStringLiteral("EPSG:3857"));
+                if (!t) {
+                    ++failed;
+                    continue;
+                }
+                const double lon = -180.0 + rng.bounded(360.0);
+                const double lat = -80.0 + rng.bounded(160.0);
+                const auto xy = t->apply(QPointF(lon, lat));
+                const double x = kA * lon * kRad;
+                const double y =
+                        kA * std::log(std::tan(3.14159265358979323846 / 4 + lat * kRad / 2));
+                if (!xy || std::abs(xy->x() - x) > 1e-6 || std::abs(xy->y() - y) > 1e-6)
+                    ++wrong;
+            }
+        };
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back(work, t + 1);
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(failed.load(), 0);
+        QCOMPARE(wrong.load(), 0);
+        for (int i = 0; i < 2; ++i) {
+            const auto bad = CrsTransform::create("EPSG:4326", "EPSG:123456789");
+            QVERIFY(!bad);
+            QCOMPARE(bad.error().code, ErrorCode::MissingCrs);
+        }
     }
 
     void badInput()
