@@ -81,7 +81,7 @@ public:
     void within(const std::array<double, 3> &q, double radius2, const KvFilter &filter,
                 Visit &&visit) const;
 
-private:
+    // The squared distance from q to a box (0 inside): no more than to anything in the box.
     static double distance2(const BvhBox &b, const std::array<double, 3> &q)
     {
         double d2 = 0.0;
@@ -94,6 +94,7 @@ private:
         return d2;
     }
 
+private:
     bool accepts(std::uint32_t node, const KvFilter &f) const
     {
         return m_kv[node].max >= f.minKv && m_kv[node].min < f.maxKv;

@@ -30,20 +30,6 @@ BvhBox boxOf(const Ecef &a, const Ecef &b, double slack)
     return box;
 }
 
-// The squared distance from q to a box (0 inside): no more than to anything in the box.
-double boxDistance2(const BvhBox &box, const Ecef &q)
-{
-    const double p[3] = {q.x, q.y, q.z};
-    double d2 = 0.0;
-    for (int a = 0; a < 3; ++a) {
-        const double below = double(box.lo[a]) - p[a];
-        const double above = p[a] - double(box.hi[a]);
-        const double d = below > 0.0 ? below : (above > 0.0 ? above : 0.0);
-        d2 += d * d;
-    }
-    return d2;
-}
-
 bool isCancelled(const std::atomic<bool> *cancel)
 {
     return cancel && cancel->load(std::memory_order_relaxed);
@@ -252,7 +238,7 @@ std::optional<Hit> SpatialIndex::nearestOf(const FeatureStore &store, LonLat q, 
     Candidate best{};
     m_items.nearest(arr(qe), filter, best2, [&](std::uint32_t slot) {
         const Item &item = m_packed[slot];
-        if (!filter.matches(item.kv) || boxDistance2(m_itemBoxes[slot], qe) >= best2) {
+        if (!filter.matches(item.kv) || Bvh::distance2(m_itemBoxes[slot], arr(qe)) >= best2) {
             return double(INFINITY);
         }
         const Candidate c = candidate(slot, qe);
