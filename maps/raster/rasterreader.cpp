@@ -478,6 +478,38 @@ Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpol
     }
     const std::size_t nodes = std::size_t(nx);
     // Rows [first, last): each call with its own scratch; calls touch disjoint rows of `out`.
+    // Separable grids: what sampleWindow works out from a position's x alone (and from its y
+    // alone) is worked out once per column (and per row), in the same expressions, so that each
+    // cell gets sampleWindow's value to the bit.
+    struct Axis
+    {
+        int nearest = -1; // the window's pixel under the position, or -1: outside the window
+        int lower = -1; // the window's pixel before the position's, when it and the next are in it
+        double t = 0.0; // where the position lies between the two pixel centres
+    };
+    auto axis = [](double p, int w0, int w1) {
+        Axis a;
+        const int n = int(p);
+        if (n >= w0 && n < w1)
+            a.nearest = n - w0;
+        const double f = p - 0.5;
+        const int c0 = int(std::floor(f));
+        a.t = f - c0;
+        if (c0 >= w0 && c0 + 1 < w1)
+            a.lower = c0 - w0;
+        return a;
+    };
+    std::vector<Axis> columnAxis;
+    if (!layerY.empty()) {
+        columnAxis.resize(columns);
+        for (int col = 0; col < grid.width; ++col) {
+            const double x = layerX[std::size_t(col)];
+            if (x >= 0 && x < src.width)
+                columnAxis[std::size_t(col)] = axis(x, wx0, wx1);
+            else
+                columnAxis[std::size_t(col)].t = NAN; // not sampled: outside the layer
+        }
+    }
     auto sampleRows = [&](int first, int last) {
         if (!layerY.empty()) {
             for (int row = first; row < last; ++row) {
@@ -486,10 +518,41 @@ Status RasterReader::readOtherCrs(const RasterGrid &grid, Interpolation interpol
                     continue;
                 float *line = out + std::size_t(row) * grid.width;
                 const std::uint8_t *wanted = only ? only + std::size_t(row) * grid.width : nullptr;
+                const Axis ra = axis(y, wy0, wy1);
+                if (ra.nearest < 0)
+                    continue; // every cell of the row has no value (as filled)
+                const float *nearestRow = window + std::size_t(ra.nearest) * std::size_t(ww);
+                const double ty = ra.t;
+                const float *above =
+                        ra.lower >= 0 ? window + std::size_t(ra.lower) * std::size_t(ww) : nullptr;
                 for (int col = 0; col < grid.width; ++col) {
-                    const double x = layerX[std::size_t(col)];
-                    if (x >= 0 && x < src.width && (!wanted || wanted[col]))
-                        line[col] = sampleWindow(x, y);
+                    const Axis &ca = columnAxis[std::size_t(col)];
+                    if (std::isnan(ca.t) || (wanted && !wanted[col]) || ca.nearest < 0)
+                        continue;
+                    const float nearest = nearestRow[ca.nearest];
+                    if (std::isnan(nearest) || interpolation == Interpolation::Nearest) {
+                        line[col] = nearest;
+                        continue;
+                    }
+                    if (above && ca.lower >= 0) {
+                        const float *a = above + ca.lower;
+                        const float *b = a + ww;
+                        const float v[4] = {a[0], a[1], b[0], b[1]};
+                        if (!std::isnan(v[0]) && !std::isnan(v[1]) && !std::isnan(v[2])
+                            && !std::isnan(v[3])) {
+                            const double tx = ca.t;
+                            const double weights[4] = {(1 - tx) * (1 - ty), tx * (1 - ty),
+                                                       (1 - tx) * ty, tx * ty};
+                            double sum = 0.0, weightSum = 0.0;
+                            for (int k = 0; k < 4; ++k) {
+                                sum += weights[k] * v[k];
+                                weightSum += weights[k];
+                            }
+                            line[col] = float(sum / weightSum);
+                            continue;
+                        }
+                    }
+                    line[col] = sampleWindow(layerX[std::size_t(col)], y);
                 }
             }
             return;
