@@ -127,6 +127,12 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             const double capMetres = request.hvSubstationCapKm * 1000.0;
             const double reachMetres = request.hvSubstationReachKm * 1000.0;
             const double nearAll = frame.reach(0, 0, margin); // the least reach of any cell
+            // Per row, below which distance a cell is well within the reach (not near it).
+            std::vector<double> withinReach(std::size_t(grid.height));
+            for (int r = 0; r < grid.height; ++r)
+                withinReach[std::size_t(r)] = reachMetres > 0.0
+                        ? frame.belowMost(r, reachMetres)
+                        : std::numeric_limits<double>::infinity();
             auto ask = [&](const LonLat &p) {
                 double d = NAN;
                 for (const VectorLayer *layer : substations) {
@@ -143,8 +149,9 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                                 const std::size_t i = std::size_t(r) * grid.width + c;
                                 double d = (*metres)[i];
                                 // About as far as the reach: which side of it must be exact.
-                                const bool band =
-                                        frame.exact(i) && frame.nearReach(r, d, reachMetres);
+                                const bool band = frame.exact(i)
+                                        && !(d < withinReach[std::size_t(r)])
+                                        && frame.nearReach(r, d, reachMetres);
                                 // Within the margin of every cell: no need to work out this one's.
                                 if (d <= nearAll && !band) {
                                     out.hvSubstationKm[i] = float(d / 1000.0);

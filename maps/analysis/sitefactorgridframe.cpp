@@ -176,6 +176,38 @@ double FactorGridFrame::diagonal(int r) const
     return 1.01 * std::hypot(ew, metric.geographic ? metric.northSouth : ew);
 }
 
+double FactorGridFrame::belowMost(int r, double metres) const
+{
+    if (!(most(r, 0.0) < metres))
+        return -std::numeric_limits<double>::infinity();
+    double lo = 0.0, hi = std::max(metres, 1.0);
+    while (most(r, hi) < metres && std::isfinite(hi))
+        hi *= 2.0;
+    // most(r, lo) < metres throughout.
+    for (int k = 0; k < 80 && hi - lo > 1e-9 * hi; ++k) {
+        const double mid = 0.5 * (lo + hi);
+        if (most(r, mid) < metres)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+FactorGridFrame::LeastBound FactorGridFrame::leastBound(int r, double upTo) const
+{
+    LeastBound b;
+    b.halfDiagonal = m_halfDiagonal[std::size_t(r)];
+    b.upTo = upTo;
+    // (d - h) * s with s at most least()'s own factor for any d <= upTo; the relative 1e-12 covers
+    // the rounding of 1 / kScaleSlack against least()'s division by it.
+    const double scale = m_rows.empty() ? 1.0 / kScaleSlack : leastScale(r, upTo);
+    b.scale = scale * (1.0 - 1e-12);
+    if (!(b.scale > 0.0))
+        b.upTo = -1.0; // no use (and below h a negative scale would bound from above)
+    return b;
+}
+
 std::vector<const VectorLayer *> FactorGridFrame::layersOf(LayerRole role) const
 {
     std::vector<const VectorLayer *> found;

@@ -132,6 +132,21 @@ public:
     {
         return reachMetres > 0.0 && most(r, d) >= reachMetres && least(r, d) <= reachMetres;
     }
+    // A distance below which most(r, d) < metres for certain (-infinity if none): most() does
+    // not fall as d grows, none of its steps does with rounding either, so one bisection per row
+    // spares the per-cell stages working it out where a distance is well within a reach.
+    double belowMost(int r, double metres) const;
+    // least(r, d) for d up to `upTo`, bounded below with one multiplication: (d - h) times the
+    // least scale at upTo (the scale falls as d grows), less a little for rounding. Only a
+    // bound: where it does not settle a test, least() must.
+    struct LeastBound
+    {
+        double halfDiagonal = 0.0;
+        double scale = 0.0;
+        double upTo = -1.0;
+        double below(double d) const { return (d - halfDiagonal) * scale; }
+    };
+    LeastBound leastBound(int r, double upTo) const;
     std::vector<const VectorLayer *> layersOf(LayerRole role) const;
     // The control for the next stage: its progress (0..1) mapped into its share of the whole.
     RasterJobControl next();

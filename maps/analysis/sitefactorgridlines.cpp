@@ -93,6 +93,17 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
         const double nearest = frame.reach(0, 0, margin);
         const double farthest = frame.reach(grid.width / 2, grid.height / 2, margin);
         const double reachMetres = request.lineReachKm * 1000.0;
+        // Per row: below which distance a cell is well within the reach (neither past it nor
+        // about as far), and a one-multiplication bound below least() for second-nearest
+        // distances up to a few margins (about all there are near two voltages).
+        std::vector<double> withinReach(std::size_t(grid.height));
+        std::vector<FactorGridFrame::LeastBound> secondBound(std::size_t(grid.height));
+        for (int r = 0; r < grid.height; ++r) {
+            withinReach[std::size_t(r)] = reachMetres > 0.0
+                    ? frame.belowMost(r, reachMetres)
+                    : std::numeric_limits<double>::infinity();
+            secondBound[std::size_t(r)] = frame.leastBound(r, 8.0 * farthest);
+        }
         auto status =
                 forRowBands(grid, frame.next(), [&](int r0, int r1, const CellCentres &centres) {
                     for (int r = r0; r < r1; ++r) {
@@ -103,6 +114,8 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                         // No line outside the margin is nearer to a cell of this row than
                         // nearAll (the least reach, at the least scale any reach allows).
                         const double nearAll = frame.beyond(r, nearest, farthest);
+                        const double wellWithin = withinReach[std::size_t(r)];
+                        const FactorGridFrame::LeastBound &bound2 = secondBound[std::size_t(r)];
                         for (int c = 0; c < grid.width; ++c) {
                             const std::size_t i = std::size_t(r) * grid.width + c;
                             const double b = best[i];
@@ -120,7 +133,9 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                                 far = frame.beyond(r, reach, reach);
                                 inside = most <= far;
                             }
-                            if (reachMetres > 0.0) {
+                            // Well within the reach (most < reach): neither past it nor near.
+                            const bool wellInside = b < wellWithin;
+                            if (reachMetres > 0.0 && !wellInside) {
                                 // Past the reach for sure: the voltage does not count.
                                 const double least = inside ? frame.least(r, b)
                                                             : std::min(far, frame.least(r, b));
@@ -131,9 +146,14 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                                     continue;
                                 }
                             }
-                            const bool band = inside && frame.nearReach(r, b, reachMetres);
-                            if (most < frame.least(r, second[i]) && inside && !band)
-                                continue;
+                            const bool band =
+                                    inside && !wellInside && frame.nearReach(r, b, reachMetres);
+                            if (inside && !band) {
+                                const double s2 = second[i];
+                                if ((s2 <= bound2.upTo && most < bound2.below(s2))
+                                    || most < frame.least(r, s2))
+                                    continue;
+                            }
                             // Farther than the margin (the nearest line may lie outside it),
                             // near the boundary between two voltages, or about as far as the
                             // reach.

@@ -26,7 +26,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <vector>
 
@@ -94,6 +96,16 @@ int main(int argc, char **argv)
                 median(times), *std::min_element(times.begin(), times.end()),
                 *std::max_element(times.begin(), times.end()), median(cpu), times.size(),
                 last.scored, last.excluded);
+
+    // A fingerprint of the scores (their bits, FNV-1a), so that a change meant only to be faster
+    // can be seen to give the same heatmap.
+    std::uint64_t fingerprint = 1469598103934665603ULL;
+    for (const float score : last.scores) {
+        std::uint32_t bits = 0;
+        std::memcpy(&bits, &score, sizeof bits);
+        fingerprint = (fingerprint ^ bits) * 1099511628211ULL;
+    }
+    std::printf("scores fingerprint %016llx\n", static_cast<unsigned long long>(fingerprint));
 
     if (profile)
         return 0;
