@@ -65,7 +65,9 @@ public:
 
     // Branch-and-bound nearest search. `visit(slot)` gets the item's position in order() (so that
     // callers can keep item data in that order, contiguous per leaf) and returns its squared
-    // distance to the query (or +inf to reject it); `bound2` holds the best so far.
+    // distance to the query (or +inf to reject it); `bound2` holds the best so far. A box exactly
+    // as far as the best so far is still searched, so that a caller can break ties its own way
+    // (by slot, whatever the order of the walk).
     template<typename Visit>
     void nearest(const std::array<double, 3> &q, const KvFilter &filter, double &bound2,
                  Visit &&visit) const;
@@ -139,7 +141,7 @@ void Bvh::nearestLeaves(const std::array<double, 3> &q, const KvFilter &filter, 
     stack[top++] = {0U, distance2(m_nodes[0].box, q)};
     while (top > 0) {
         const auto [index, d2] = stack[--top];
-        if (d2 >= bound2) {
+        if (d2 > bound2) {
             continue;
         }
         const Node &n = m_nodes[index];
@@ -151,21 +153,23 @@ void Bvh::nearestLeaves(const std::array<double, 3> &q, const KvFilter &filter, 
         const std::uint32_t r = n.first;
         const bool useL = !filtering || accepts(l, filter);
         const bool useR = !filtering || accepts(r, filter);
-        const double dl = useL ? distance2(m_nodes[l].box, q) : bound2;
-        const double dr = useR ? distance2(m_nodes[r].box, q) : bound2;
+        const double dl = useL ? distance2(m_nodes[l].box, q) : INFINITY;
+        const double dr = useR ? distance2(m_nodes[r].box, q) : INFINITY;
+        const bool pushL = useL && dl <= bound2;
+        const bool pushR = useR && dr <= bound2;
         // Push the farther child first so that the nearer one is searched first.
         if (dl <= dr) {
-            if (dr < bound2) {
+            if (pushR) {
                 stack[top++] = {r, dr};
             }
-            if (dl < bound2) {
+            if (pushL) {
                 stack[top++] = {l, dl};
             }
         } else {
-            if (dl < bound2) {
+            if (pushL) {
                 stack[top++] = {l, dl};
             }
-            if (dr < bound2) {
+            if (pushR) {
                 stack[top++] = {r, dr};
             }
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/vector/spatialindex.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -28,6 +29,19 @@ BvhBox boxOf(const Ecef &a, const Ecef &b, double slack)
         box.hi[i] = static_cast<float>(std::max(pa[i], pb[i]) + slack);
     }
     return box;
+}
+
+// The order of nearest answers: the smaller squared chord, and of equal ones the lower slot
+// (so that a walk in any order, or a batch of queries, finds the same one). `found`: whether
+// there is a best so far; before there is, best2 is a bound that must be beaten.
+bool beats(double d2, std::uint32_t slot, double best2, bool found, std::uint32_t bestSlot)
+{
+    return d2 < best2 || (found && d2 == best2 && slot < bestSlot);
+}
+// Whether an item whose box is box2 away may beat the best so far.
+bool mayBeat(double box2, std::uint32_t slot, double best2, bool found, std::uint32_t bestSlot)
+{
+    return box2 < best2 || (found && box2 == best2 && slot < bestSlot);
 }
 
 bool isCancelled(const std::atomic<bool> *cancel)
@@ -213,20 +227,23 @@ std::optional<Hit> SpatialIndex::nearestOf(const FeatureStore &store, LonLat q, 
         const double *ys = m_y.data();
         const double *zs = m_z.data();
         const float *kvs = m_kv.data();
-        std::uint32_t bestSlot = std::numeric_limits<std::uint32_t>::max();
-        m_items.nearestLeaves(arr(qe), filter, best2,
-                              [&](std::uint32_t begin, std::uint32_t end, double &b2) {
-                                  for (std::uint32_t i = begin; i < end; ++i) {
-                                      const double dx = xs[i] - qe.x;
-                                      const double dy = ys[i] - qe.y;
-                                      const double dz = zs[i] - qe.z;
-                                      const double d2 = dx * dx + dy * dy + dz * dz;
-                                      if (d2 < b2 && filter.matches(kvs[i])) {
-                                          b2 = d2;
-                                          bestSlot = i;
-                                      }
-                                  }
-                              });
+        constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+        std::uint32_t bestSlot = kNone;
+        m_items.nearestLeaves(
+                arr(qe), filter, best2, [&](std::uint32_t begin, std::uint32_t end, double &b2) {
+                    for (std::uint32_t i = begin; i < end; ++i) {
+                        const double dx = xs[i] - qe.x;
+                        const double dy = ys[i] - qe.y;
+                        const double dz = zs[i] - qe.z;
+                        const double d2 = dx * dx + dy * dy + dz * dz;
+                        // Equally near: the lower slot wins, whatever the order of the walk.
+                        if ((d2 < b2 || (d2 == b2 && bestSlot != kNone && i < bestSlot))
+                            && filter.matches(kvs[i])) {
+                            b2 = d2;
+                            bestSlot = i;
+                        }
+                    }
+                });
         if (bestSlot == std::numeric_limits<std::uint32_t>::max()) {
             return std::nullopt;
         }
@@ -235,15 +252,20 @@ std::optional<Hit> SpatialIndex::nearestOf(const FeatureStore &store, LonLat q, 
         return Hit{int(hit.feature), surfaceDistance(q, qe, p), hit.lonLat};
     }
     const Item *bestItem = nullptr;
+    std::uint32_t bestSlot = 0;
     Candidate best{};
-    m_items.nearest(arr(qe), filter, best2, [&](std::uint32_t slot) {
+    const std::array<double, 3> q3 = arr(qe);
+    m_items.nearest(q3, filter, best2, [&](std::uint32_t slot) {
         const Item &item = m_packed[slot];
-        if (!filter.matches(item.kv) || Bvh::distance2(m_itemBoxes[slot], arr(qe)) >= best2) {
+        if (!filter.matches(item.kv)
+            || !mayBeat(Bvh::distance2(m_itemBoxes[slot], q3), slot, best2, bestItem != nullptr,
+                        bestSlot)) {
             return double(INFINITY);
         }
         const Candidate c = candidate(slot, qe);
-        if (c.chord2 < best2) {
+        if (beats(c.chord2, slot, best2, bestItem != nullptr, bestSlot)) {
             bestItem = &item;
+            bestSlot = slot;
             best = c;
         }
         return c.chord2;
@@ -253,6 +275,120 @@ std::optional<Hit> SpatialIndex::nearestOf(const FeatureStore &store, LonLat q, 
     }
     return Hit{int(bestItem->feature), surfaceDistance(q, qe, best.point),
                withPoint ? pointOf(store, *bestItem, best) : LonLat{NAN, NAN}};
+}
+
+void SpatialIndex::nearestDistances(const FeatureStore &store, const LonLat *points, std::size_t n,
+                                    KvFilter filter, Hit *hits) const
+{
+    const Hit none{-1, NAN, LonLat{NAN, NAN}};
+    // Inside a polygon counts as 0: polygons, and lone points, one at a time.
+    if (store.kind == GeometryKind::Polygon || n < 2) {
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto hit = nearestOf(store, points[k], filter, INFINITY, false);
+            hits[k] = hit ? *hit : none;
+        }
+        return;
+    }
+    std::vector<Ecef> qe(n);
+    EcefRun run; // toEcef's coordinates, to the bit
+    Ecef centre;
+    for (std::size_t k = 0; k < n; ++k) {
+        qe[k] = run(points[k]);
+        centre.x += qe[k].x;
+        centre.y += qe[k].y;
+        centre.z += qe[k].z;
+    }
+    centre.x /= double(n);
+    centre.y /= double(n);
+    centre.z /= double(n);
+    double r2 = 0.0;
+    for (const Ecef &q : qe) {
+        const double dx = q.x - centre.x, dy = q.y - centre.y, dz = q.z - centre.z;
+        r2 = std::max(r2, dx * dx + dy * dy + dz * dz);
+    }
+    const double radius = std::sqrt(r2);
+    auto kvOf = [&](std::uint32_t slot) {
+        return m_pointsOnly ? m_kv[slot] : m_packed[slot].kv;
+    };
+    // What nearestOf() measures for an item.
+    auto measure = [&](std::uint32_t slot, const Ecef &q) -> Candidate {
+        if (!m_pointsOnly)
+            return candidate(slot, q);
+        const Ecef p{m_x[slot], m_y[slot], m_z[slot]};
+        const double dx = p.x - q.x, dy = p.y - q.y, dz = p.z - q.z;
+        return {dx * dx + dy * dy + dz * dz, p};
+    };
+    // The item nearest to the centre bounds, for every point, how far its nearest can be.
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    std::uint32_t star = kNone;
+    double starD2 = INFINITY;
+    m_items.nearest(arr(centre), filter, starD2, [&](std::uint32_t slot) {
+        if (!filter.matches(kvOf(slot)))
+            return double(INFINITY);
+        const double d2 = measure(slot, centre).chord2;
+        if (d2 < starD2)
+            star = slot;
+        return d2;
+    });
+    if (star == kNone) {
+        std::fill(hits, hits + n, none);
+        return;
+    }
+    double most2 = 0.0;
+    for (const Ecef &q : qe)
+        most2 = std::max(most2, measure(star, q).chord2);
+    // An item nearest to some point is no farther from it than `star`, so its box is within
+    // that plus the radius of the centre (a distance to a box moves no faster than the point).
+    const double reach = (std::sqrt(most2) + radius) * (1.0 + 1e-9) + 1e-3;
+    struct Near
+    {
+        double least; // the least the item's box can be from any of the points
+        std::uint32_t slot;
+    };
+    std::vector<Near> near;
+    const std::array<double, 3> c3 = arr(centre);
+    m_items.within(c3, reach * reach, filter, [&](std::uint32_t slot) {
+        if (!filter.matches(kvOf(slot)))
+            return;
+        const double box2 =
+                m_pointsOnly ? measure(slot, centre).chord2 : Bvh::distance2(m_itemBoxes[slot], c3);
+        if (box2 <= reach * reach)
+            near.push_back({std::sqrt(box2) - radius, slot});
+    });
+    std::sort(near.begin(), near.end(),
+              [](const Near &a, const Near &b) { return a.least < b.least; });
+    for (std::size_t k = 0; k < n; ++k) {
+        const Ecef &q = qe[k];
+        const std::array<double, 3> q3 = arr(q);
+        bool found = false;
+        std::uint32_t bestSlot = 0;
+        double best2 = INFINITY, bestD = INFINITY;
+        Candidate best{};
+        for (const Near &item : near) {
+            // This item and all after it are farther than the best (a margin for rounding).
+            if (found && item.least > bestD * (1.0 + 1e-9) + 1e-6)
+                break;
+            if (!m_pointsOnly
+                && !mayBeat(Bvh::distance2(m_itemBoxes[item.slot], q3), item.slot, best2, found,
+                            bestSlot))
+                continue;
+            const Candidate c = measure(item.slot, q);
+            if (beats(c.chord2, item.slot, best2, found, bestSlot)) {
+                found = true;
+                bestSlot = item.slot;
+                best2 = c.chord2;
+                bestD = std::sqrt(best2);
+                best = c;
+            }
+        }
+        if (!found) {
+            hits[k] = none;
+            continue;
+        }
+        const std::uint32_t feature =
+                m_pointsOnly ? m_pointHits[bestSlot].feature : m_packed[bestSlot].feature;
+        hits[k] = Hit{int(feature), surfaceDistance(points[k], q, best.point), LonLat{NAN, NAN}};
+    }
 }
 
 std::vector<Hit> SpatialIndex::within(const FeatureStore &store, LonLat q, double radiusM,

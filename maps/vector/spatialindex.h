@@ -48,6 +48,13 @@ public:
     std::optional<Hit>
     nearestDistance(const FeatureStore &store, LonLat q, KvFilter filter = {},
                     double withinM = std::numeric_limits<double>::infinity()) const;
+    // nearestDistance(store, points[k], filter) for each of n points, the same feature and
+    // distance to the bit (hits[k].feature is -1 where there is none), in one walk of the tree
+    // for the lot: points close together (a tile of a grid's cells) share the few features that
+    // can be nearest to any of them. Of equally near items the one first in the tree's order
+    // wins, here as in every nearest query.
+    void nearestDistances(const FeatureStore &store, const LonLat *points, std::size_t n,
+                          KvFilter filter, Hit *hits) const;
     // Every feature within radiusM of q (once each, at its closest part), nearest first.
     std::vector<Hit> within(const FeatureStore &store, LonLat q, double radiusM,
                             KvFilter filter = {}) const;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "maps/vector/vectorlayer.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace maps {
 
 VectorLayer::VectorLayer(Metadata metadata, std::shared_ptr<const FeatureStore> features,
@@ -23,6 +26,16 @@ std::optional<Hit> VectorLayer::nearestDistance(LonLat q, KvFilter filter, doubl
         return std::nullopt;
     }
     return m_index->nearestDistance(*m_features, q, filter, withinM);
+}
+
+void VectorLayer::nearestDistances(const LonLat *points, std::size_t n, KvFilter filter,
+                                   Hit *hits) const
+{
+    if (!isValid()) {
+        std::fill(hits, hits + n, Hit{-1, NAN, LonLat{NAN, NAN}});
+        return;
+    }
+    m_index->nearestDistances(*m_features, points, n, filter, hits);
 }
 
 std::vector<Hit> VectorLayer::within(LonLat q, double radiusM, KvFilter filter) const

@@ -58,6 +58,9 @@ public:
     std::optional<Hit>
     nearestDistance(LonLat q, KvFilter filter = {},
                     double withinM = std::numeric_limits<double>::infinity()) const;
+    // nearestDistance() for n points at once (SpatialIndex::nearestDistances): hits[k].feature
+    // is -1 where there is none.
+    void nearestDistances(const LonLat *points, std::size_t n, KvFilter filter, Hit *hits) const;
     std::vector<Hit> within(LonLat q, double radiusM, KvFilter filter = {}) const;
     std::vector<int> containing(LonLat q) const;
 

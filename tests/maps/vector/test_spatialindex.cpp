@@ -217,6 +217,95 @@ private slots:
         }
     }
 
+    // Tiles of grid points asked at once give each point's own answer (feature and distance to
+    // the bit), with and without a voltage filter, on points and on lines; lines that meet at
+    // shared vertices make exact ties, which must go the same way in both.
+    void batchedNearestIsEachPointsNearest()
+    {
+        QRandomGenerator rng(21);
+        FeatureStore star;
+        star.kind = GeometryKind::Line;
+        // Spokes of different voltages from shared hubs: cells beyond a hub are exactly as near
+        // to every spoke (the hub itself).
+        for (int hub = 0; hub < 6; ++hub) {
+            const LonLat centre{-103.0 + hub * 0.7, 29.0 + (hub % 3) * 0.9};
+            for (int spoke = 0; spoke < 4; ++spoke) {
+                const double angle = 0.3 + 0.25 * spoke; // a fan: behind the hub, all tie
+                const std::vector<LonLat> pts{
+                        centre,
+                        {centre.lon + 0.3 * std::cos(angle), centre.lat + 0.3 * std::sin(angle)}};
+                star.addPart(pts);
+                star.endFeature(int(star.featureCount()), kVoltages[std::size_t(spoke)], NAN, NAN,
+                                0);
+            }
+        }
+        const FeatureStore stores[] = {randomLines(rng, 300, -104.0, 28.0, 6.0),
+                                       randomPoints(rng, 800, -104.0, 28.0, 6.0), star};
+        const KvFilter filters[] = {KvFilter{}, KvFilter{230.0}};
+        int ties = 0, asked = 0;
+        for (const FeatureStore &s : stores) {
+            const auto index = SpatialIndex::build(s);
+            QVERIFY(index);
+            for (const KvFilter &filter : filters) {
+                for (int tile = 0; tile < 24; ++tile) {
+                    const double step = 0.001 * (1 + rng.bounded(40));
+                    // On the spokes' store, tiles around the hubs, where the ties are.
+                    LonLat corner{-104.0 + rng.bounded(6.0), 28.0 + rng.bounded(3.5)};
+                    if (&s == &stores[2]) {
+                        const auto part = s.part(s.featureParts[std::size_t(4 * (tile % 6))]);
+                        corner = {part[0].lon - 8 * step, part[0].lat - 8 * step};
+                    }
+                    std::vector<LonLat> points;
+                    for (int r = 0; r < 16; ++r) {
+                        for (int c = 0; c < 16; ++c)
+                            points.push_back({corner.lon + c * step, corner.lat + r * step});
+                    }
+                    std::vector<Hit> hits(points.size());
+                    index->nearestDistances(s, points.data(), points.size(), filter, hits.data());
+                    for (std::size_t k = 0; k < points.size(); ++k) {
+                        const auto one = index->nearestDistance(s, points[k], filter);
+                        QVERIFY(one);
+                        QCOMPARE(hits[k].feature, one->feature);
+                        QCOMPARE(hits[k].distanceM, one->distanceM);
+                        ++asked;
+                        // An exact tie: another feature just as near (within() walks the tree
+                        // its own way).
+                        int equal = 0;
+                        for (const Hit &h : index->within(s, points[k], one->distanceM, filter))
+                            equal += h.distanceM == one->distanceM;
+                        ties += equal > 1;
+                    }
+                    // And against brute force with Karney's geodesic, for two of them.
+                    for (std::size_t k : {std::size_t(rng.bounded(256)), std::size_t(255)}) {
+                        double brute = INFINITY;
+                        for (int f = 0; f < int(s.featureCount()); ++f) {
+                            if (!filter.matches(std::isnan(s.kv[f]) ? -1.0F : s.kv[f]))
+                                continue;
+                            brute = std::min(brute,
+                                             s.kind == GeometryKind::Point
+                                                     ? pointDistance(s, f, points[k])
+                                                     : lineDistance(s, f, points[k], brute));
+                        }
+                        QVERIFY2(close(hits[k].distanceM, brute, 1e-3, 0.1),
+                                 qPrintable(QStringLiteral("%1 vs %2")
+                                                    .arg(hits[k].distanceM)
+                                                    .arg(brute)));
+                    }
+                }
+            }
+        }
+        QVERIFY(asked > 30000);
+        QVERIFY2(ties > 100, qPrintable(QString::number(ties))); // the ties were exercised
+        // Nothing passes the filter: no hit for any point.
+        const auto index = SpatialIndex::build(stores[1]);
+        std::vector<LonLat> points(8, LonLat{-100.0, 30.0});
+        std::vector<Hit> hits(points.size());
+        index->nearestDistances(stores[1], points.data(), points.size(), KvFilter{2000.0},
+                                hits.data());
+        for (const Hit &h : hits)
+            QCOMPARE(h.feature, -1);
+    }
+
     void withinRadiusMatchesBruteForce()
     {
         QRandomGenerator rng(9);
