@@ -342,7 +342,7 @@ void SpatialIndex::nearestDistances(const FeatureStore &store, const LonLat *poi
     const double reach = (std::sqrt(most2) + radius) * (1.0 + 1e-9) + 1e-3;
     struct Near
     {
-        double least; // the least the item's box can be from any of the points
+        double fromCentre; // the item's box from the centre
         std::uint32_t slot;
     };
     std::vector<Near> near;
@@ -353,20 +353,24 @@ void SpatialIndex::nearestDistances(const FeatureStore &store, const LonLat *poi
         const double box2 =
                 m_pointsOnly ? measure(slot, centre).chord2 : Bvh::distance2(m_itemBoxes[slot], c3);
         if (box2 <= reach * reach)
-            near.push_back({std::sqrt(box2) - radius, slot});
+            near.push_back({std::sqrt(box2), slot});
     });
     std::sort(near.begin(), near.end(),
-              [](const Near &a, const Near &b) { return a.least < b.least; });
+              [](const Near &a, const Near &b) { return a.fromCentre < b.fromCentre; });
     for (std::size_t k = 0; k < n; ++k) {
         const Ecef &q = qe[k];
         const std::array<double, 3> q3 = arr(q);
+        // A box is at least its distance from the centre less the point's from the centre (a
+        // little more of the latter for rounding) from the point.
+        const double dx = q.x - centre.x, dy = q.y - centre.y, dz = q.z - centre.z;
+        const double offCentre = std::sqrt(dx * dx + dy * dy + dz * dz) * (1.0 + 1e-12) + 1e-6;
         bool found = false;
         std::uint32_t bestSlot = 0;
         double best2 = INFINITY, bestD = INFINITY;
         Candidate best{};
         for (const Near &item : near) {
             // This item and all after it are farther than the best (a margin for rounding).
-            if (found && item.least > bestD * (1.0 + 1e-9) + 1e-6)
+            if (found && item.fromCentre - offCentre > bestD * (1.0 + 1e-9) + 1e-6)
                 break;
             if (!m_pointsOnly
                 && !mayBeat(Bvh::distance2(m_itemBoxes[item.slot], q3), item.slot, best2, found,
