@@ -25,6 +25,10 @@ public:
     std::optional<LonLat> at(int col, int row) const;
     // The centres of row r (grid.width of them); one outside the coordinate system is NaN.
     void row(int r, LonLat *out) const;
+    // On a Web Mercator grid a cell's longitude is its column's and its latitude its row's:
+    // those (empty on other grids).
+    const std::vector<double> &columnLongitudes() const { return m_lon; }
+    const std::vector<double> &rowLatitudes() const { return m_lat; }
 
 private:
     CellCentres(RasterGrid grid, CrsTransform t);

@@ -132,6 +132,16 @@ void keepCandidates(const std::vector<Ecef> &points, const int *from, std::size_
 void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *indexOut,
                                     double *distanceMOut, double exactWithinM) const
 {
+    EcefRun ecef;
+    std::vector<Ecef> q(n);
+    for (std::size_t k = 0; k < n; ++k)
+        q[k] = ecef(queries[k]);
+    nearestForCells(queries, q.data(), n, indexOut, distanceMOut, exactWithinM);
+}
+
+void NearestPoints::nearestForCells(const LonLat *queries, const Ecef *q, std::size_t n,
+                                    int *indexOut, double *distanceMOut, double exactWithinM) const
+{
     if (m_points.empty()) {
         std::fill(indexOut, indexOut + n, -1);
         if (distanceMOut)
@@ -143,20 +153,16 @@ void NearestPoints::nearestForCells(const LonLat *queries, std::size_t n, int *i
     // Two levels: the points that can serve any of the queries, then of those the ones that
     // can serve each block of kBlock queries.
     constexpr std::size_t kBlock = 256;
-    EcefRun ecef;
-    std::vector<Ecef> q(n);
-    for (std::size_t k = 0; k < n; ++k)
-        q[k] = ecef(queries[k]);
     std::vector<int> all(m_points.size());
     for (std::size_t i = 0; i < all.size(); ++i)
         all[i] = int(i);
     std::vector<int> outer, candidates;
-    const auto [centre, r] = boundingSphere(q.data(), n);
+    const auto [centre, r] = boundingSphere(q, n);
     keepCandidates(m_points, all.data(), all.size(), centre, r, outer);
     candidates.reserve(outer.size());
     for (std::size_t start = 0; start < n; start += kBlock) {
         const std::size_t count = std::min(kBlock, n - start);
-        const auto [blockCentre, blockR] = boundingSphere(q.data() + start, count);
+        const auto [blockCentre, blockR] = boundingSphere(q + start, count);
         keepCandidates(m_points, outer.data(), outer.size(), blockCentre, blockR, candidates);
         for (std::size_t k = 0; k < count; ++k)
             indexOut[start + k] =

@@ -51,6 +51,11 @@ public:
     void nearestForCells(const LonLat *queries, std::size_t n, int *indexOut,
                          double *distanceMOut = nullptr,
                          double exactWithinM = std::numeric_limits<double>::infinity()) const;
+    // The same with the queries' Earth-centred points given (toEcef's of each query, to the
+    // bit: an EcefProduct's over a grid's cells, say).
+    void nearestForCells(const LonLat *queries, const Ecef *ecef, std::size_t n, int *indexOut,
+                         double *distanceMOut = nullptr,
+                         double exactWithinM = std::numeric_limits<double>::infinity()) const;
 
 private:
     std::vector<LonLat> m_lonLat;

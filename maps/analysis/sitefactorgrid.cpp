@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace maps {
 
@@ -293,6 +294,11 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
             auto asked = [&](std::size_t i, const LonLat &p) {
                 return !std::isnan(p.lon) && frame.exact(i);
             };
+            // On a Web Mercator grid the cells' Earth-centred points come from one sine and
+            // cosine per column and per row (the same points as toEcef's).
+            std::optional<EcefProduct> product;
+            if (auto centres = CellCentres::of(grid); centres && !centres->rowLatitudes().empty())
+                product.emplace(centres->columnLongitudes(), centres->rowLatitudes());
             // Queries go in square tiles of cells (a band's rows by as many columns), so that
             // the sphere bounding each tile, and the points it keeps, stay small.
             auto status = forRowBands(
@@ -307,26 +313,37 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                         const int tileCols = std::max(1, std::min(grid.width, 256 / rows));
                         const int callCols = 16 * tileCols;
                         std::vector<LonLat> where;
+                        std::vector<Ecef> whereEcef;
                         std::vector<int> nearest;
                         std::vector<double> metres;
                         for (int s0 = 0; s0 < grid.width; s0 += callCols) {
                             const int s1 = std::min(grid.width, s0 + callCols);
                             where.clear();
+                            whereEcef.clear();
                             for (int c0 = s0; c0 < s1; c0 += tileCols) {
                                 for (int r = 0; r < rows; ++r) {
                                     const LonLat *line = band.data() + std::size_t(r) * grid.width;
                                     const std::size_t first = std::size_t(r0 + r) * grid.width;
                                     for (int c = c0; c < std::min(s1, c0 + tileCols); ++c) {
-                                        if (asked(first + std::size_t(c), line[c]))
-                                            where.push_back(line[c]);
+                                        if (!asked(first + std::size_t(c), line[c]))
+                                            continue;
+                                        where.push_back(line[c]);
+                                        if (product)
+                                            whereEcef.push_back(product->at(std::size_t(c),
+                                                                            std::size_t(r0 + r)));
                                     }
                                 }
                             }
                             nearest.resize(where.size());
                             metres.resize(request.nearestPointKm ? where.size() : 0);
-                            points.nearestForCells(where.data(), where.size(), nearest.data(),
-                                                   request.nearestPointKm ? metres.data() : nullptr,
-                                                   request.nearestPointReachKm * 1000.0);
+                            double *km = request.nearestPointKm ? metres.data() : nullptr;
+                            const double exactM = request.nearestPointReachKm * 1000.0;
+                            if (product)
+                                points.nearestForCells(where.data(), whereEcef.data(), where.size(),
+                                                       nearest.data(), km, exactM);
+                            else
+                                points.nearestForCells(where.data(), where.size(), nearest.data(),
+                                                       km, exactM);
                             std::size_t k = 0;
                             for (int c0 = s0; c0 < s1; c0 += tileCols) {
                                 for (int r = 0; r < rows; ++r) {

@@ -77,6 +77,23 @@ Ecef EcefRun::operator()(const LonLat &p)
     return ecefOf(m_sinPhi, m_cosPhi, m_n, t.sinLam, t.cosLam);
 }
 
+EcefProduct::EcefProduct(const std::vector<double> &lons, const std::vector<double> &lats)
+{
+    m_lons.reserve(lons.size());
+    for (const double lon : lons) {
+        const double lam = lon * kDeg;
+        m_lons.push_back({std::sin(lam), std::cos(lam)});
+    }
+    m_lats.reserve(lats.size());
+    for (const double lat : lats) {
+        const double phi = lat * kDeg;
+        const double sinPhi = std::sin(phi);
+        const double n = primeVerticalRadius(sinPhi);
+        // ecefOf()'s products, in its order: (n cos phi) cos lam, (n (1 - e2)) sin phi.
+        m_lats.push_back({n * std::cos(phi), n * (1.0 - kE2) * sinPhi});
+    }
+}
+
 LonLat fromEcef(const Ecef &p)
 {
     // Bowring's formula with one refinement: sub-millimetre for points near the surface.

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace maps {
 
@@ -49,6 +50,33 @@ private:
     double m_lat = std::numeric_limits<double>::quiet_NaN();
     double m_sinPhi = 0.0, m_cosPhi = 0.0, m_n = 0.0;
     std::array<LonTrig, 64> m_lon{}; // by a hash of the longitude
+};
+// toEcef for every pair of a list of longitudes and a list of latitudes (the cell centres of a
+// Web Mercator grid): each sine and cosine worked out once, toEcef's arithmetic otherwise, so that
+// at(i, j) is toEcef(lons[i], lats[j]) to the bit. Immutable; safe from any thread.
+class EcefProduct
+{
+public:
+    EcefProduct(const std::vector<double> &lons, const std::vector<double> &lats);
+    Ecef at(std::size_t lon, std::size_t lat) const
+    {
+        const Latitude &r = m_lats[lat];
+        const Longitude &c = m_lons[lon];
+        return {r.nCosPhi * c.cosLam, r.nCosPhi * c.sinLam, r.z};
+    }
+
+private:
+    struct Longitude
+    {
+        double sinLam = 0.0, cosLam = 0.0;
+    };
+    struct Latitude
+    {
+        double nCosPhi = 0.0; // N cos(phi), as toEcef forms it before the longitude's factor
+        double z = 0.0;
+    };
+    std::vector<Longitude> m_lons;
+    std::vector<Latitude> m_lats;
 };
 // Inverse of toEcef for points on or near the surface (geodetic height is dropped).
 LonLat fromEcef(const Ecef &p);

@@ -97,6 +97,32 @@ private slots:
         QCOMPARE(differ, 0);
     }
 
+    // EcefProduct's point for a longitude and a latitude is toEcef's to the bit, over a whole
+    // world grid and random lists.
+    void ecefProductIsToEcefExactly()
+    {
+        QRandomGenerator rng(12);
+        std::vector<double> lons, lats;
+        for (int c = 0; c < 361; ++c)
+            lons.push_back(-180.0 + c + (c % 7) * 1e-3);
+        for (int r = 0; r < 181; ++r)
+            lats.push_back(-90.0 + r - (r % 5) * 1e-3);
+        for (int i = 0; i < 200; ++i) {
+            lons.push_back(rng.bounded(360.0) - 180.0);
+            lats.push_back(rng.bounded(180.0) - 90.0);
+        }
+        const EcefProduct product(lons, lats);
+        int differ = 0;
+        for (std::size_t i = 0; i < lons.size(); ++i) {
+            for (std::size_t j = 0; j < lats.size(); ++j) {
+                const Ecef a = product.at(i, j);
+                const Ecef b = toEcef(lons[i], lats[j]);
+                differ += !(a.x == b.x && a.y == b.y && a.z == b.z);
+            }
+        }
+        QCOMPARE(differ, 0);
+    }
+
     // The index measures with chords; the result must stay within 0.5 % of the
     // geodesic at any latitude and in any direction, near and far; we ask 1e-6.
     void chordDistanceMatchesGeodesic()
