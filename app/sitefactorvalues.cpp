@@ -153,25 +153,46 @@ std::vector<std::uint8_t> scorableCells(const planner::ScoreModel &model,
             const planner::ScoreFactor &f = model.factors[k];
             if (!(f.weight > 0.0) || !columns[k])
                 continue;
-            const float *column = columns[k];
+            const float *__restrict column = columns[k];
+            std::uint8_t *__restrict flags = out.data();
             if (f.kind == planner::ScoreFactor::Kind::Linear) {
-                for (std::size_t i = begin; i < end; ++i) // a linear factor scores every number
-                    out[i] &= std::uint8_t(!std::isnan(column[i]));
+                // A linear factor scores every number (NaN alone is unequal to itself).
+                for (std::size_t i = begin; i < end; ++i)
+                    flags[i] &= std::uint8_t(column[i] == column[i]);
                 continue;
             }
-            // Classes repeat along rows: ask the model once per run of equal values.
+            // Classes: which codes score, as a table over the listed codes' range (a code is
+            // the value rounded as normalise() rounds it); values far outside it, and other
+            // kinds, ask normalise().
+            int lo = std::numeric_limits<int>::max(), hi = std::numeric_limits<int>::min();
+            for (const auto &entry : f.classScores) {
+                lo = std::min(lo, entry.first);
+                hi = std::max(hi, entry.first);
+            }
+            const bool table = f.kind == planner::ScoreFactor::Kind::Classes && lo <= hi
+                    && std::int64_t(hi) - lo < 4096;
+            std::vector<std::uint8_t> scores(table ? std::size_t(hi - lo + 1) : 0, 0);
+            for (const auto &entry : f.classScores) {
+                if (table)
+                    scores[std::size_t(entry.first - lo)] = 1;
+            }
             float last = std::numeric_limits<float>::quiet_NaN();
             bool lastScores = false;
             for (std::size_t i = begin; i < end; ++i) {
-                if (!out[i])
+                if (!flags[i])
                     continue;
                 const float v = column[i];
                 if (!(v == last)) { // NaN is never equal: asked (and answered "no") each time
                     last = v;
-                    lastScores = f.normalise(double(v)).has_value();
+                    if (table && std::abs(v) < 1e6f) {
+                        const long code = std::lround(double(v));
+                        lastScores = code >= lo && code <= hi && scores[std::size_t(code - lo)];
+                    } else {
+                        lastScores = f.normalise(double(v)).has_value();
+                    }
                 }
                 if (!lastScores)
-                    out[i] = 0;
+                    flags[i] = 0;
             }
         }
     };

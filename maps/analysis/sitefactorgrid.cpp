@@ -134,6 +134,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                 withinReach[std::size_t(r)] = reachMetres > 0.0
                         ? frame.belowMost(r, reachMetres)
                         : std::numeric_limits<double>::infinity();
+            const float *metresOf = metres->data();
             // Cells asked of the index go in tiles of this many columns by a band's rows, a
             // batch per tile and layer.
             constexpr int kTileColumns = 16;
@@ -150,7 +151,7 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                             for (int r = r0; r < r1; ++r) {
                                 for (int c = c0; c < c1; ++c) {
                                     const std::size_t i = std::size_t(r) * grid.width + c;
-                                    double d = (*metres)[i];
+                                    double d = metresOf[i];
                                     // About as far as the reach: which side of it must be exact.
                                     const bool band = frame.exact(i)
                                             && !(d < withinReach[std::size_t(r)])
