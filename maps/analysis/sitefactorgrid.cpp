@@ -135,74 +135,56 @@ Expected<SiteFactorGrid> SiteFactorGrid::compute(const SiteFactorGridInputs &inp
                         ? frame.belowMost(r, reachMetres)
                         : std::numeric_limits<double>::infinity();
             const float *metresOf = metres->data();
-            // Cells asked of the index go in tiles of this many columns by a band's rows, a
-            // batch per tile and layer.
-            constexpr int kTileColumns = 16;
-            auto status = forRowBands(
-                    grid, frame.next(), [&](int r0, int r1, const CellCentres &centres) {
-                        std::vector<std::size_t> askedCells;
-                        std::vector<LonLat> askedAt;
+            auto status = forCellTiles(
+                    grid, frame.next(),
+                    [&](int r, int c, const CellCentres &centres) -> std::optional<LonLat> {
+                        const std::size_t i = std::size_t(r) * grid.width + c;
+                        double d = metresOf[i];
+                        // About as far as the reach: which side of it must be exact.
+                        const bool band = frame.exact(i) && !(d < withinReach[std::size_t(r)])
+                                && frame.nearReach(r, d, reachMetres);
+                        // Within the margin of every cell: no need to work out this one's.
+                        if (d <= nearAll && !band) {
+                            out.hvSubstationKm[i] = float(d / 1000.0);
+                            return std::nullopt;
+                        }
+                        const double far = frame.reach(c, r, margin);
+                        bool ask = false;
+                        if (band && d <= far) {
+                            ask = true;
+                        } else if (std::isnan(d) || d > far) {
+                            // A substation outside the margin may be nearer than any inside,
+                            // but not nearer than `far`: past the cap (or where the score
+                            // cannot depend on it) that is all it takes.
+                            if (capMetres <= far || !frame.exact(i))
+                                d = std::max(far, capMetres);
+                            else
+                                ask = true;
+                        }
+                        if (ask) {
+                            if (auto p = centres.at(c, r))
+                                return p;
+                        }
+                        out.hvSubstationKm[i] = onSideOf(d / 1000.0, request.hvSubstationReachKm);
+                        return std::nullopt;
+                    },
+                    [&](const std::vector<std::size_t> &cells, const std::vector<LonLat> &at) {
+                        // The nearest substation of any layer (NaN: none at all).
                         std::vector<Hit> hits;
                         std::vector<double> found;
-                        for (int c0 = 0; c0 < grid.width; c0 += kTileColumns) {
-                            const int c1 = std::min(grid.width, c0 + kTileColumns);
-                            askedCells.clear();
-                            askedAt.clear();
-                            for (int r = r0; r < r1; ++r) {
-                                for (int c = c0; c < c1; ++c) {
-                                    const std::size_t i = std::size_t(r) * grid.width + c;
-                                    double d = metresOf[i];
-                                    // About as far as the reach: which side of it must be exact.
-                                    const bool band = frame.exact(i)
-                                            && !(d < withinReach[std::size_t(r)])
-                                            && frame.nearReach(r, d, reachMetres);
-                                    // Within the margin of every cell: no need to work out this
-                                    // one's.
-                                    if (d <= nearAll && !band) {
-                                        out.hvSubstationKm[i] = float(d / 1000.0);
-                                        continue;
-                                    }
-                                    const double far = frame.reach(c, r, margin);
-                                    bool ask = false;
-                                    if (band && d <= far) {
-                                        ask = true;
-                                    } else if (std::isnan(d) || d > far) {
-                                        // A substation outside the margin may be nearer than any
-                                        // inside, but not nearer than `far`: past the cap (or where
-                                        // the score cannot depend on it) that is all it takes.
-                                        if (capMetres <= far || !frame.exact(i))
-                                            d = std::max(far, capMetres);
-                                        else
-                                            ask = true;
-                                    }
-                                    if (ask) {
-                                        if (const auto p = centres.at(c, r)) {
-                                            askedCells.push_back(i);
-                                            askedAt.push_back(*p);
-                                            continue;
-                                        }
-                                    }
-                                    out.hvSubstationKm[i] =
-                                            onSideOf(d / 1000.0, request.hvSubstationReachKm);
-                                }
+                        const std::size_t n = cells.size();
+                        hits.resize(n);
+                        found.assign(n, NAN);
+                        for (const VectorLayer *layer : substations) {
+                            layer->nearestDistances(at.data(), n, filter, hits.data());
+                            for (std::size_t k = 0; k < n; ++k) {
+                                if (hits[k].feature >= 0 && !(hits[k].distanceM >= found[k]))
+                                    found[k] = hits[k].distanceM;
                             }
-                            if (askedCells.empty())
-                                continue;
-                            // The nearest substation of any layer (NaN: none at all).
-                            const std::size_t n = askedCells.size();
-                            hits.resize(n);
-                            found.assign(n, NAN);
-                            for (const VectorLayer *layer : substations) {
-                                layer->nearestDistances(askedAt.data(), n, filter, hits.data());
-                                for (std::size_t k = 0; k < n; ++k) {
-                                    if (hits[k].feature >= 0 && !(hits[k].distanceM >= found[k]))
-                                        found[k] = hits[k].distanceM;
-                                }
-                            }
-                            for (std::size_t k = 0; k < n; ++k)
-                                out.hvSubstationKm[askedCells[k]] =
-                                        onSideOf(found[k] / 1000.0, request.hvSubstationReachKm);
                         }
+                        for (std::size_t k = 0; k < n; ++k)
+                            out.hvSubstationKm[cells[k]] =
+                                    onSideOf(found[k] / 1000.0, request.hvSubstationReachKm);
                     });
             if (!status)
                 return status.error();

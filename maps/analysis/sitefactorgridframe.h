@@ -10,10 +10,12 @@
 #include "maps/analysis/cellcentres.h"
 #include "maps/analysis/sitefactorgrid.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace maps {
@@ -54,6 +56,36 @@ Expected<std::vector<float>> distancesMetres(const std::vector<std::uint8_t> &ma
 // with its own coordinate transform.
 Status forRowBands(const RasterGrid &grid, const RasterJobControl &control,
                    const std::function<void(int, int, const CellCentres &)> &fn);
+
+// The cells of a grid in tiles of a band's rows by kTileColumns columns, for stages that ask
+// the spatial index about the cells the transforms cannot decide: cell(r, c, centres) handles
+// a cell and returns its centre when the index must be asked about it; ask(cells, centres)
+// then gets those of a tile together (indices into the grid, and their centres), for one
+// batch of queries per tile and layer.
+inline constexpr int kTileColumns = 16;
+template<typename Cell, typename Ask>
+Status forCellTiles(const RasterGrid &grid, const RasterJobControl &control, Cell &&cell, Ask &&ask)
+{
+    return forRowBands(grid, control, [&](int r0, int r1, const CellCentres &centres) {
+        std::vector<std::size_t> cells;
+        std::vector<LonLat> at;
+        for (int c0 = 0; c0 < grid.width; c0 += kTileColumns) {
+            const int c1 = std::min(grid.width, c0 + kTileColumns);
+            cells.clear();
+            at.clear();
+            for (int r = r0; r < r1; ++r) {
+                for (int c = c0; c < c1; ++c) {
+                    if (const std::optional<LonLat> p = cell(r, c, centres)) {
+                        cells.push_back(std::size_t(r) * std::size_t(grid.width) + std::size_t(c));
+                        at.push_back(*p);
+                    }
+                }
+            }
+            if (!cells.empty())
+                ask(cells, at);
+        }
+    });
+}
 
 // km as a float on the same side of a reach (km; 0 or infinite: none) as the double, so that a
 // reach test on the stored float agrees with the site calculator's on the double.

@@ -104,97 +104,76 @@ Status computeLineFactors(FactorGridFrame &frame, SiteFactorGrid &out)
                     : std::numeric_limits<double>::infinity();
             secondBound[std::size_t(r)] = frame.leastBound(r, 8.0 * farthest);
         }
-        // Cells the transforms cannot decide are asked of the index in tiles of this many
-        // columns by a band's rows, a batch per tile and layer.
-        constexpr int kTileColumns = 16;
-        auto status =
-                forRowBands(grid, frame.next(), [&](int r0, int r1, const CellCentres &centres) {
-                    std::vector<std::size_t> askedCells;
-                    std::vector<LonLat> askedAt;
-                    std::vector<Hit> hits;
-                    std::vector<double> found;
-                    for (int c0 = 0; c0 < grid.width; c0 += kTileColumns) {
-                        const int c1 = std::min(grid.width, c0 + kTileColumns);
-                        askedCells.clear();
-                        askedAt.clear();
-                        for (int r = r0; r < r1; ++r) {
-                            // Distances are to burnt cell centres, each within half a cell diagonal
-                            // of the line (and the line within as much of one), so the nearest
-                            // voltage is certain only where the most the nearest can be is less
-                            // than the least the second can be: elsewhere, ask the index. No line
-                            // outside the margin is nearer to a cell of this row than nearAll (the
-                            // least reach, at the least scale any reach allows).
-                            const double nearAll = frame.beyond(r, nearest, farthest);
-                            const double wellWithin = withinReach[std::size_t(r)];
-                            const FactorGridFrame::LeastBound &bound2 = secondBound[std::size_t(r)];
-                            for (int c = c0; c < c1; ++c) {
-                                const std::size_t i = std::size_t(r) * grid.width + c;
-                                const double b = best[i];
-                                out.lineKm[i] = std::isfinite(b) ? float(b / 1000.0) : kNaN;
-                                if (!frame.exact(i))
-                                    continue;
-                                // A line outside the margin is at least `far` away; the one found
-                                // is certainly nearer if the most it can be is less (the cheap test
-                                // first: within the margin of any cell).
-                                const double most = frame.most(r, b);
-                                double far = nearAll;
-                                bool inside = most <= nearAll;
-                                if (!inside) {
-                                    const double reach = frame.reach(c, r, margin);
-                                    far = frame.beyond(r, reach, reach);
-                                    inside = most <= far;
-                                }
-                                // Well within the reach (most < reach): neither past it nor near.
-                                const bool wellInside = b < wellWithin;
-                                if (reachMetres > 0.0 && !wellInside) {
-                                    // Past the reach for sure: the voltage does not count.
-                                    const double least = inside ? frame.least(r, b)
-                                                                : std::min(far, frame.least(r, b));
-                                    if (least > reachMetres) {
-                                        out.lineKm[i] =
-                                                onSideOf((inside ? b : std::min(far, b)) / 1000.0,
-                                                         request.lineReachKm);
-                                        continue;
-                                    }
-                                }
-                                const bool band =
-                                        inside && !wellInside && frame.nearReach(r, b, reachMetres);
-                                if (inside && !band) {
-                                    const double s2 = second[i];
-                                    if ((s2 <= bound2.upTo && most < bound2.below(s2))
-                                        || most < frame.least(r, s2))
-                                        continue;
-                                }
-                                // Farther than the margin (the nearest line may lie outside it),
-                                // near the boundary between two voltages, or about as far as the
-                                // reach.
-                                if (const auto p = centres.at(c, r)) {
-                                    askedCells.push_back(i);
-                                    askedAt.push_back(*p);
-                                }
-                            }
+        // No line outside the margin is nearer to a cell of a row than this (the least reach,
+        // at the least scale any reach allows).
+        std::vector<double> nearAllOf(std::size_t(grid.height));
+        for (int r = 0; r < grid.height; ++r)
+            nearAllOf[std::size_t(r)] = frame.beyond(r, nearest, farthest);
+        auto status = forCellTiles(
+                grid, frame.next(),
+                [&](int r, int c, const CellCentres &centres) -> std::optional<LonLat> {
+                    // Distances are to burnt cell centres, each within half a cell diagonal of the
+                    // line (and the line within as much of one), so the nearest voltage is certain
+                    // only where the most the nearest can be is less than the least the second
+                    // can be: elsewhere, ask the index.
+                    const std::size_t i = std::size_t(r) * grid.width + c;
+                    const double b = best[i];
+                    out.lineKm[i] = std::isfinite(b) ? float(b / 1000.0) : kNaN;
+                    if (!frame.exact(i))
+                        return std::nullopt;
+                    // A line outside the margin is at least `far` away; the one found is
+                    // certainly nearer if the most it can be is less (the cheap test first:
+                    // within the margin of any cell).
+                    const double nearAll = nearAllOf[std::size_t(r)];
+                    const double most = frame.most(r, b);
+                    double far = nearAll;
+                    bool inside = most <= nearAll;
+                    if (!inside) {
+                        const double reach = frame.reach(c, r, margin);
+                        far = frame.beyond(r, reach, reach);
+                        inside = most <= far;
+                    }
+                    // Well within the reach (most < reach): neither past it nor near.
+                    const bool wellInside = b < withinReach[std::size_t(r)];
+                    if (reachMetres > 0.0 && !wellInside) {
+                        // Past the reach for sure: the voltage does not count.
+                        const double least =
+                                inside ? frame.least(r, b) : std::min(far, frame.least(r, b));
+                        if (least > reachMetres) {
+                            out.lineKm[i] = onSideOf((inside ? b : std::min(far, b)) / 1000.0,
+                                                     request.lineReachKm);
+                            return std::nullopt;
                         }
-                        if (askedCells.empty())
-                            continue;
-                        // The nearest line of any layer (the first layer's of equally near ones).
-                        const std::size_t n = askedCells.size();
-                        hits.resize(n);
-                        found.assign(n, std::numeric_limits<double>::infinity());
-                        for (const VectorLayer *layer : lines) {
-                            layer->nearestDistances(askedAt.data(), n, {}, hits.data());
-                            for (std::size_t k = 0; k < n; ++k) {
-                                if (hits[k].feature >= 0 && hits[k].distanceM < found[k]) {
-                                    found[k] = hits[k].distanceM;
-                                    out.lineKv[askedCells[k]] =
-                                            layer->features().kv[hits[k].feature];
-                                }
-                            }
-                        }
+                    }
+                    const bool band = inside && !wellInside && frame.nearReach(r, b, reachMetres);
+                    if (inside && !band) {
+                        const FactorGridFrame::LeastBound &bound2 = secondBound[std::size_t(r)];
+                        const double s2 = second[i];
+                        if ((s2 <= bound2.upTo && most < bound2.below(s2))
+                            || most < frame.least(r, s2))
+                            return std::nullopt;
+                    }
+                    // Farther than the margin (the nearest line may lie outside it), near the
+                    // boundary between two voltages, or about as far as the reach.
+                    return centres.at(c, r);
+                },
+                [&](const std::vector<std::size_t> &cells, const std::vector<LonLat> &at) {
+                    // The nearest line of any layer (the first layer's of equally near ones).
+                    const std::size_t n = cells.size();
+                    std::vector<Hit> hits(n);
+                    std::vector<double> found(n, std::numeric_limits<double>::infinity());
+                    for (const VectorLayer *layer : lines) {
+                        layer->nearestDistances(at.data(), n, {}, hits.data());
                         for (std::size_t k = 0; k < n; ++k) {
-                            if (std::isfinite(found[k]))
-                                out.lineKm[askedCells[k]] =
-                                        onSideOf(found[k] / 1000.0, request.lineReachKm);
+                            if (hits[k].feature >= 0 && hits[k].distanceM < found[k]) {
+                                found[k] = hits[k].distanceM;
+                                out.lineKv[cells[k]] = layer->features().kv[hits[k].feature];
+                            }
                         }
+                    }
+                    for (std::size_t k = 0; k < n; ++k) {
+                        if (std::isfinite(found[k]))
+                            out.lineKm[cells[k]] = onSideOf(found[k] / 1000.0, request.lineReachKm);
                     }
                 });
         if (!status)

@@ -5,6 +5,8 @@
 // Map > Export Heatmap and `energize heatmap`), and gdal_calc.py applying the same score formula
 // to the same factor rasters written as GeoTIFFs, in the same run. gdal_calc.py is given the
 // factor rasters ready-made; our time includes making them (distance transforms, warps).
+// Each run ends with a fingerprint of the view's scores (their bits), so that a change meant
+// only to be faster can be checked to leave the heatmap as it was.
 // Usage: bench_app_heatmap [profile [RUNS]]   (prints figures; asserts nothing about time)
 
 #include "app/commandline.h"
