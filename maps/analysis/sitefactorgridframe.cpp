@@ -8,13 +8,53 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
+#include <mutex>
 #include <numbers>
 #include <optional>
 
 namespace maps {
 
+namespace {
+
+Expected<GridMetric> metricOf(const RasterGrid &grid);
+
+bool sameGrid(const RasterGrid &a, const RasterGrid &b)
+{
+    return a.crsWkt == b.crsWkt && a.originX == b.originX && a.originY == b.originY
+            && a.pixelWidth == b.pixelWidth && a.pixelHeight == b.pixelHeight && a.width == b.width
+            && a.height == b.height;
+}
+
+} // namespace
+
 Expected<GridMetric> GridMetric::of(const RasterGrid &grid)
+{
+    // The passes of one heatmap, and its stages, ask for the same grid's metric: the last few
+    // are kept (a row's length takes two transforms and a geodesic, a few milliseconds a grid).
+    static std::mutex mutex;
+    static std::deque<std::pair<RasterGrid, GridMetric>> kept;
+    {
+        std::lock_guard lock(mutex);
+        for (const auto &[g, m] : kept) {
+            if (sameGrid(g, grid))
+                return m;
+        }
+    }
+    auto made = metricOf(grid);
+    if (!made)
+        return made;
+    std::lock_guard lock(mutex);
+    kept.emplace_front(grid, *made);
+    if (kept.size() > 4)
+        kept.pop_back();
+    return made;
+}
+
+namespace {
+
+Expected<GridMetric> metricOf(const RasterGrid &grid)
 {
     GridMetric m;
     m.geographic = grid.isGeographic();
@@ -47,6 +87,8 @@ Expected<GridMetric> GridMetric::of(const RasterGrid &grid)
         m.cellUnits = units;
     return m;
 }
+
+} // namespace
 
 RasterGrid withMargin(const RasterGrid &grid, int margin)
 {

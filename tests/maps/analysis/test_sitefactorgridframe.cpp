@@ -159,6 +159,35 @@ private slots:
         QVERIFY(m2);
         QVERIFY(!m2->webMercator);
     }
+
+    // Metrics are kept per grid, and each grid gets its own: the same grid asked again, one
+    // moved north, one with finer cells, each row's east-west metres as Karney's geodesic
+    // between the row's two middle cell centres (closed-form inverse Web Mercator) gives them.
+    void eachGridHasItsOwnMetric()
+    {
+        const RasterGrid texas = RasterGrid::covering(QRectF(-1.11e7, 3.3e6, 4e5, 3e5), 1000.0,
+                                                      QStringLiteral("EPSG:3857"));
+        RasterGrid north = texas;
+        north.originY += 3e6;
+        RasterGrid finer = texas;
+        finer.pixelWidth /= 2.0;
+        finer.pixelHeight /= 2.0;
+        for (const RasterGrid &grid : {texas, north, finer, texas, north}) {
+            auto metric = GridMetric::of(grid);
+            QVERIFY(metric);
+            QCOMPARE(int(metric->eastWest.size()), grid.height);
+            for (int r : {0, grid.height / 2, grid.height - 1}) {
+                const LonLat a = fromMercator(grid.pixelToMap(grid.width / 2.0, r + 0.5));
+                const LonLat b = fromMercator(grid.pixelToMap(grid.width / 2.0 + 1.0, r + 0.5));
+                const double metres = geodesicDistance(a.lon, a.lat, b.lon, b.lat);
+                QVERIFY2(std::abs(metric->eastWest[std::size_t(r)] - metres) <= 1e-6 * metres,
+                         qPrintable(QStringLiteral("row %1: %2 m, Karney %3 m")
+                                            .arg(r)
+                                            .arg(metric->eastWest[std::size_t(r)])
+                                            .arg(metres)));
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSiteFactorGridFrame)
