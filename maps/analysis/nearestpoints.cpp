@@ -89,24 +89,6 @@ NearestPoints::nearestAtOrAbove(const LonLat &p, const std::vector<double> &leve
 
 namespace {
 
-// The centre and bounding radius of a set of Earth-centred points.
-std::pair<Ecef, double> boundingSphere(const Ecef *q, std::size_t count)
-{
-    Ecef centre;
-    for (std::size_t k = 0; k < count; ++k) {
-        centre.x += q[k].x;
-        centre.y += q[k].y;
-        centre.z += q[k].z;
-    }
-    centre.x /= double(count);
-    centre.y /= double(count);
-    centre.z /= double(count);
-    double r2 = 0.0;
-    for (std::size_t k = 0; k < count; ++k)
-        r2 = std::max(r2, chord2(q[k], centre));
-    return {centre, std::sqrt(r2)};
-}
-
 // Of `from` (ascending indices), those that can be nearest to some query within r of the
 // centre: a point farther than d_min + 2r from it is farther from every such query than the
 // point at d_min is from that query (triangle inequality).

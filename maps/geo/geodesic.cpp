@@ -3,6 +3,7 @@
 
 #include <geodesic.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -92,6 +93,28 @@ EcefProduct::EcefProduct(const std::vector<double> &lons, const std::vector<doub
         // ecefOf()'s products, in its order: (n cos phi) cos lam, (n (1 - e2)) sin phi.
         m_lats.push_back({n * std::cos(phi), n * (1.0 - kE2) * sinPhi});
     }
+}
+
+std::pair<Ecef, double> boundingSphere(const Ecef *points, std::size_t n)
+{
+    Ecef centre;
+    if (n == 0)
+        return {centre, 0.0};
+    for (std::size_t k = 0; k < n; ++k) {
+        centre.x += points[k].x;
+        centre.y += points[k].y;
+        centre.z += points[k].z;
+    }
+    centre.x /= double(n);
+    centre.y /= double(n);
+    centre.z /= double(n);
+    double r2 = 0.0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const double dx = points[k].x - centre.x, dy = points[k].y - centre.y,
+                     dz = points[k].z - centre.z;
+        r2 = std::max(r2, dx * dx + dy * dy + dz * dz);
+    }
+    return {centre, std::sqrt(r2)};
 }
 
 LonLat fromEcef(const Ecef &p)

@@ -7,7 +7,9 @@
 
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace maps {
@@ -78,6 +80,9 @@ private:
     std::vector<Longitude> m_lons;
     std::vector<Latitude> m_lats;
 };
+// The centre (the mean) of n Earth-centred points and the largest distance of any of them from
+// it: a sphere that holds them all.
+std::pair<Ecef, double> boundingSphere(const Ecef *points, std::size_t n);
 // Inverse of toEcef for points on or near the surface (geodetic height is dropped).
 LonLat fromEcef(const Ecef &p);
 

@@ -291,22 +291,12 @@ void SpatialIndex::nearestDistances(const FeatureStore &store, const LonLat *poi
     }
     std::vector<Ecef> qe(n);
     EcefRun run; // toEcef's coordinates, to the bit
-    Ecef centre;
-    for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t k = 0; k < n; ++k)
         qe[k] = run(points[k]);
-        centre.x += qe[k].x;
-        centre.y += qe[k].y;
-        centre.z += qe[k].z;
-    }
-    centre.x /= double(n);
-    centre.y /= double(n);
-    centre.z /= double(n);
-    double r2 = 0.0;
-    for (const Ecef &q : qe) {
-        const double dx = q.x - centre.x, dy = q.y - centre.y, dz = q.z - centre.z;
-        r2 = std::max(r2, dx * dx + dy * dy + dz * dz);
-    }
-    const double radius = std::sqrt(r2);
+    // Named, not bound: clang before 16 cannot capture a structured binding.
+    const std::pair<Ecef, double> sphere = boundingSphere(qe.data(), n);
+    const Ecef centre = sphere.first;
+    const double radius = sphere.second;
     auto kvOf = [&](std::uint32_t slot) {
         return m_pointsOnly ? m_kv[slot] : m_packed[slot].kv;
     };
